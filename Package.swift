@@ -1,0 +1,53 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "DiaBan",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "DiaBan", targets: ["DiaBanCore", "LinearModel", "GLPKSolver", "ScenarioIO", "Planning", "Reporting"]),
+        .executable(name: "diaban", targets: ["diaban"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
+    ],
+    targets: [
+        // GLPK, as Debian ships it (no pkg-config file).
+        .systemLibrary(name: "CGLPK", path: "Sources/CGLPK", providers: [.apt(["libglpk-dev"])]),
+        // The setjmp guard around GLPK's error hook: C, because Swift cannot call setjmp.
+        .target(name: "_CGLPKGuard", dependencies: ["CGLPK"], path: "Sources/_CGLPKGuard"),
+        // Solver-independent mixed-integer model, results and statuses.
+        .target(name: "LinearModel", swiftSettings: strict),
+        // The only module that imports GLPK.
+        .target(name: "GLPKSolver", dependencies: ["LinearModel", "CGLPK", "_CGLPKGuard"], swiftSettings: strict),
+        // Officers, communes, scenarios, assignments: what a planner talks about.
+        .target(name: "DiaBanCore", swiftSettings: strict),
+        // Reading, validating and generating scenarios (YAML + CSV).
+        .target(name: "ScenarioIO", dependencies: [
+            "DiaBanCore",
+            .product(name: "Yams", package: "Yams"),
+            .product(name: "CSV", package: "CSV.swift"),
+        ], swiftSettings: strict),
+        // Scenario -> integer program -> plan, KPIs and proposal. Never imports GLPK.
+        .target(name: "Planning", dependencies: ["DiaBanCore", "LinearModel"], swiftSettings: strict),
+        // Text, JSON, CSV, Markdown, HTML and GeoJSON output.
+        .target(name: "Reporting", dependencies: ["DiaBanCore", "Planning", "LinearModel"], swiftSettings: strict),
+        .executableTarget(name: "diaban", dependencies: [
+            "DiaBanCore", "LinearModel", "GLPKSolver", "ScenarioIO", "Planning", "Reporting",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], swiftSettings: strict),
+
+        .testTarget(name: "LinearModelTests", dependencies: ["LinearModel"], swiftSettings: strict),
+        .testTarget(name: "GLPKSolverTests", dependencies: ["GLPKSolver", "LinearModel"], swiftSettings: strict),
+        .testTarget(name: "ScenarioIOTests", dependencies: ["ScenarioIO", "DiaBanCore"], resources: [.copy("Fixtures")], swiftSettings: strict),
+        .testTarget(name: "PlanningTests", dependencies: ["Planning", "DiaBanCore", "LinearModel", "GLPKSolver", "ScenarioIO"], swiftSettings: strict),
+        .testTarget(name: "CLITests", dependencies: ["diaban"], swiftSettings: strict),
+    ]
+)
