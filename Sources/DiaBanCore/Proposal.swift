@@ -1,0 +1,25 @@
+/// One change a leader is asked to approve: a commune handed from some officers to others.
+public struct Move: Sendable, Equatable, Codable {
+    public var commune: String
+    public var from: [String]
+    public var to: [String]
+    /// Points gained by the move, per objective term (positive = better).
+    public var gains: [String: Double]
+    /// The reason in plain words.
+    public var reason: String
+    public init(commune: String, from: [String], to: [String], gains: [String: Double], reason: String) {
+        self.commune = commune
+        self.from = from
+        self.to = to
+        self.gains = gains
+        self.reason = reason
+    }
+    public var totalGain: Double { gains.values.reduce(0, +) }
+}
+
+/// The reassignment proposal: the moves from the current assignment to the plan, the most
+/// valuable first.
+public struct Proposal: Sendable, Equatable {
+    public var moves: [Move]
+    public init(moves: [Move]) { self.moves = moves }
+}

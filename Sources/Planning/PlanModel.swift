@@ -1,0 +1,268 @@
+import DiaBanCore
+import LinearModel
+
+/// The integer program of a scenario (MODEL.md), with the map from its columns back to
+/// officers and communes.
+///
+/// Formulation notes (why it is written this way):
+/// - Balance is measured against *fixed* targets — each officer's fair mountain share
+///   `t_o = M·cap_o/Σcap` and the province's mean utilisation `ū = W/Σcap`, both constants
+///   because staffing fixes the total workload — with a free band of ±`balanceTolerance`
+///   around them. Deviations are penalised only outside the band: the LP relaxation cannot
+///   "meet a fractional target exactly" for free, so its bound is tighter, and the band is
+///   what a planner means by balanced.
+/// - No big-M anywhere; capacity rows are plain knapsack rows GLPK's cover and MIR cuts use.
+/// - Continuity is a cost on each variable that is not a current pair, so the model prefers
+///   the current plan unless another term pays for a move.
+public struct PlanModel: Sendable {
+    public let context: PlanContext
+    public var model: LinearModel
+    /// `pairs[i]` is the pair of column `xColumns[i]`.
+    public let pairs: [Pair]
+    public let xColumns: [VariableIndex]
+    public let xIndex: [Pair: VariableIndex]
+    /// The objective coefficients of each term (before any priority reweighting).
+    public let termCoefficients: [ObjectiveTerm: [VariableIndex: Double]]
+    /// Auxiliary columns, to complete a starting solution.
+    let mountainPlus: [Int: VariableIndex], mountainMinus: [Int: VariableIndex]
+    let utilPlus: [Int: VariableIndex], utilMinus: [Int: VariableIndex]
+    let mountainMax: VariableIndex?, utilMax: VariableIndex?
+    let coverageSlack: [(commune: Int, specialty: Specialty, column: VariableIndex)]
+
+    public init(context: PlanContext) {
+        self.init(context: context, levels: [])
+    }
+
+    /// Builds the model. `levels` lists earlier priority levels fixed as constraints:
+    /// each is a set of terms and the largest value their weighted sum may take.
+    public init(context: PlanContext, levels: [(terms: [ObjectiveTerm], limit: Double)], objectiveTerms: [ObjectiveTerm]? = nil) {
+        self.context = context
+        let scenario = context.scenario
+        let weights = scenario.weights
+        let rules = scenario.rules
+        var m = LinearModel(name: "diaban", sense: .minimize)
+        var names = NameTable()
+        var terms: [ObjectiveTerm: [VariableIndex: Double]] = [:]
+        func addTerm(_ term: ObjectiveTerm, _ v: VariableIndex, _ coefficient: Double) {
+            if coefficient != 0 { terms[term, default: [:]][v, default: 0] += coefficient }
+        }
+
+        // Columns x[o,c].
+        let locked = Set(scenario.locked)
+        var xColumns: [VariableIndex] = []
+        var xIndex: [Pair: VariableIndex] = [:]
+        var columnsOfOfficer = [[(commune: Int, column: VariableIndex)]](repeating: [], count: scenario.officers.count)
+        var columnsOfCommune = [[(officer: Int, column: VariableIndex)]](repeating: [], count: scenario.communes.count)
+        for pair in context.eligibility.pairs {
+            let o = context.officerIndex[pair.officer]!, c = context.communeIndex[pair.commune]!
+            let v = m.addVariable(names.unique("x_\(pair.officer)_\(pair.commune)"), kind: .binary, lower: locked.contains(pair) ? 1 : 0, upper: 1)
+            xColumns.append(v)
+            xIndex[pair] = v
+            columnsOfOfficer[o].append((c, v))
+            columnsOfCommune[c].append((o, v))
+            addTerm(.travel, v, weights.travel * context.travelKmPerYear(officer: o, commune: c))
+            if context.isNew(pair) { addTerm(.changes, v, weights.change) }
+        }
+
+        // Staffing: Σ_o x = k_c.
+        for (c, commune) in scenario.communes.enumerated() {
+            let k = Double(commune.staffing)
+            m.addConstraint(names.unique("staff_\(commune.code)"), columnsOfCommune[c].map { ($0.column, 1) }, lower: k, upper: k)
+        }
+
+        // Capacity, commune counts, hard mountain band.
+        for (o, officer) in scenario.officers.enumerated() where officer.isActive {
+            let cols = columnsOfOfficer[o]
+            let id = officer.id
+            m.addConstraint(names.unique("cap_\(id)"), cols.map { ($0.column, scenario.communes[$0.commune].workload) }, upper: officer.capacity)
+            if officer.minCommunes != nil || officer.maxCommunes != nil {
+                m.addConstraint(names.unique("count_\(id)"), cols.map { ($0.column, 1) },
+                                lower: Double(officer.minCommunes ?? 0), upper: officer.maxCommunes.map(Double.init) ?? .infinity)
+            }
+            if let band = rules.mountainBand {
+                switch band.measure {
+                case .count:
+                    m.addConstraint(names.unique("mband_\(id)"), cols.map { ($0.column, scenario.communes[$0.commune].isMountain ? 1 : 0) },
+                                    lower: band.lower.rounded(.up), upper: band.upper.rounded(.down))
+                case .share:
+                    // lower·n ≤ mountain count ≤ upper·n, written without division.
+                    m.addConstraint(names.unique("mband_lo_\(id)"), cols.map { ($0.column, (scenario.communes[$0.commune].isMountain ? 1 : 0) - band.lower) }, lower: 0)
+                    m.addConstraint(names.unique("mband_hi_\(id)"), cols.map { ($0.column, (scenario.communes[$0.commune].isMountain ? 1 : 0) - band.upper) }, upper: 0)
+                }
+            }
+        }
+
+        // Mountain balance: deviation outside the fair band, per officer; optionally the largest.
+        var mPlus: [Int: VariableIndex] = [:], mMinus: [Int: VariableIndex] = [:]
+        var mountainMax: VariableIndex?
+        if weights.mountainBalance > 0 || weights.mountainMaxDeviation > 0 {
+            if weights.mountainMaxDeviation > 0 {
+                let v = m.addVariable("mountain_maxdev")
+                mountainMax = v
+                addTerm(.mountainBalance, v, weights.mountainMaxDeviation)
+            }
+            for (o, officer) in scenario.officers.enumerated() where officer.isActive {
+                let band = context.mountainBand(o)
+                let mountainCols = columnsOfOfficer[o].filter { scenario.communes[$0.commune].isMountain }
+                    .map { ($0.column, scenario.communes[$0.commune].workload) }
+                let plus = m.addVariable(names.unique("mdev_plus_\(officer.id)"))
+                let minus = m.addVariable(names.unique("mdev_minus_\(officer.id)"))
+                mPlus[o] = plus
+                mMinus[o] = minus
+                addTerm(.mountainBalance, plus, weights.mountainBalance)
+                addTerm(.mountainBalance, minus, weights.mountainBalance)
+                m.addConstraint(names.unique("mtn_hi_\(officer.id)"), mountainCols + [(plus, -1)], upper: band.upperBound)
+                m.addConstraint(names.unique("mtn_lo_\(officer.id)"), mountainCols + [(minus, 1)], lower: band.lowerBound)
+                if let mx = mountainMax {
+                    m.addConstraint(names.unique("mtn_max_\(officer.id)"), [(mx, 1), (plus, -1), (minus, -1)], lower: 0)
+                }
+            }
+        }
+
+        // Workload balance: utilisation (percent) outside the band around the mean; optionally the largest.
+        var uPlus: [Int: VariableIndex] = [:], uMinus: [Int: VariableIndex] = [:]
+        var utilMax: VariableIndex?
+        if weights.workloadBalance > 0 || weights.workloadMax > 0 {
+            let band = context.utilisationBandPercent
+            if weights.workloadMax > 0 {
+                let v = m.addVariable("util_max")
+                utilMax = v
+                addTerm(.workloadBalance, v, weights.workloadMax)
+            }
+            for (o, officer) in scenario.officers.enumerated() where officer.isActive && officer.capacity > 0 {
+                let utilCols = columnsOfOfficer[o].map { ($0.column, 100 * scenario.communes[$0.commune].workload / officer.capacity) }
+                if weights.workloadBalance > 0 {
+                    let plus = m.addVariable(names.unique("udev_plus_\(officer.id)"))
+                    let minus = m.addVariable(names.unique("udev_minus_\(officer.id)"))
+                    uPlus[o] = plus
+                    uMinus[o] = minus
+                    addTerm(.workloadBalance, plus, weights.workloadBalance)
+                    addTerm(.workloadBalance, minus, weights.workloadBalance)
+                    m.addConstraint(names.unique("util_hi_\(officer.id)"), utilCols + [(plus, -1)], upper: band.upperBound)
+                    m.addConstraint(names.unique("util_lo_\(officer.id)"), utilCols + [(minus, 1)], lower: band.lowerBound)
+                }
+                if let u = utilMax {
+                    m.addConstraint(names.unique("util_max_\(officer.id)"), [(u, 1)] + utilCols.map { ($0.0, -$0.1) }, lower: 0)
+                }
+            }
+        }
+
+        // Specialty coverage: hard rows, or soft rows with a slack in [0, 1].
+        var slacks: [(Int, Specialty, VariableIndex)] = []
+        for (c, commune) in scenario.communes.enumerated() {
+            for s in commune.requiredSpecialties {
+                let holders = columnsOfCommune[c].filter { scenario.officers[$0.officer].holds(s) }.map { ($0.column, 1.0) }
+                let rowName = names.unique("cover_\(commune.code)_\(s.rawValue)")
+                switch rules.coverage {
+                case .hard:
+                    m.addConstraint(rowName, holders, lower: 1)
+                case .soft:
+                    guard weights.coverage > 0 else { continue }
+                    let u = m.addVariable(names.unique("uncov_\(commune.code)_\(s.rawValue)"), lower: 0, upper: 1)
+                    slacks.append((c, s, u))
+                    addTerm(.coverage, u, weights.coverage)
+                    m.addConstraint(rowName, holders + [(u, 1)], lower: 1)
+                }
+            }
+        }
+
+        // At most maxChanges new pairs.
+        if let maxChanges = rules.maxChanges {
+            let newCols = context.eligibility.pairs.filter { context.isNew($0) }.map { (xIndex[$0]!, 1.0) }
+            m.addConstraint("max_changes", newCols, upper: Double(maxChanges))
+        }
+
+        // Earlier priority levels, fixed.
+        for (n, level) in levels.enumerated() {
+            var row: [VariableIndex: Double] = [:]
+            for term in level.terms { for (v, a) in terms[term] ?? [:] { row[v, default: 0] += a } }
+            m.addConstraint("priority_\(n + 1)", row.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, upper: level.limit)
+        }
+
+        // Objective.
+        let active = objectiveTerms ?? ObjectiveTerm.allCases
+        for term in active { for (v, a) in terms[term] ?? [:] { m.setObjective(v, m[v].objective + a) } }
+
+        self.model = m
+        self.pairs = context.eligibility.pairs
+        self.xColumns = xColumns
+        self.xIndex = xIndex
+        self.termCoefficients = terms
+        self.mountainPlus = mPlus
+        self.mountainMinus = mMinus
+        self.utilPlus = uPlus
+        self.utilMinus = uMinus
+        self.mountainMax = mountainMax
+        self.utilMax = utilMax
+        self.coverageSlack = slacks
+    }
+
+    /// The assignment a solution vector encodes.
+    public func assignment(from values: [Double]) -> Assignment {
+        Assignment(zip(pairs, xColumns).compactMap { values[$0.1.rawValue] > 0.5 ? $0.0 : nil })
+    }
+
+    /// The value of a term at a solution vector, from the model's own coefficients.
+    public func termValue(_ term: ObjectiveTerm, _ values: [Double]) -> Double {
+        (termCoefficients[term] ?? [:]).reduce(0) { $0 + $1.value * values[$1.key.rawValue] }
+    }
+
+    /// A full vector for an assignment: x from the pairs, every auxiliary column at the least
+    /// value its rows allow. `nil` when the assignment uses a pair the model has no column for.
+    public func completeVector(for assignment: Assignment) -> [Double]? {
+        var values = [Double](repeating: 0, count: model.variables.count)
+        for pair in assignment.pairs {
+            guard let v = xIndex[pair] else { return nil }
+            values[v.rawValue] = 1
+        }
+        let scenario = context.scenario
+        var load = [Double](repeating: 0, count: scenario.officers.count)
+        var mountain = load
+        var holders: [Int: [Int]] = [:]
+        for pair in assignment.pairs {
+            let o = context.officerIndex[pair.officer]!, c = context.communeIndex[pair.commune]!
+            load[o] += scenario.communes[c].workload
+            if scenario.communes[c].isMountain { mountain[o] += scenario.communes[c].workload }
+            holders[c, default: []].append(o)
+        }
+        var worstMountain = 0.0
+        for (o, plus) in mountainPlus {
+            let band = context.mountainBand(o)
+            values[plus.rawValue] = max(0, mountain[o] - band.upperBound)
+            values[mountainMinus[o]!.rawValue] = max(0, band.lowerBound - mountain[o])
+            worstMountain = max(worstMountain, values[plus.rawValue] + values[mountainMinus[o]!.rawValue])
+        }
+        if let v = mountainMax { values[v.rawValue] = worstMountain }
+        let band = context.utilisationBandPercent
+        var worstUtil = 0.0
+        for (o, officer) in scenario.officers.enumerated() where officer.isActive && officer.capacity > 0 {
+            worstUtil = max(worstUtil, 100 * load[o] / officer.capacity)
+        }
+        for (o, plus) in utilPlus {
+            let u = 100 * load[o] / scenario.officers[o].capacity
+            values[plus.rawValue] = max(0, u - band.upperBound)
+            values[utilMinus[o]!.rawValue] = max(0, band.lowerBound - u)
+        }
+        if let v = utilMax { values[v.rawValue] = worstUtil }
+        for slack in coverageSlack {
+            let covered = (holders[slack.commune] ?? []).contains { scenario.officers[$0].holds(slack.specialty) }
+            values[slack.column.rawValue] = covered ? 0 : 1
+        }
+        return values
+    }
+}
+
+/// Short, unique, solver-safe names: ASCII letters, digits and `_` only, at most 60 bytes.
+struct NameTable {
+    private var used: Set<String> = []
+    mutating func unique(_ raw: String) -> String {
+        var base = String(String.UnicodeScalarView(raw.unicodeScalars.map {
+            ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_")) ? $0 : "_"
+        }))
+        if base.utf8.count > 60 { base = String(base.prefix(60)) }
+        var name = base
+        var n = 2
+        while !used.insert(name).inserted { name = "\(base)_\(n)"; n += 1 }
+        return name
+    }
+}

@@ -1,0 +1,225 @@
+import DiaBanCore
+import Foundation
+import LinearModel
+
+/// The outcome of planning, in a planner's words.
+public enum PlanStatus: String, Sendable, Codable {
+    /// The plan is proven optimal.
+    case optimal
+    /// A valid plan, not proven optimal: the gap says how far from optimal it may be.
+    case feasible
+    /// No plan satisfies the hard rules.
+    case infeasible
+    /// No plan was found within the time limit.
+    case noSolution = "no-solution"
+    /// Stopped by the user; the best plan so far, if any, is kept.
+    case interrupted
+    /// The solver failed.
+    case failed
+}
+
+/// How to plan: the scenario's solver settings, overridden by the command line.
+public struct PlanRequest: Sendable {
+    public var timeLimit: Double?
+    public var gap: Double
+    public var solverOptions: SolverOptions
+    /// Hand the heuristic's plan to the solver as its first incumbent.
+    public var warmStart: Bool
+    public init(scenario: Scenario, timeLimit: Double? = nil, gap: Double? = nil, warmStart: Bool = true, solverOptions: SolverOptions = SolverOptions()) {
+        self.timeLimit = timeLimit ?? scenario.solver.timeLimit
+        self.gap = gap ?? scenario.solver.gap
+        self.warmStart = warmStart
+        self.solverOptions = solverOptions
+    }
+}
+
+/// One solved level of a priorities (lexicographic) solve, or the single weighted level.
+public struct LevelResult: Sendable {
+    public var terms: [ObjectiveTerm]
+    public var result: SolveResult
+    /// The limit fixed for later levels (nil for the last level).
+    public var limit: Double?
+}
+
+/// Everything a solve reports.
+public struct PlanOutcome: Sendable {
+    public var scenarioName: String
+    public var status: PlanStatus
+    /// The plan (nil when none was found).
+    public var plan: Assignment?
+    /// Terms and points of the current assignment and of the plan.
+    public var before: TermValues
+    public var after: TermValues?
+    public var beforePoints: [ObjectiveTerm: Double]
+    public var afterPoints: [ObjectiveTerm: Double]?
+    /// Objective recomputed from the plan (points), and the solver's own numbers.
+    public var objective: Double?
+    public var bestBound: Double?
+    public var gap: Double?
+    public var nodes: Int
+    /// Hard rules the current assignment breaks (it may predate today's rules).
+    public var currentViolations: [RuleViolation]
+    /// Hard rules the plan breaks: always empty for a valid plan (checked on every solve).
+    public var planViolations: [RuleViolation]
+    public var findings: [Finding]
+    public var kpisBefore: KPIs
+    public var kpisAfter: KPIs?
+    public var proposal: Proposal
+    public var levels: [LevelResult]
+    public var heuristic: Heuristic.Result?
+    public var stats: Stats
+    public var timings: Timings
+
+    public struct Stats: Sendable, Codable, Equatable {
+        public var variables: Int
+        public var binaries: Int
+        public var constraints: Int
+        public var nonZeros: Int
+        public var eligiblePairs: Int
+        public var prunedPairs: Int
+        public var startAccepted: Bool
+        public var startObjective: Double?
+        public var peakSolverBytes: Int
+    }
+    public struct Timings: Sendable, Codable, Equatable {
+        public var buildSeconds: Double
+        public var heuristicSeconds: Double
+        public var solveSeconds: Double
+        public var reportSeconds: Double
+        public var firstIncumbentSeconds: Double?
+    }
+}
+
+/// Scenario → integer program → plan, KPIs and proposal. Solver-agnostic: give it any
+/// ``MIPSolver`` (the command line gives GLPK).
+public struct Planner: Sendable {
+    public let solver: any MIPSolver
+    public init(solver: any MIPSolver) { self.solver = solver }
+
+    public func plan(
+        _ scenario: Scenario, request: PlanRequest,
+        progress: (@Sendable (SolveProgress) -> ProgressDecision)? = nil
+    ) throws -> PlanOutcome {
+        var clock = Clock()
+        let deadline = request.timeLimit.map { Date().addingTimeInterval($0) }
+        let context = PlanContext(scenario: scenario)
+        let findings = QuickChecks.run(context)
+        let before = context.evaluate(scenario.current)
+        let kpisBefore = context.kpis(scenario.current)
+        let base = PlanModel(context: context)
+        let buildSeconds = clock.lap()
+
+        var outcome = PlanOutcome(
+            scenarioName: scenario.name, status: .infeasible, plan: nil, before: before, after: nil,
+            beforePoints: before.points(scenario.weights, coverage: scenario.rules.coverage), afterPoints: nil,
+            objective: nil, bestBound: nil, gap: nil, nodes: 0,
+            currentViolations: context.hardViolations(scenario.current), planViolations: [], findings: findings,
+            kpisBefore: kpisBefore, kpisAfter: nil, proposal: Proposal(moves: []), levels: [], heuristic: nil,
+            stats: .init(variables: base.model.variables.count, binaries: base.model.integerVariableCount,
+                         constraints: base.model.constraints.count, nonZeros: base.model.nonZeroCount,
+                         eligiblePairs: context.eligibility.pairs.count, prunedPairs: context.eligibility.prunedCount,
+                         startAccepted: false, startObjective: nil, peakSolverBytes: 0),
+            timings: .init(buildSeconds: buildSeconds, heuristicSeconds: 0, solveSeconds: 0, reportSeconds: 0, firstIncumbentSeconds: nil))
+
+        if findings.contains(where: { $0.severity == .error }) {
+            outcome.status = .infeasible
+            return outcome
+        }
+
+        // First incumbent: the repaired current assignment, improved by local search.
+        var start: Assignment?
+        if request.warmStart {
+            let budget = request.timeLimit.map { min(5, $0 * 0.1) } ?? 5
+            let h = Heuristic(context: context).run(deadline: Date().addingTimeInterval(budget))
+            outcome.heuristic = h
+            if h.isFeasible { start = h.assignment; outcome.stats.startObjective = h.objective }
+        }
+        outcome.timings.heuristicSeconds = clock.lap()
+
+        // One weighted level, or the priority levels in order.
+        let levels: [[ObjectiveTerm]] = Self.levels(scenario.priorities)
+        var fixed: [(terms: [ObjectiveTerm], limit: Double)] = []
+        var last: SolveResult?
+        var lastModel = base
+        var solveSeconds = 0.0
+        for (n, terms) in levels.enumerated() {
+            let pm = levels.count == 1 ? base : PlanModel(context: context, levels: fixed, objectiveTerms: terms)
+            var options = request.solverOptions
+            options.relativeGap = request.gap
+            if let deadline { options.timeLimit = max(0.05, deadline.timeIntervalSinceNow) }
+            let startVector = start.flatMap { pm.completeVector(for: $0) }
+            let result = try solver.solve(pm.model, options: options, start: startVector, progress: progress)
+            solveSeconds += result.wallSeconds
+            if n == 0 { outcome.stats.startAccepted = result.startAccepted }
+            outcome.stats.peakSolverBytes = max(outcome.stats.peakSolverBytes, result.peakSolverBytes)
+            if outcome.timings.firstIncumbentSeconds == nil, let t = result.firstIncumbentSeconds {
+                outcome.timings.firstIncumbentSeconds = outcome.timings.buildSeconds + outcome.timings.heuristicSeconds + t
+            }
+            last = result
+            lastModel = pm
+            var limit: Double?
+            if result.primal != .none, let value = result.objective, n + 1 < levels.count {
+                let l = value + max(scenario.priorityTolerance * abs(value), 1e-6)
+                fixed.append((terms, l))
+                limit = l
+                start = pm.assignment(from: result.values)
+            }
+            outcome.levels.append(LevelResult(terms: terms, result: result, limit: limit))
+            if result.primal == .none || result.termination == .interrupted { break }
+        }
+        outcome.timings.solveSeconds = solveSeconds
+        var reportClock = Clock()
+
+        guard let result = last else { return outcome }
+        outcome.nodes = outcome.levels.reduce(0) { $0 + $1.result.nodes }
+        let completed = outcome.levels.count == levels.count
+        switch (result.termination, result.primal) {
+        case (.infeasible, _): outcome.status = .infeasible
+        case (.unbounded, _), (.solverFailure, _): outcome.status = .failed
+        case (.interrupted, _): outcome.status = .interrupted
+        case (_, .none): outcome.status = .noSolution
+        case (.optimal, .optimal) where completed: outcome.status = .optimal
+        default: outcome.status = .feasible
+        }
+        if result.primal != .none {
+            let plan = lastModel.assignment(from: result.values)
+            let after = context.evaluate(plan)
+            outcome.plan = plan
+            outcome.after = after
+            outcome.afterPoints = after.points(scenario.weights, coverage: scenario.rules.coverage)
+            outcome.objective = context.objective(of: after)
+            if levels.count == 1 {
+                outcome.bestBound = result.bestBound
+                outcome.gap = result.relativeGap ?? (result.primal == .optimal ? 0 : nil)
+            } else {
+                outcome.gap = result.primal == .optimal && completed ? 0 : result.relativeGap
+            }
+            outcome.planViolations = context.hardViolations(plan)
+            outcome.kpisAfter = context.kpis(plan)
+            outcome.proposal = context.proposal(for: plan)
+        }
+        outcome.timings.reportSeconds = reportClock.lap()
+        return outcome
+    }
+
+    /// The levels of a priority list: each term once, in order; terms not named come last, together.
+    static func levels(_ priorities: [ObjectiveTerm]?) -> [[ObjectiveTerm]] {
+        guard let priorities, !priorities.isEmpty else { return [ObjectiveTerm.allCases] }
+        var seen = Set<ObjectiveTerm>()
+        var levels: [[ObjectiveTerm]] = []
+        for term in priorities where seen.insert(term).inserted { levels.append([term]) }
+        let rest = ObjectiveTerm.allCases.filter { !seen.contains($0) }
+        if !rest.isEmpty { levels.append(rest) }
+        return levels
+    }
+}
+
+/// Monotonic lap timer.
+struct Clock {
+    private var last = DispatchTime.now().uptimeNanoseconds
+    mutating func lap() -> Double {
+        let now = DispatchTime.now().uptimeNanoseconds
+        defer { last = now }
+        return Double(now - last) / 1e9
+    }
+}

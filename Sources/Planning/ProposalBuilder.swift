@@ -1,0 +1,85 @@
+import DiaBanCore
+
+extension PlanContext {
+    /// The moves from the current assignment to `plan`, each with what it gains and why.
+    ///
+    /// A move's gains are measured by taking it back: the plan with that one commune returned
+    /// to its current officers, against the plan. So each move is credited with what the plan
+    /// would lose without it, per objective term, and moves are listed most valuable first.
+    public func proposal(for plan: Assignment) -> Proposal {
+        let sc = scenario
+        let current = sc.current.officersByCommune
+        let planned = plan.officersByCommune
+        let planTerms = evaluate(plan)
+        let planPoints = planTerms.points(sc.weights, coverage: sc.rules.coverage)
+        let currentKPIs = kpis(sc.current)
+        let planKPIs = kpis(plan)
+        let officerBefore = Dictionary(uniqueKeysWithValues: currentKPIs.officers.map { ($0.id, $0) })
+        let officerAfter = Dictionary(uniqueKeysWithValues: planKPIs.officers.map { ($0.id, $0) })
+        var moves: [Move] = []
+        for commune in sc.communes {
+            let before = current[commune.code] ?? []
+            let after = planned[commune.code] ?? []
+            guard before != after else { continue }
+            let from = before.filter { !after.contains($0) }
+            let to = after.filter { !before.contains($0) }
+            var reverted = plan.pairs.filter { $0.commune != commune.code }
+            reverted += before.map { Pair(officer: $0, commune: commune.code) }
+            let revertedPoints = evaluate(Assignment(reverted)).points(sc.weights, coverage: sc.rules.coverage)
+            var gains: [String: Double] = [:]
+            for term in ObjectiveTerm.allCases {
+                let g = (revertedPoints[term] ?? 0) - (planPoints[term] ?? 0)
+                if abs(g) > 1e-9 { gains[term.rawValue] = round2(g) }
+            }
+            let reason = explain(commune: commune, from: from, to: to, gains: gains,
+                                 before: officerBefore, after: officerAfter)
+            moves.append(Move(commune: commune.code, from: from, to: to, gains: gains, reason: reason))
+        }
+        moves.sort { ($0.totalGain, $1.commune) > ($1.totalGain, $0.commune) }
+        return Proposal(moves: moves)
+    }
+
+    private func explain(
+        commune: Commune, from: [String], to: [String], gains: [String: Double],
+        before: [String: KPIs.OfficerKPI], after: [String: KPIs.OfficerKPI]
+    ) -> String {
+        let sc = scenario
+        var parts: [String] = []
+        let leaving = from.compactMap { sc.officer($0) }
+        if let gone = leaving.first(where: { !$0.isActive }) {
+            parts.append("\(gone.name) is on leave")
+        } else if leaving.contains(where: { $0.homeCommune == commune.code }) {
+            parts.append("the current officer lives in this commune")
+        }
+        let arriving = to.compactMap { sc.officer($0) }
+        let newlyCovered = commune.requiredSpecialties.filter { s in
+            arriving.contains { $0.holds(s) } && !leaving.filter(\.isActive).contains { $0.holds(s) }
+        }
+        if !newlyCovered.isEmpty, (gains[ObjectiveTerm.coverage.rawValue] ?? 0) > 0 || sc.rules.coverage == .hard {
+            parts.append("brings \(newlyCovered.map(\.rawValue).joined(separator: ", ")) expertise the commune needs")
+        }
+        for id in from {
+            if let b = before[id], let a = after[id], b.utilisation > 100 * (1 + tolerance) * meanUtilisation, a.utilisation < b.utilisation {
+                parts.append("relieves \(b.name) (\(fmt(b.utilisation, 0))% → \(fmt(a.utilisation, 0))% of capacity)")
+            }
+        }
+        if (gains[ObjectiveTerm.mountainBalance.rawValue] ?? 0) > 0 {
+            let who = (commune.isMountain ? to : from).compactMap { after[$0]?.name }
+            parts.append("evens out mountain work (\(commune.isMountain ? "a mountain commune for" : "frees") \(who.joined(separator: ", ")))")
+        }
+        if (gains[ObjectiveTerm.workloadBalance.rawValue] ?? 0) > 0, !parts.contains(where: { $0.hasPrefix("relieves") }) {
+            parts.append("evens out workload")
+        }
+        let travel = gains[ObjectiveTerm.travel.rawValue] ?? 0
+        if travel > 0 {
+            parts.append("saves \(fmt(travel / max(sc.weights.travel, 1e-12), 0)) km a year")
+        } else if travel < 0 && sc.weights.travel > 0 {
+            parts.append("adds \(fmt(-travel / sc.weights.travel, 0)) km a year")
+        }
+        if parts.isEmpty { parts.append("needed together with other moves (it frees capacity or keeps the plan within the rules)") }
+        let gain = gains.values.reduce(0, +)
+        let names = { (ids: [String]) in ids.map { sc.officer($0).map { "\($0.name) (\($0.id))" } ?? $0 }.joined(separator: ", ") }
+        return "\(commune.name): \(from.isEmpty ? "—" : names(from)) → \(to.isEmpty ? "—" : names(to)); " + parts.joined(separator: "; ")
+            + " (\(gain >= 0 ? "+" : "")\(fmt(gain, 1)) points)"
+    }
+}
