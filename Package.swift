@@ -10,7 +10,7 @@ let package = Package(
     name: "DiaBan",
     platforms: [.macOS(.v13)],
     products: [
-        .library(name: "DiaBan", targets: ["DiaBanCore", "LinearModel", "GLPKSolver", "ScenarioIO", "Planning", "Reporting"]),
+        .library(name: "DiaBan", targets: ["DiaBanCore", "LinearModel", "GLPKSolver", "ScenarioIO", "Planning", "Reporting", "GAPLibrary"]),
         .executable(name: "diaban", targets: ["diaban"]),
     ],
     dependencies: [
@@ -29,6 +29,8 @@ let package = Package(
         .target(name: "GLPKSolver", dependencies: ["LinearModel", "CGLPK", "_CGLPKGuard"], swiftSettings: strict),
         // Officers, communes, scenarios, assignments: what a planner talks about.
         .target(name: "DiaBanCore", swiftSettings: strict),
+        // Public generalized-assignment instances (OR-Library format) as models.
+        .target(name: "GAPLibrary", dependencies: ["LinearModel"], swiftSettings: strict),
         // Reading, validating and generating scenarios (YAML + CSV).
         .target(name: "ScenarioIO", dependencies: [
             "DiaBanCore",
@@ -40,7 +42,7 @@ let package = Package(
         // Text, JSON, CSV, Markdown, HTML and GeoJSON output.
         .target(name: "Reporting", dependencies: ["DiaBanCore", "Planning", "LinearModel"], swiftSettings: strict),
         .executableTarget(name: "diaban", dependencies: [
-            "DiaBanCore", "LinearModel", "GLPKSolver", "ScenarioIO", "Planning", "Reporting",
+            "DiaBanCore", "LinearModel", "GLPKSolver", "ScenarioIO", "Planning", "Reporting", "GAPLibrary",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strict),
 
@@ -48,6 +50,7 @@ let package = Package(
         .testTarget(name: "GLPKSolverTests", dependencies: ["GLPKSolver", "LinearModel"], swiftSettings: strict),
         .testTarget(name: "ScenarioIOTests", dependencies: ["ScenarioIO", "DiaBanCore"], resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "DiaBanCore", "LinearModel", "GLPKSolver", "ScenarioIO"], swiftSettings: strict),
+        .testTarget(name: "GAPLibraryTests", dependencies: ["GAPLibrary", "GLPKSolver", "LinearModel"], swiftSettings: strict),
         .testTarget(name: "CLITests", dependencies: ["diaban"], swiftSettings: strict),
     ]
 )

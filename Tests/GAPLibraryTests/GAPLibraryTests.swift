@@ -1,0 +1,65 @@
+import Foundation
+import GAPLibrary
+import GLPKSolver
+import LinearModel
+import Testing
+
+/// The bundled OR-Library instances, solved through the same binding and options as DiaBan's
+/// model, must give the published optima (OR-Library gapinfo, maximisation).
+@Suite struct GAPLibraryTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("benchmarks/data/gap")
+
+    static func instances(_ file: String) throws -> [GAPInstance] {
+        let text = try String(contentsOf: root.appendingPathComponent("orlib/\(file).txt"), encoding: .utf8)
+        return try GAPInstance.parseFile(text, stem: file)
+    }
+
+    static func optima() throws -> [PublishedOptimum] {
+        PublishedOptimum.parseTable(try String(contentsOf: root.appendingPathComponent("optima.csv"), encoding: .utf8))
+    }
+
+    @Test func parsesOrLibraryFiles() throws {
+        let gap1 = try Self.instances("gap1")
+        #expect(gap1.count == 5)
+        #expect(gap1[0].agents == 5 && gap1[0].jobs == 15)
+        #expect(gap1[0].cost[0].prefix(3) == [17, 21, 22])
+        #expect(gap1[0].capacity == [36, 34, 38, 27, 33])
+        let gap12 = try Self.instances("gap12")
+        #expect(gap12.map(\.name) == ["gap12-1", "gap12-2", "gap12-3", "gap12-4", "gap12-5"])
+        #expect(gap12[4].agents == 10 && gap12[4].jobs == 60)
+    }
+
+    @Test func parsesSingleInstanceFiles() throws {
+        let text = try String(contentsOf: Self.root.appendingPathComponent("chu1997/a05100"), encoding: .utf8)
+        let parsed = try GAPInstance.parseFile(text, stem: "a05100")
+        #expect(parsed.count == 1 && parsed[0].agents == 5 && parsed[0].jobs == 100)
+    }
+
+    @Test func rejectsGarbage() {
+        #expect(throws: GAPInstance.ParseError.self) { try GAPInstance.parseFile("2 3 x", stem: "bad") }
+        #expect(throws: GAPInstance.ParseError.self) { try GAPInstance.parseFile("3\n5 15 1 2", stem: "short") }
+    }
+
+    /// gap1 … gap4 (20 instances, 5 agents): every proven optimum matches the published value.
+    @Test(arguments: ["gap1", "gap2", "gap3", "gap4"])
+    func publishedOptimaMaximisation(file: String) throws {
+        let optima = try Self.optima().filter { $0.sense == .maximize }
+        for instance in try Self.instances(file) {
+            let published = try #require(optima.first { $0.instance == instance.name })
+            let result = try GLPKSolver().solve(instance.model(sense: .maximize), options: SolverOptions(timeLimit: 60))
+            #expect(result.termination == .optimal, "\(instance.name): \(result.termination)")
+            #expect(result.objective.map { abs($0 - published.value) < 1e-6 } == true,
+                    "\(instance.name): GLPK \(result.objective ?? .nan), published \(published.value)")
+        }
+    }
+
+    @Test func publishedOptimumMinimisation() throws {
+        let optima = try Self.optima().filter { $0.sense == .minimize }
+        let instance = try Self.instances("gap5")[0]
+        let published = try #require(optima.first { $0.instance == instance.name })
+        let result = try GLPKSolver().solve(instance.model(sense: .minimize), options: SolverOptions(timeLimit: 60))
+        #expect(result.termination == .optimal)
+        #expect(result.objective.map { abs($0 - published.value) < 1e-6 } == true)
+    }
+}
