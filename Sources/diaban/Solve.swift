@@ -1,7 +1,105 @@
 import ArgumentParser
+import DiaBanCore
+import Foundation
+import GLPKSolver
+import LinearModel
+import Planning
+import Reporting
+import ScenarioIO
 
 struct Solve: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Solves a scenario and prints the plan, its KPIs and the reassignment proposal.")
+    static let configuration = CommandConfiguration(
+        abstract: "Solves a scenario and prints the plan, its KPIs and the reassignment proposal.",
+        discussion: ExitStatus.table)
+
     @Argument(help: "The scenario YAML file.") var scenario: String
-    func run() throws { throw ExitCode(ExitStatus.internalFailure) }
+    @OptionGroup var solve: SolveOptions
+    @Option(help: "Output format: text, json, csv, markdown or geojson.") var format: OutputFormat = .text
+    @Option(help: "Also write plan.json, plan.csv, report.md and report.txt into this folder.") var out: String?
+    @Option(name: .customLong("export-lp"), help: "Write the model as CPLEX LP to this file.") var exportLP: String?
+    @Option(name: .customLong("export-mps"), help: "Write the model as free MPS to this file.") var exportMPS: String?
+
+    func validate() throws {
+        try solve.validate()
+    }
+
+    func run() throws {
+        let loaded = try loadScenario(scenario)
+        let planner = Planner(solver: GLPKSolver())
+        let request = solve.request(for: loaded.scenario)
+        if exportLP != nil || exportMPS != nil {
+            let model = PlanModel(context: PlanContext(scenario: loaded.scenario)).model
+            if let exportLP { try GLPKSolver().writeLP(model, to: exportLP) }
+            if let exportMPS { try GLPKSolver().writeMPS(model, to: exportMPS) }
+        }
+        let interrupt = InterruptFlag.install()
+        let progress = ProgressPrinter(quiet: solve.quiet, interrupt: interrupt)
+        let outcome = try planner.plan(loaded.scenario, request: request, progress: progress.callback)
+        progress.finish()
+        let report = SolveReport(outcome, scenario: loaded.scenario)
+        let rendered = try render(report, scenario: loaded.scenario, format: format)
+        FileHandle.standardOutput.write(Data(rendered.utf8))
+        if let out {
+            try writeOutputs(report, scenario: loaded.scenario, to: out, protecting: loaded.inputFiles)
+        }
+        throw ExitCode(ExitStatus.code(for: outcome, interrupted: interrupt.isSet))
+    }
+
+    func writeOutputs(_ report: SolveReport, scenario: Scenario, to folder: String, protecting inputs: [String]) throws {
+        let files: [(String, String)] = [
+            ("plan.json", String(decoding: try report.jsonData(), as: UTF8.self) + "\n"),
+            ("plan.csv", report.csv()),
+            ("report.md", report.markdown()),
+            ("report.txt", report.text()),
+        ]
+        for (name, text) in files {
+            try AtomicFile.write(text, to: URL(fileURLWithPath: folder).appendingPathComponent(name).path, protecting: inputs)
+        }
+    }
+}
+
+/// Renders a report in one of the output formats.
+func render(_ report: SolveReport, scenario: Scenario, format: OutputFormat) throws -> String {
+    switch format {
+    case .text: return report.text()
+    case .json: return String(decoding: try report.jsonData(), as: UTF8.self) + "\n"
+    case .csv: return report.csv()
+    case .markdown: return report.markdown()
+    case .geojson: return String(decoding: try GeoJSON.featureCollection(report, scenario: scenario), as: UTF8.self) + "\n"
+    }
+}
+
+extension OutputFormat: ExpressibleByArgument {}
+
+/// Options every solving command shares.
+struct SolveOptions: ParsableArguments {
+    @Option(name: .customLong("time-limit"), help: "Seconds for the whole solve (default: the scenario's, else 60).") var timeLimit: Double?
+    @Option(help: "Relative gap at which a plan is good enough, e.g. 0.01 (default: the scenario's).") var gap: Double?
+    @Flag(name: .customLong("no-warm-start"), help: "Do not hand the heuristic's plan to GLPK as a first incumbent.") var noWarmStart = false
+    @Flag(name: .shortAndLong, help: "No progress lines on stderr.") var quiet = false
+    @Flag(name: .shortAndLong, help: "GLPK's own log on stderr.") var verbose = false
+
+    func validate() throws {
+        if let t = timeLimit, !(t > 0 && t.isFinite) { throw ValidationError("--time-limit must be a positive number of seconds") }
+        if let g = gap, !(g >= 0 && g < 1) { throw ValidationError("--gap must be at least 0 and below 1") }
+    }
+
+    func request(for scenario: Scenario) -> PlanRequest {
+        var options = SolverOptions()
+        options.verbosity = verbose ? .normal : .off
+        return PlanRequest(scenario: scenario, timeLimit: timeLimit, gap: gap, warmStart: !noWarmStart, solverOptions: options)
+    }
+}
+
+extension ExitStatus {
+    static func code(for outcome: PlanOutcome, interrupted: Bool) -> Int32 {
+        if interrupted || outcome.status == .interrupted { return Self.interrupted }
+        switch outcome.status {
+        case .optimal, .feasible: return solved
+        case .infeasible: return infeasible
+        case .noSolution: return noSolutionInTime
+        case .interrupted: return Self.interrupted
+        case .failed: return internalFailure
+        }
+    }
 }
