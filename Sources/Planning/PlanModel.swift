@@ -28,6 +28,12 @@ public struct PlanModel: Sendable {
     let utilPlus: [Int: VariableIndex], utilMinus: [Int: VariableIndex]
     let mountainMax: VariableIndex?, utilMax: VariableIndex?
     let coverageSlack: [(commune: Int, specialty: Specialty, column: VariableIndex)]
+    /// In an elastic model, the slack column of each hard rule and what it would mean.
+    public let relaxations: [Relaxation]
+
+    /// Points per unit of slack on a hard rule in an elastic model: far above any objective
+    /// term, so the elastic model first satisfies as much of the rules as it can.
+    public static let relaxationPenalty = 10_000.0
 
     public init(context: PlanContext) {
         self.init(context: context, levels: [])
@@ -35,7 +41,12 @@ public struct PlanModel: Sendable {
 
     /// Builds the model. `levels` lists earlier priority levels fixed as constraints:
     /// each is a set of terms and the largest value their weighted sum may take.
-    public init(context: PlanContext, levels: [(terms: [ObjectiveTerm], limit: Double)], objectiveTerms: [ObjectiveTerm]? = nil) {
+    /// - Parameters:
+    ///   - levels: earlier priority levels, fixed as rows.
+    ///   - objectiveTerms: the terms to minimise (all when nil).
+    ///   - elastic: give every hard rule a penalised slack (``relaxationPenalty`` per unit), to
+    ///     find the smallest relaxation that makes an infeasible scenario feasible.
+    public init(context: PlanContext, levels: [(terms: [ObjectiveTerm], limit: Double)], objectiveTerms: [ObjectiveTerm]? = nil, elastic: Bool = false) {
         self.context = context
         let scenario = context.scenario
         let weights = scenario.weights
@@ -46,6 +57,14 @@ public struct PlanModel: Sendable {
         func addTerm(_ term: ObjectiveTerm, _ v: VariableIndex, _ coefficient: Double) {
             if coefficient != 0 { terms[term, default: [:]][v, default: 0] += coefficient }
         }
+        var relaxations: [Relaxation] = []
+        /// In elastic mode, a slack term for a row: `sign` +1 lets the row's activity rise, −1 fall.
+        func slack(_ kind: Relaxation.Kind, _ subject: String, _ sign: Double) -> [(VariableIndex, Double)] {
+            guard elastic else { return [] }
+            let v = m.addVariable(names.unique("relax_\(kind.rawValue)_\(subject)"), objective: Self.relaxationPenalty)
+            relaxations.append(Relaxation(kind: kind, subject: subject, column: v))
+            return [(v, sign)]
+        }
 
         // Columns x[o,c].
         let locked = Set(scenario.locked)
@@ -55,7 +74,7 @@ public struct PlanModel: Sendable {
         var columnsOfCommune = [[(officer: Int, column: VariableIndex)]](repeating: [], count: scenario.communes.count)
         for pair in context.eligibility.pairs {
             let o = context.officerIndex[pair.officer]!, c = context.communeIndex[pair.commune]!
-            let v = m.addVariable(names.unique("x_\(pair.officer)_\(pair.commune)"), kind: .binary, lower: locked.contains(pair) ? 1 : 0, upper: 1)
+            let v = m.addVariable(names.unique("x_\(pair.officer)_\(pair.commune)"), kind: .binary, lower: locked.contains(pair) && !elastic ? 1 : 0, upper: 1)
             xColumns.append(v)
             xIndex[pair] = v
             columnsOfOfficer[o].append((c, v))
@@ -67,27 +86,30 @@ public struct PlanModel: Sendable {
         // Staffing: Σ_o x = k_c.
         for (c, commune) in scenario.communes.enumerated() {
             let k = Double(commune.staffing)
-            m.addConstraint(names.unique("staff_\(commune.code)"), columnsOfCommune[c].map { ($0.column, 1) }, lower: k, upper: k)
+            m.addConstraint(names.unique("staff_\(commune.code)"), columnsOfCommune[c].map { ($0.column, 1) } + slack(.staffing, commune.code, 1), lower: k, upper: k)
+        }
+        if elastic {
+            for pair in scenario.locked { if let v = xIndex[pair] { m.addConstraint(names.unique("lock_\(pair.officer)_\(pair.commune)"), [(v, 1)] + slack(.lockedPair, "\(pair.officer)_\(pair.commune)", 1), lower: 1) } }
         }
 
         // Capacity, commune counts, hard mountain band.
         for (o, officer) in scenario.officers.enumerated() where officer.isActive {
             let cols = columnsOfOfficer[o]
             let id = officer.id
-            m.addConstraint(names.unique("cap_\(id)"), cols.map { ($0.column, scenario.communes[$0.commune].workload) }, upper: officer.capacity)
+            m.addConstraint(names.unique("cap_\(id)"), cols.map { ($0.column, scenario.communes[$0.commune].workload) } + slack(.capacity, id, -1), upper: officer.capacity)
             if officer.minCommunes != nil || officer.maxCommunes != nil {
-                m.addConstraint(names.unique("count_\(id)"), cols.map { ($0.column, 1) },
+                m.addConstraint(names.unique("count_\(id)"), cols.map { ($0.column, 1) } + slack(.minCommunes, id, 1) + slack(.maxCommunes, id, -1),
                                 lower: Double(officer.minCommunes ?? 0), upper: officer.maxCommunes.map(Double.init) ?? .infinity)
             }
             if let band = rules.mountainBand {
                 switch band.measure {
                 case .count:
-                    m.addConstraint(names.unique("mband_\(id)"), cols.map { ($0.column, scenario.communes[$0.commune].isMountain ? 1 : 0) },
+                    m.addConstraint(names.unique("mband_\(id)"), cols.map { ($0.column, scenario.communes[$0.commune].isMountain ? 1 : 0) } + slack(.mountainBandLow, id, 1) + slack(.mountainBandHigh, id, -1),
                                     lower: band.lower.rounded(.up), upper: band.upper.rounded(.down))
                 case .share:
                     // lower·n ≤ mountain count ≤ upper·n, written without division.
-                    m.addConstraint(names.unique("mband_lo_\(id)"), cols.map { ($0.column, (scenario.communes[$0.commune].isMountain ? 1 : 0) - band.lower) }, lower: 0)
-                    m.addConstraint(names.unique("mband_hi_\(id)"), cols.map { ($0.column, (scenario.communes[$0.commune].isMountain ? 1 : 0) - band.upper) }, upper: 0)
+                    m.addConstraint(names.unique("mband_lo_\(id)"), cols.map { ($0.column, (scenario.communes[$0.commune].isMountain ? 1 : 0) - band.lower) } + slack(.mountainBandLow, id, 1), lower: 0)
+                    m.addConstraint(names.unique("mband_hi_\(id)"), cols.map { ($0.column, (scenario.communes[$0.commune].isMountain ? 1 : 0) - band.upper) } + slack(.mountainBandHigh, id, -1), upper: 0)
                 }
             }
         }
@@ -155,7 +177,7 @@ public struct PlanModel: Sendable {
                 let rowName = names.unique("cover_\(commune.code)_\(s.rawValue)")
                 switch rules.coverage {
                 case .hard:
-                    m.addConstraint(rowName, holders, lower: 1)
+                    m.addConstraint(rowName, holders + slack(.coverage, "\(commune.code)_\(s.rawValue)", 1), lower: 1)
                 case .soft:
                     guard weights.coverage > 0 else { continue }
                     let u = m.addVariable(names.unique("uncov_\(commune.code)_\(s.rawValue)"), lower: 0, upper: 1)
@@ -169,7 +191,7 @@ public struct PlanModel: Sendable {
         // At most maxChanges new pairs.
         if let maxChanges = rules.maxChanges {
             let newCols = context.eligibility.pairs.filter { context.isNew($0) }.map { (xIndex[$0]!, 1.0) }
-            m.addConstraint("max_changes", newCols, upper: Double(maxChanges))
+            m.addConstraint("max_changes", newCols + slack(.maxChanges, "all", -1), upper: Double(maxChanges))
         }
 
         // Earlier priority levels, fixed.
@@ -195,6 +217,7 @@ public struct PlanModel: Sendable {
         self.mountainMax = mountainMax
         self.utilMax = utilMax
         self.coverageSlack = slacks
+        self.relaxations = relaxations
     }
 
     /// The assignment a solution vector encodes.
@@ -250,6 +273,18 @@ public struct PlanModel: Sendable {
         }
         return values
     }
+}
+
+/// A hard rule's slack in an elastic model.
+public struct Relaxation: Sendable, Equatable {
+    public enum Kind: String, Sendable, Codable {
+        case staffing, lockedPair = "lock", capacity, minCommunes = "mincount", maxCommunes = "maxcount"
+        case mountainBandLow = "bandlow", mountainBandHigh = "bandhigh", coverage, maxChanges = "maxchanges"
+    }
+    public var kind: Kind
+    /// The commune code, officer id, `officer_commune` or `commune_specialty` it is about.
+    public var subject: String
+    public var column: VariableIndex
 }
 
 /// Short, unique, solver-safe names: ASCII letters, digits and `_` only, at most 60 bytes.

@@ -67,6 +67,8 @@ public struct PlanOutcome: Sendable {
     public var proposal: Proposal
     public var levels: [LevelResult]
     public var heuristic: Heuristic.Result?
+    /// Why there is no valid plan, when there is none.
+    public var explanation: InfeasibilityExplanation?
     public var stats: Stats
     public var timings: Timings
 
@@ -114,15 +116,22 @@ public struct Planner: Sendable {
             beforePoints: before.points(scenario.weights, coverage: scenario.rules.coverage), afterPoints: nil,
             objective: nil, bestBound: nil, gap: nil, nodes: 0,
             currentViolations: context.hardViolations(scenario.current), planViolations: [], findings: findings,
-            kpisBefore: kpisBefore, kpisAfter: nil, proposal: Proposal(moves: []), levels: [], heuristic: nil,
+            kpisBefore: kpisBefore, kpisAfter: nil, proposal: Proposal(moves: []), levels: [], heuristic: nil, explanation: nil,
             stats: .init(variables: base.model.variables.count, binaries: base.model.integerVariableCount,
                          constraints: base.model.constraints.count, nonZeros: base.model.nonZeroCount,
                          eligiblePairs: context.eligibility.pairs.count, prunedPairs: context.eligibility.prunedCount,
                          startAccepted: false, startObjective: nil, peakSolverBytes: 0),
             timings: .init(buildSeconds: buildSeconds, heuristicSeconds: 0, solveSeconds: 0, reportSeconds: 0, firstIncumbentSeconds: nil))
 
+        func explain() throws {
+            var options = request.solverOptions
+            options.relativeGap = 1e-6
+            options.timeLimit = deadline.map { max(1, $0.timeIntervalSinceNow) } ?? 60
+            outcome.explanation = try explainInfeasibility(context, options: options)
+        }
         if findings.contains(where: { $0.severity == .error }) {
             outcome.status = .infeasible
+            try explain()
             return outcome
         }
 
@@ -198,6 +207,7 @@ public struct Planner: Sendable {
             outcome.kpisAfter = context.kpis(plan)
             outcome.proposal = context.proposal(for: plan)
         }
+        if outcome.status == .infeasible { try explain() }
         outcome.timings.reportSeconds = reportClock.lap()
         return outcome
     }

@@ -90,6 +90,7 @@ extension SolveReport {
             out += "Priorities: " + levels.enumerated().map { i, l in "\(i + 1). \(l.terms.joined(separator: "+")) = \(l.objective.map { decimal($0, 2) } ?? "—")" }.joined(separator: "; ") + "\n"
         }
         for f in findings { out += "\(f.severity == .error ? "Problem" : "Note"):    \(f.message)\n" }
+        out += explanationText()
         if !currentViolations.isEmpty {
             out += "\nThe current assignment breaks \(currentViolations.count) hard rule(s) that the plan repairs:\n"
             for v in currentViolations.prefix(12) { out += "  - \(v.message)\n" }
@@ -108,6 +109,22 @@ extension SolveReport {
         if let kpis {
             out += "\nOfficers\n" + officerTable(kpis).render()
             if includeCommunes { out += "\nCommunes\n" + communeTable(kpis).render() }
+        }
+        return out
+    }
+
+    func explanationText() -> String {
+        guard status == PlanStatus.infeasible.rawValue else { return "" }
+        var out = "\nWhy there is no valid plan:\n"
+        for f in findings where f.severity == .error { out += "  - \(f.message)\n" }
+        if let explanation {
+            if explanation.relaxations.isEmpty {
+                out += "  The elastic re-solve needed no relaxation within its time limit.\n"
+            } else {
+                out += "  The smallest relaxation of the hard rules that gives a plan\(explanation.complete ? "" : " (found within the time limit, may not be the smallest)"):\n"
+                for r in explanation.relaxations { out += "  - \(r.message)\n" }
+                out += "  That relaxed plan (\(explanation.relaxedPlan.count) pairs, in the JSON output) breaks these rules: it is NOT a valid plan.\n"
+            }
         }
         return out
     }

@@ -51,6 +51,8 @@ public struct SolveReport: Codable, Sendable, Equatable {
     public var currentViolations: [RuleViolation]
     public var planViolations: [RuleViolation]
     public var levels: [Level]
+    /// When there is no valid plan: the relaxation that would make one, by name.
+    public var explanation: InfeasibilityExplanation?
     public var stats: PlanOutcome.Stats
     /// Wall-clock numbers: the only fields that differ between runs.
     public var timings: Timings
@@ -82,6 +84,7 @@ public struct SolveReport: Codable, Sendable, Equatable {
             Level(terms: $0.terms.map(\.rawValue), termination: $0.result.termination.rawValue,
                   objective: $0.result.objective.map(round6), limit: $0.limit.map(round6))
         }
+        self.explanation = outcome.explanation
         self.stats = outcome.stats
         self.stats.peakSolverBytes = 0  // memory varies between runs; reported by the benchmarks
         self.stats.startObjective = outcome.stats.startObjective.map(round6)
