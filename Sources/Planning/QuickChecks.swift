@@ -50,7 +50,8 @@ public enum QuickChecks {
             let holders = active.filter { $0.holds(s) }
             let demand = demanding.reduce(0) { $0 + $1.workload }
             let supply = holders.reduce(0) { $0 + $1.capacity }
-            let countLimit = holders.reduce(0) { $0 + ($1.maxCommunes ?? Int.max / 4) }
+            // Holders' commune-count limit, when every holder has one.
+            let countLimit = holders.allSatisfy { $0.maxCommunes != nil } ? holders.reduce(0) { $0 + $1.maxCommunes! } : Int.max
             if demand > supply + 1e-9 || demanding.count > countLimit {
                 out.append(Finding(severity: sc.rules.coverage == .hard ? .error : .warning, code: "specialty-over-demanded",
                     message: "Only \(holders.count) officer(s) hold \(s) (capacity \(fmt(supply)) units) but \(demanding.count) communes need it (workload \(fmt(demand)) units)\(sc.rules.coverage == .hard ? "" : "; some needs will stay uncovered").",

@@ -6,10 +6,10 @@ import ScenarioIO
 /// Loads a scenario, printing every problem found (file, line, field) and exiting 65 on bad data.
 func loadScenario(_ path: String) throws -> (scenario: Scenario, inputFiles: [String]) {
     do {
-        let scenario = try ScenarioLoader.load(path: path)
-        return (scenario, [path])
-    } catch let errors as ScenarioErrors {
-        FileHandle.standardError.write(Data((errors.description + "\n").utf8))
+        let loaded = try ScenarioLoader.loadDetailed(path: path)
+        return (loaded.scenario, [loaded.file] + loaded.tables.values.sorted())
+    } catch {
+        FileHandle.standardError.write(Data((error.description + "\n").utf8))
         throw ExitCode(ExitStatus.badData)
     }
 }
