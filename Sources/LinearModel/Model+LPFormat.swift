@@ -7,8 +7,10 @@ extension LinearModel {
         var objTerms: [String] = []
         for v in variables where v.objective != 0 { objTerms.append(Self.term(v.objective, v.name)) }
         out += " obj: " + (objTerms.isEmpty ? "0 " + (variables.first?.name ?? "") : Self.wrap(objTerms))
-        if objectiveConstant != 0 { out += " " + Self.signed(objectiveConstant) }
-        out += "\nSubject To\n"
+        out += "\n"
+        // CPLEX LP has no objective constant that every reader accepts: it is kept as a comment.
+        if objectiveConstant != 0 { out += "\\* constant term = \(Self.number(objectiveConstant)) *\\\n" }
+        out += "Subject To\n"
         for row in constraints {
             let lhs = row.terms.isEmpty ? "0 \(variables.first?.name ?? "x")" : Self.wrap(row.terms.map { Self.term($0.coefficient, variables[$0.variable.rawValue].name) })
             if row.lower == row.upper {
