@@ -124,6 +124,9 @@ public struct Rules: Sendable, Equatable {
     public var maxChanges: Int?
     /// Half-width of the free band around each balance target, as a fraction (0.1 = ±10 %).
     public var balanceTolerance: Double = 0.10
+    /// The band is at least this fraction of a mean commune's workload wide on each side
+    /// (0 = the relative tolerance alone).
+    public var bandCommuneFraction: Double = 0
     /// Keep only the K nearest eligible officers of each commune (plus current, locked and the
     /// nearest holders of each required specialty); `nil` keeps all.
     public var candidateLimit: Int?

@@ -1,0 +1,96 @@
+import DiaBanCore
+import Foundation
+
+/// Typed fields of one row, each problem reported with its line and column name.
+struct CSVFields {
+    let table: CSVTable
+    let row: CSVTable.Row
+    let problems: Problems
+
+    var line: Int { row.line }
+
+    func location(_ column: String) -> SourceLocation { table.location(row, column) }
+
+    /// The text, or nil when empty or the column is absent.
+    func text(_ column: String) -> String? { table.value(row, column) }
+
+    /// The text; a missing one is reported.
+    func required(_ column: String, _ what: String, hint: String) -> String? {
+        guard let v = text(column) else {
+            if table.has(column) {
+                problems.add(.missingValue, location(column), "The \(what) is empty.", hint: hint)
+            }
+            return nil
+        }
+        return v
+    }
+
+    /// A finite number within `range`; nil when empty (reported if `required`) or wrong.
+    func number(
+        _ column: String, _ what: String, in range: ClosedRange<Double>, required: Bool = false,
+        rangeHint: String
+    ) -> Double? {
+        guard let raw = text(column) else {
+            if required && table.has(column) {
+                problems.add(.missingValue, location(column), "The \(what) is empty.", hint: rangeHint)
+            }
+            return nil
+        }
+        guard let x = Self.parseNumber(raw) else {
+            problems.add(.badNumber, location(column), "The \(what) \"\(raw)\" is not a number.",
+                         hint: "Write a plain number with a dot for decimals and no thousands separator, e.g. 1234.5.")
+            return nil
+        }
+        guard x.isFinite else {
+            problems.add(.badNumber, location(column), "The \(what) \"\(raw)\" is not a finite number.", hint: rangeHint)
+            return nil
+        }
+        guard range.contains(x) else {
+            let why = x < 0 && range.lowerBound >= 0 ? "is negative" : "is outside the plausible range \(Self.show(range.lowerBound))–\(Self.show(range.upperBound))"
+            problems.add(.outOfRange, location(column), "The \(what) \(raw) \(why).", hint: rangeHint)
+            return nil
+        }
+        return x
+    }
+
+    /// A whole number within `range`.
+    func integer(
+        _ column: String, _ what: String, in range: ClosedRange<Int>, required: Bool = false, rangeHint: String
+    ) -> Int? {
+        guard let x = number(column, what, in: Double(range.lowerBound)...Double(range.upperBound), required: required, rangeHint: rangeHint)
+        else { return nil }
+        guard x == x.rounded() else {
+            problems.add(.badNumber, location(column), "The \(what) \(text(column) ?? "") is not a whole number.", hint: rangeHint)
+            return nil
+        }
+        return Int(x)
+    }
+
+    /// A `;`-separated list of specialties, each well formed.
+    func specialties(_ column: String) -> [Specialty] {
+        guard let raw = text(column) else { return [] }
+        var out: [Specialty] = []
+        for item in Text.list(raw) {
+            let s = Specialty(item.lowercased())
+            if s.isWellFormed {
+                out.append(s)
+            } else {
+                problems.add(.badValue, location(column), "\"\(item)\" is not a specialty name.",
+                             hint: "Write lower-case words joined by hyphens, such as border-security, and separate several with \";\".")
+            }
+        }
+        return out
+    }
+
+    /// Parses a number as written in a CSV file: a dot for decimals, no thousands separators.
+    static func parseNumber(_ raw: String) -> Double? {
+        let s = raw.replacingOccurrences(of: "\u{2212}", with: "-")
+        guard !s.isEmpty, s.unicodeScalars.allSatisfy({ "0123456789+-.eE".unicodeScalars.contains($0) }) || ["nan", "inf", "-inf", "+inf", "infinity", "-infinity"].contains(s.lowercased())
+        else { return nil }
+        return Double(s)
+    }
+
+    static func show(_ x: Double) -> String {
+        x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x)
+    }
+}

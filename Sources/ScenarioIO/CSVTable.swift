@@ -1,0 +1,214 @@
+import CSV
+import Foundation
+
+/// A CSV file as a spreadsheet writes it, read with every text field in NFC and trimmed.
+///
+/// Takes UTF-8 with or without a byte-order mark, CRLF or LF line ends, quoted fields with
+/// commas, quotes and line breaks. Header names match case-insensitively, with spaces or
+/// hyphens for underscores; columns may come in any order and extra columns are ignored.
+/// Line numbers are the file's own (the header is line 1), also after multi-line fields.
+struct CSVTable {
+    struct Row {
+        /// The line each field starts on.
+        let fieldLines: [Int]
+        let fields: [String]
+        var line: Int { fieldLines.first ?? 0 }
+    }
+
+    /// The path shown in messages.
+    let file: String
+    /// Header keys as matched (`Area km2` → `area_km2`).
+    let header: [String]
+    let rows: [Row]
+    private let index: [String: Int]
+
+    func has(_ column: String) -> Bool { index[column] != nil }
+
+    /// The cleaned field, or nil when the column is absent or the field empty.
+    func value(_ row: Row, _ column: String) -> String? {
+        guard let i = index[column], i < row.fields.count, !row.fields[i].isEmpty else { return nil }
+        return row.fields[i]
+    }
+
+    func location(_ row: Row, _ column: String) -> SourceLocation {
+        let line = index[column].flatMap { $0 < row.fieldLines.count ? row.fieldLines[$0] : nil } ?? row.line
+        return SourceLocation(file: file, line: line, field: column)
+    }
+
+    /// Reads and checks the file's form. Returns nil (after adding the problems) when the file
+    /// cannot be read as a table; missing `required` columns are reported and the table returned.
+    ///
+    /// - Parameters:
+    ///   - path: the file to open.
+    ///   - file: the path to show in messages.
+    ///   - what: what the table holds, for messages ("communes table").
+    ///   - reference: where the scenario names this file, for "file not found".
+    static func read(
+        path: String, file: String, what: String, required: [String], reference: SourceLocation?, problems: Problems
+    ) -> CSVTable? {
+        let whole = SourceLocation(file: file)
+        guard let data = FileManager.default.contents(atPath: path) else {
+            var isDir: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDir)
+            problems.add(.unreadableFile, reference ?? whole,
+                         exists ? (isDir.boolValue ? "The \(what) \(file) is a folder, not a CSV file." : "The \(what) \(file) cannot be read.")
+                                : "The \(what) \(file) does not exist.",
+                         hint: "Check the path; paths in a scenario file are relative to the scenario file's folder.")
+            return nil
+        }
+        guard let text = decode(data, file: file, what: what, problems: problems) else { return nil }
+        if text.allSatisfy(\.isWhitespace) {
+            problems.add(.emptyFile, whole, "The \(what) is empty.",
+                         hint: "Write a header row with the column names, then one row per entry.")
+            return nil
+        }
+        if let open = unclosedQuoteLine(text) {
+            problems.add(.malformedCSV, SourceLocation(file: file, line: open),
+                         "A quoted field starts on this line and is never closed, so the rest of the file would be read as one field.",
+                         hint: "Add the closing double quote; a double quote inside a quoted field is written twice (\"\").")
+            return nil
+        }
+        guard let reader = try? CSVReader(string: text, hasHeaderRow: false) else {
+            problems.add(.malformedCSV, whole, "The \(what) cannot be read as CSV.", hint: "Save it from a spreadsheet as CSV UTF-8.")
+            return nil
+        }
+
+        var records: [Row] = []
+        var line = 1
+        while let fields = reader.next() {
+            var lines: [Int] = []
+            for f in fields {
+                lines.append(line)
+                line += lineBreaks(in: f)
+            }
+            records.append(Row(fieldLines: lines, fields: fields.map(Text.clean)))
+            line += 1
+        }
+        guard let headerRow = records.first else {
+            problems.add(.emptyFile, whole, "The \(what) is empty.", hint: "Write a header row with the column names, then one row per entry.")
+            return nil
+        }
+
+        var header: [String] = []
+        var index: [String: Int] = [:]
+        for (i, name) in headerRow.fields.enumerated() {
+            let key = Text.headerKey(name)
+            header.append(key)
+            if key.isEmpty { continue }
+            if let first = index[key] {
+                problems.add(.duplicateColumn, SourceLocation(file: file, line: headerRow.line, field: key),
+                             "The column \(key) appears twice in the header (columns \(first + 1) and \(i + 1)).",
+                             hint: "Delete or rename one of the two columns.")
+            } else {
+                index[key] = i
+            }
+        }
+        let missing = required.filter { index[$0] == nil }
+        for column in missing {
+            problems.add(.missingColumn, SourceLocation(file: file, line: headerRow.line, field: column),
+                         "The \(what) has no column \(column)." + Text.didYouMean(column, header.filter { index[$0] != nil && !required.contains($0) }),
+                         hint: "Add a column named \(column) to the header row (columns: \(Text.and(required)) are required).")
+        }
+
+        var rows: [Row] = []
+        for record in records.dropFirst() {
+            if record.fields.allSatisfy(\.isEmpty) { continue }
+            if record.fields.count > header.count {
+                let extra = record.fields[header.count...]
+                if !extra.allSatisfy(\.isEmpty) {
+                    problems.add(.malformedCSV, SourceLocation(file: file, line: record.line),
+                                 "This row has \(record.fields.count) fields but the header has \(header.count) columns.",
+                                 hint: "A text that contains a comma must be in double quotes; otherwise remove the extra fields.")
+                    continue
+                }
+            }
+            rows.append(record)
+        }
+        return CSVTable(file: file, header: header, rows: rows, index: index)
+    }
+
+    /// UTF-8 text without its byte-order mark, or nil after reporting why the bytes are not.
+    private static func decode(_ data: Data, file: String, what: String, problems: Problems) -> String? {
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            problems.add(.notText, SourceLocation(file: file, line: 1),
+                         "The \(what) is saved as UTF-16, which DiaBan does not read.",
+                         hint: "Save it again as \"CSV UTF-8 (comma delimited)\".")
+            return nil
+        }
+        var line = 1
+        var start = 0
+        for (i, b) in bytes.enumerated() where b == 0x0A || b == 0 || i == bytes.count - 1 {
+            if b == 0 {
+                problems.add(.notText, SourceLocation(file: file, line: line),
+                             "The \(what) contains binary data (a zero byte), so it is not a CSV text file.",
+                             hint: "Export the table from the spreadsheet as \"CSV UTF-8 (comma delimited)\" instead of its own format.")
+                return nil
+            }
+            let end = b == 0x0A ? i : i + 1
+            if String(validating: bytes[start..<end], as: UTF8.self) == nil {
+                problems.add(.notText, SourceLocation(file: file, line: line),
+                             "The \(what) is not valid UTF-8 text from this line on (perhaps another encoding, such as Windows-1258 or TCVN3).",
+                             hint: "Save the table again as \"CSV UTF-8 (comma delimited)\".")
+                return nil
+            }
+            line += 1
+            start = i + 1
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Line breaks inside a field: CRLF, CR or LF each count once.
+    private static func lineBreaks(in field: String) -> Int {
+        var n = 0
+        var lastCR = false
+        for u in field.unicodeScalars {
+            if u == "\r" { n += 1; lastCR = true } else {
+                if u == "\n" && !lastCR { n += 1 }
+                lastCR = false
+            }
+        }
+        return n
+    }
+
+    /// The line of a quote that opens a field and is never closed, if any.
+    private static func unclosedQuoteLine(_ text: String) -> Int? {
+        var inQuote = false
+        var atFieldStart = true
+        var line = 1
+        var openedAt = 1
+        var lastCR = false
+        var previousWasQuote = false
+        for u in text.unicodeScalars {
+            let isBreak = u == "\r" || (u == "\n" && !lastCR)
+            defer { lastCR = u == "\r" }
+            if inQuote {
+                if u == "\"" {
+                    if previousWasQuote { previousWasQuote = false } else { previousWasQuote = true }
+                    continue
+                }
+                if previousWasQuote {
+                    inQuote = false
+                    previousWasQuote = false
+                    atFieldStart = u == "," || u == "\r" || u == "\n"
+                    if isBreak { line += 1 }
+                    continue
+                }
+                if isBreak { line += 1 }
+                continue
+            }
+            if u == "\"" && atFieldStart {
+                inQuote = true
+                openedAt = line
+                previousWasQuote = false
+                atFieldStart = false
+                continue
+            }
+            atFieldStart = u == "," || u == "\r" || u == "\n"
+            if isBreak { line += 1 }
+        }
+        if inQuote && !previousWasQuote { return openedAt }
+        return nil
+    }
+}

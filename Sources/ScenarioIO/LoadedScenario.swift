@@ -1,0 +1,25 @@
+import DiaBanCore
+
+/// A scenario as loaded, with what the loader did to it, for `diaban check` and reports.
+public struct LoadedScenario: Sendable {
+    /// The scenario, with workloads filled, requirement rules and changes applied.
+    public var scenario: Scenario
+    /// The scenario file as given.
+    public var file: String
+    /// The tables read, by role (`communes`, `officers`, `current`, `distances`), as paths
+    /// joined with the scenario file's folder.
+    public var tables: [String: String]
+    /// The name of the headquarters point.
+    public var headquartersName: String
+    public var workloadFormula: WorkloadFormula
+    /// The rules of `requirements:` (facts from the communes table are already in the communes).
+    public var requirements: [SpecialtyRequirement]
+    /// Communes whose workload came from the formula.
+    public var computedWorkloads: [String]
+    /// Communes whose population or area was missing and filled by the median rule.
+    public var filledCommunes: [String]
+    /// Things worth knowing that do not stop a plan.
+    public var warnings: [ScenarioError]
+    /// The changes applied after the tables, in order.
+    public var changes: [ScenarioChange]
+}

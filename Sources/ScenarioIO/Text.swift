@@ -1,0 +1,78 @@
+import Foundation
+
+enum Text {
+    /// A text field as compared and stored: NFC, without surrounding white space.
+    static func clean(_ s: String) -> String {
+        s.precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// A header or key as matched: NFC, lower case, spaces and hyphens as underscores.
+    static func headerKey(_ s: String) -> String {
+        clean(s).lowercased()
+            .replacingOccurrences(of: " ", with: "_")
+            .replacingOccurrences(of: "-", with: "_")
+    }
+
+    /// A word as matched for enumerations: NFC, lower case, without diacritics, hyphens for
+    /// spaces and underscores (`Phường` → `phuong`, `dac khu` → `dac-khu`).
+    static func wordKey(_ s: String) -> String {
+        clean(s).lowercased()
+            .replacingOccurrences(of: "đ", with: "d")
+            .folding(options: [.diacriticInsensitive], locale: Locale(identifier: "en_US_POSIX"))
+            .replacingOccurrences(of: "_", with: "-")
+            .split(whereSeparator: { $0 == " " || $0 == "-" }).joined(separator: "-")
+    }
+
+    /// Splits a `;`-separated list, dropping empty items.
+    static func list(_ s: String) -> [String] {
+        s.split(separator: ";", omittingEmptySubsequences: true).map { clean(String($0)) }.filter { !$0.isEmpty }
+    }
+
+    /// The candidate closest to `word` by edit distance, when close enough to be a likely typo.
+    static func suggestion(for word: String, among candidates: [String]) -> String? {
+        let w = Array(word.lowercased())
+        var best: (String, Int)?
+        for c in candidates {
+            let d = distance(w, Array(c.lowercased()))
+            if d <= max(2, w.count / 3), d < (best?.1 ?? .max) { best = (c, d) }
+        }
+        return best?.0
+    }
+
+    private static func distance(_ a: [Character], _ b: [Character]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var prev = Array(0...b.count)
+        for i in 1...a.count {
+            var cur = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...b.count {
+                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            prev = cur
+        }
+        return prev[b.count]
+    }
+
+    /// " Did you mean x?" or "".
+    static func didYouMean(_ word: String, _ candidates: [String]) -> String {
+        suggestion(for: word, among: candidates).map { " Did you mean \($0)?" } ?? ""
+    }
+
+    /// `a, b and c`.
+    static func and(_ items: [String]) -> String {
+        switch items.count {
+        case 0: return ""
+        case 1: return items[0]
+        default: return items.dropLast().joined(separator: ", ") + " and " + items.last!
+        }
+    }
+
+    /// `a, b or c`.
+    static func or(_ items: [String]) -> String {
+        switch items.count {
+        case 0: return ""
+        case 1: return items[0]
+        default: return items.dropLast().joined(separator: ", ") + " or " + items.last!
+        }
+    }
+}
