@@ -57,13 +57,13 @@ extension PlanContext {
             }
         }
         var mDev = 0.0, mMax = 0.0, uDev = 0.0, uMax = 0.0
-        let uBand = utilisationBandPercent
         for (o, officer) in scenario.officers.enumerated() where officer.isActive {
             let band = mountainBand(o)
             let d = max(0, mountain[o] - band.upperBound) + max(0, band.lowerBound - mountain[o])
             mDev += d
             mMax = max(mMax, d)
             let u = officer.capacity > 0 ? 100 * load[o] / officer.capacity : 0
+            let uBand = utilisationBand(o)
             uDev += max(0, u - uBand.upperBound) + max(0, uBand.lowerBound - u)
             uMax = max(uMax, u)
         }

@@ -45,7 +45,6 @@ private struct State {
     let locked: Set<Pair>
     let lockedOf: [Set<Int>]         // per commune
     let pairKm: [[Int: Double]]      // per commune: officer → km/year
-    let uBand: ClosedRange<Double>
 
     init(context: PlanContext) {
         ctx = context
@@ -62,7 +61,6 @@ private struct State {
         for p in sc.locked { if let c = context.communeIndex[p.commune], let o = context.officerIndex[p.officer] { lockedOf[c].insert(o) } }
         self.lockedOf = lockedOf
         pairKm = (0..<nC).map { c in Dictionary(uniqueKeysWithValues: context.eligibility.officersOfCommune[c].map { ($0, context.travelKmPerYear(officer: $0, commune: c)) }) }
-        uBand = context.utilisationBandPercent
     }
 
     var assignment: Assignment {
@@ -88,6 +86,7 @@ private struct State {
         var cost = sc.weights.mountainBalance * (max(0, m - band.upperBound) + max(0, band.lowerBound - m))
         if officer.capacity > 0 {
             let u = 100 * l / officer.capacity
+            let uBand = ctx.utilisationBand(o)
             cost += sc.weights.workloadBalance * (max(0, u - uBand.upperBound) + max(0, uBand.lowerBound - u))
         }
         return cost

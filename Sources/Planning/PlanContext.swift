@@ -20,6 +20,10 @@ public struct PlanContext: Sendable {
     public let meanUtilisation: Double
     /// t_o: each officer's fair share of mountain workload (0 for officers on leave).
     public let mountainTarget: [Double]
+    /// Each officer's free band of mountain workload (units), see ``mountainBand(_:)``.
+    public let mountainBands: [ClosedRange<Double>]
+    /// Each officer's free band of utilisation (percent), see ``utilisationBand(_:)``.
+    public let utilisationBands: [ClosedRange<Double>]
     let currentPairs: Set<Pair>
 
     public init(scenario: Scenario) {
@@ -33,22 +37,40 @@ public struct PlanContext: Sendable {
         let mountain = scenario.communes.filter(\.isMountain).reduce(0) { $0 + $1.workload * Double($1.staffing) }
         self.mountainWorkload = mountain
         self.meanUtilisation = capacity > 0 ? totalWorkload / capacity : 0
-        self.mountainTarget = scenario.officers.map { $0.isActive && capacity > 0 ? mountain * $0.capacity / capacity : 0 }
+        let targets = scenario.officers.map { $0.isActive && capacity > 0 ? mountain * $0.capacity / capacity : 0 }
+        self.mountainTarget = targets
         self.currentPairs = scenario.current.pairSet
+        let tol = scenario.rules.balanceTolerance
+        let granularity = scenario.rules.bandCommuneFraction
+        let mountainCommunes = scenario.communes.filter(\.isMountain)
+        let meanMountain = mountainCommunes.isEmpty ? 0 : mountainCommunes.reduce(0) { $0 + $1.workload } / Double(mountainCommunes.count)
+        let meanWorkload = scenario.communes.isEmpty ? 0 : scenario.communes.reduce(0) { $0 + $1.workload } / Double(scenario.communes.count)
+        let mean = capacity > 0 ? totalWorkload / capacity : 0
+        self.mountainBands = targets.map { t in
+            let h = max(tol * t, granularity * meanMountain)
+            return max(0, t - h)...(t + h)
+        }
+        self.utilisationBands = scenario.officers.map { officer in
+            guard officer.capacity > 0 else { return 0...0 }
+            let h = max(tol * 100 * mean, granularity * 100 * meanWorkload / officer.capacity)
+            return max(0, 100 * mean - h)...(100 * mean + h)
+        }
     }
 
     public var tolerance: Double { scenario.rules.balanceTolerance }
 
-    /// The free band of mountain workload for officer `o`: [t(1−tol), t(1+tol)].
-    public func mountainBand(_ o: Int) -> ClosedRange<Double> {
-        let t = mountainTarget[o]
-        return max(0, t * (1 - tolerance))...(t * (1 + tolerance))
-    }
+    /// The free band of mountain workload for officer `o`: t ± h, where the half-width h is
+    /// the larger of `balanceTolerance`·t and `bandCommuneFraction` of the mean workload
+    /// of a mountain commune.
+    ///
+    /// Work comes in whole communes: with `bandCommuneFraction` 0.5, an officer within half a
+    /// commune of their fair share counts as balanced.
+    public func mountainBand(_ o: Int) -> ClosedRange<Double> { mountainBands[o] }
 
-    /// The free band of utilisation, in percent: 100·ū(1 ± tol).
-    public var utilisationBandPercent: ClosedRange<Double> {
-        (100 * meanUtilisation * (1 - tolerance))...(100 * meanUtilisation * (1 + tolerance))
-    }
+    /// The free band of utilisation for officer `o`, in percent: 100·ū ± h, where h is the
+    /// larger of `balanceTolerance`·100·ū and `bandCommuneFraction` of a mean commune's workload as a share of the
+    /// officer's capacity — for the same reason as ``mountainBand(_:)``.
+    public func utilisationBand(_ o: Int) -> ClosedRange<Double> { utilisationBands[o] }
 
     /// km per year for officer `o` tracking commune `c`: round trips, `visits` a year.
     public func travelKmPerYear(officer o: Int, commune c: Int) -> Double {

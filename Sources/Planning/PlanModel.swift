@@ -145,13 +145,13 @@ public struct PlanModel: Sendable {
         var uPlus: [Int: VariableIndex] = [:], uMinus: [Int: VariableIndex] = [:]
         var utilMax: VariableIndex?
         if weights.workloadBalance > 0 || weights.workloadMax > 0 {
-            let band = context.utilisationBandPercent
             if weights.workloadMax > 0 {
                 let v = m.addVariable("util_max")
                 utilMax = v
                 addTerm(.workloadBalance, v, weights.workloadMax)
             }
             for (o, officer) in scenario.officers.enumerated() where officer.isActive && officer.capacity > 0 {
+                let band = context.utilisationBand(o)
                 let utilCols = columnsOfOfficer[o].map { ($0.column, 100 * scenario.communes[$0.commune].workload / officer.capacity) }
                 if weights.workloadBalance > 0 {
                     let plus = m.addVariable(names.unique("udev_plus_\(officer.id)"))
@@ -256,13 +256,13 @@ public struct PlanModel: Sendable {
             worstMountain = max(worstMountain, values[plus.rawValue] + values[mountainMinus[o]!.rawValue])
         }
         if let v = mountainMax { values[v.rawValue] = worstMountain }
-        let band = context.utilisationBandPercent
         var worstUtil = 0.0
         for (o, officer) in scenario.officers.enumerated() where officer.isActive && officer.capacity > 0 {
             worstUtil = max(worstUtil, 100 * load[o] / officer.capacity)
         }
         for (o, plus) in utilPlus {
             let u = 100 * load[o] / scenario.officers[o].capacity
+            let band = context.utilisationBand(o)
             values[plus.rawValue] = max(0, u - band.upperBound)
             values[utilMinus[o]!.rawValue] = max(0, band.lowerBound - u)
         }
