@@ -29,6 +29,9 @@ struct SolveSession {
             result.objective = glp_get_obj_val(pointer)
         }
         if verdict.primal == .optimal {
+            result.reducedCosts = (0..<model.variables.count).map { glp_get_col_dual(pointer, Int32($0 + 1)) }
+        }
+        if verdict.primal == .optimal {
             result.bestBound = result.objective
             result.relativeGap = 0
         }

@@ -115,6 +115,9 @@ public struct SolveResult: Sendable, Equatable {
     public var wallSeconds: Double
     /// One value per variable (empty when `primal == .none`).
     public var values: [Double]
+    /// Reduced costs of the columns at an optimal LP relaxation (`relaxationOnly` solves;
+    /// empty otherwise), in the objective's own sense.
+    public var reducedCosts: [Double] = []
     /// Whether a starting solution was handed to the solver and accepted as an incumbent.
     public var startAccepted: Bool
     /// Objective of the first incumbent the search held, and when (seconds from start).

@@ -20,7 +20,8 @@ public struct Heuristic: Sendable {
     let context: PlanContext
     public init(context: PlanContext) { self.context = context }
 
-    /// Repairs and improves; local search stops at a local optimum or at `deadline`.
+    /// Repairs and improves; local search stops at a local optimum, or at `deadline` — which
+    /// makes the result depend on the machine's speed, so callers give a generous one.
     public func run(localSearch: Bool = true, deadline: Date = .distantFuture) -> Result {
         var state = State(context: context)
         state.repair()

@@ -46,7 +46,12 @@ public struct PlanModel: Sendable {
     ///   - objectiveTerms: the terms to minimise (all when nil).
     ///   - elastic: give every hard rule a penalised slack (``relaxationPenalty`` per unit), to
     ///     find the smallest relaxation that makes an infeasible scenario feasible.
-    public init(context: PlanContext, levels: [(terms: [ObjectiveTerm], limit: Double)], objectiveTerms: [ObjectiveTerm]? = nil, elastic: Bool = false) {
+    ///   - excluded: pairs proven absent from every plan better than a known one (reduced-cost
+    ///     fixing); they get no column.
+    public init(
+        context: PlanContext, levels: [(terms: [ObjectiveTerm], limit: Double)], objectiveTerms: [ObjectiveTerm]? = nil,
+        elastic: Bool = false, excluded: Set<Pair> = []
+    ) {
         self.context = context
         let scenario = context.scenario
         let weights = scenario.weights
@@ -72,7 +77,8 @@ public struct PlanModel: Sendable {
         var xIndex: [Pair: VariableIndex] = [:]
         var columnsOfOfficer = [[(commune: Int, column: VariableIndex)]](repeating: [], count: scenario.officers.count)
         var columnsOfCommune = [[(officer: Int, column: VariableIndex)]](repeating: [], count: scenario.communes.count)
-        for pair in context.eligibility.pairs {
+        let modelPairs = excluded.isEmpty ? context.eligibility.pairs : context.eligibility.pairs.filter { !excluded.contains($0) }
+        for pair in modelPairs {
             let o = context.officerIndex[pair.officer]!, c = context.communeIndex[pair.commune]!
             let v = m.addVariable(names.unique("x_\(pair.officer)_\(pair.commune)"), kind: .binary, lower: locked.contains(pair) && !elastic ? 1 : 0, upper: 1)
             xColumns.append(v)
@@ -190,7 +196,7 @@ public struct PlanModel: Sendable {
 
         // At most maxChanges new pairs.
         if let maxChanges = rules.maxChanges {
-            let newCols = context.eligibility.pairs.filter { context.isNew($0) }.map { (xIndex[$0]!, 1.0) }
+            let newCols = modelPairs.filter { context.isNew($0) }.map { (xIndex[$0]!, 1.0) }
             m.addConstraint("max_changes", newCols + slack(.maxChanges, "all", -1), upper: Double(maxChanges))
         }
 
@@ -206,7 +212,7 @@ public struct PlanModel: Sendable {
         for term in active { for (v, a) in terms[term] ?? [:] { m.setObjective(v, m[v].objective + a) } }
 
         self.model = m
-        self.pairs = context.eligibility.pairs
+        self.pairs = modelPairs
         self.xColumns = xColumns
         self.xIndex = xIndex
         self.termCoefficients = terms

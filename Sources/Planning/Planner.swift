@@ -25,6 +25,11 @@ public struct PlanRequest: Sendable {
     public var solverOptions: SolverOptions
     /// Hand the heuristic's plan to the solver as its first incumbent.
     public var warmStart: Bool
+    /// Remove pairs the LP relaxation proves useless before searching (needs the warm start).
+    public var reducedCostFixing = true
+    /// A plan to offer as the first incumbent as well (e.g. the previous point of a sweep):
+    /// used when it keeps every hard rule and is no worse than the heuristic's plan.
+    public var start: Assignment?
     public init(scenario: Scenario, timeLimit: Double? = nil, gap: Double? = nil, warmStart: Bool = true, solverOptions: SolverOptions = SolverOptions()) {
         self.timeLimit = timeLimit ?? scenario.solver.timeLimit
         self.gap = gap ?? scenario.solver.gap
@@ -81,6 +86,10 @@ public struct PlanOutcome: Sendable {
         public var prunedPairs: Int
         public var startAccepted: Bool
         public var startObjective: Double?
+        /// Pairs removed by reduced-cost fixing before the search (they cannot be in an optimal plan).
+        public var fixedByReducedCost: Int = 0
+        /// The LP relaxation's bound used for that fixing.
+        public var rootBound: Double?
         public var peakSolverBytes: Int
     }
     public struct Timings: Sendable, Codable, Equatable {
@@ -138,21 +147,43 @@ public struct Planner: Sendable {
         // First incumbent: the repaired current assignment, improved by local search.
         var start: Assignment?
         if request.warmStart {
-            let budget = request.timeLimit.map { min(5, $0 * 0.1) } ?? 5
+            // The deadline is a safety net for very large scenarios; on a province the local
+            // search reaches its local optimum long before, so the start is reproducible.
+            let budget = request.timeLimit.map { max(1, $0 * 0.25) } ?? 60
             let h = Heuristic(context: context).run(deadline: Date().addingTimeInterval(budget))
             outcome.heuristic = h
             if h.isFeasible { start = h.assignment; outcome.stats.startObjective = h.objective }
         }
+        if let given = request.start, context.hardViolations(given).isEmpty {
+            let value = context.objective(given)
+            if start == nil || value <= (outcome.stats.startObjective ?? .infinity) {
+                start = given
+                outcome.stats.startObjective = value
+            }
+        }
         outcome.timings.heuristicSeconds = clock.lap()
 
-        // One weighted level, or the priority levels in order.
+        // A smaller model: drop pairs the LP relaxation proves no plan better than the start uses.
+        var model = base
         let levels: [[ObjectiveTerm]] = Self.levels(scenario.priorities)
+        if request.reducedCostFixing, levels.count == 1, start != nil, let startObjective = outcome.stats.startObjective {
+            var options = request.solverOptions
+            if let deadline { options.timeLimit = max(0.05, deadline.timeIntervalSinceNow) }
+            if let fixing = try ReducedCostFixing.run(base, incumbent: startObjective, solver: solver, options: options), !fixing.excluded.isEmpty {
+                model = PlanModel(context: context, levels: [], excluded: fixing.excluded)
+                outcome.stats.fixedByReducedCost = fixing.excluded.count
+                outcome.stats.rootBound = fixing.lpBound
+            }
+        }
+        outcome.timings.buildSeconds += clock.lap()
+
+        // One weighted level, or the priority levels in order.
         var fixed: [(terms: [ObjectiveTerm], limit: Double)] = []
         var last: SolveResult?
-        var lastModel = base
+        var lastModel = model
         var solveSeconds = 0.0
         for (n, terms) in levels.enumerated() {
-            let pm = levels.count == 1 ? base : PlanModel(context: context, levels: fixed, objectiveTerms: terms)
+            let pm = levels.count == 1 ? model : PlanModel(context: context, levels: fixed, objectiveTerms: terms)
             var options = request.solverOptions
             options.relativeGap = request.gap
             if let deadline { options.timeLimit = max(0.05, deadline.timeIntervalSinceNow) }

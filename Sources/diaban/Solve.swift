@@ -76,18 +76,60 @@ struct SolveOptions: ParsableArguments {
     @Option(name: .customLong("time-limit"), help: "Seconds for the whole solve (default: the scenario's, else 60).") var timeLimit: Double?
     @Option(help: "Relative gap at which a plan is good enough, e.g. 0.01 (default: the scenario's).") var gap: Double?
     @Flag(name: .customLong("no-warm-start"), help: "Do not hand the heuristic's plan to GLPK as a first incumbent.") var noWarmStart = false
+    @Flag(name: .customLong("no-fixing"), help: "Do not remove pairs by reduced-cost fixing before the search.") var noFixing = false
     @Flag(name: .shortAndLong, help: "No progress lines on stderr.") var quiet = false
     @Flag(name: .shortAndLong, help: "GLPK's own log on stderr.") var verbose = false
+    @Option(name: .customLong("glpk"), help: ArgumentHelp(
+        "A GLPK search option as key=value (repeatable): presolve, gomory, mir, cover, clique, fpump, proxy = on|off; branching = ffv|lfv|mfv|dth|pch; backtracking = dfs|bfs|blb|bph.",
+        valueName: "key=value")) var glpk: [String] = []
 
     func validate() throws {
         if let t = timeLimit, !(t > 0 && t.isFinite) { throw ValidationError("--time-limit must be a positive number of seconds") }
         if let g = gap, !(g >= 0 && g < 1) { throw ValidationError("--gap must be at least 0 and below 1") }
+        var options = SolverOptions()
+        for setting in glpk { try Self.apply(setting, to: &options) }
+    }
+
+    /// Applies one `key=value` GLPK setting.
+    static func apply(_ setting: String, to options: inout SolverOptions) throws {
+        let parts = setting.split(separator: "=", maxSplits: 1).map(String.init)
+        guard parts.count == 2 else { throw ValidationError("--glpk takes key=value, e.g. --glpk mir=on; got '\(setting)'") }
+        let (key, value) = (parts[0], parts[1])
+        func flag() throws -> Bool {
+            switch value {
+            case "on", "true", "1": return true
+            case "off", "false", "0": return false
+            default: throw ValidationError("--glpk \(key) takes on or off; got '\(value)'")
+            }
+        }
+        switch key {
+        case "presolve": options.presolve = try flag()
+        case "gomory": options.gomoryCuts = try flag()
+        case "mir": options.mirCuts = try flag()
+        case "cover": options.coverCuts = try flag()
+        case "clique": options.cliqueCuts = try flag()
+        case "fpump": options.feasibilityPump = try flag()
+        case "proxy": options.proximitySearch = try flag()
+        case "branching":
+            let map: [String: SolverOptions.Branching] = ["ffv": .firstFractional, "lfv": .lastFractional, "mfv": .mostFractional, "dth": .driebeckTomlin, "pch": .pseudoCost]
+            guard let b = map[value] else { throw ValidationError("--glpk branching takes ffv, lfv, mfv, dth or pch; got '\(value)'") }
+            options.branching = b
+        case "backtracking":
+            let map: [String: SolverOptions.Backtracking] = ["dfs": .depthFirst, "bfs": .breadthFirst, "blb": .bestLocalBound, "bph": .bestProjection]
+            guard let b = map[value] else { throw ValidationError("--glpk backtracking takes dfs, bfs, blb or bph; got '\(value)'") }
+            options.backtracking = b
+        default:
+            throw ValidationError("--glpk: unknown key '\(key)'; known: presolve, gomory, mir, cover, clique, fpump, proxy, branching, backtracking")
+        }
     }
 
     func request(for scenario: Scenario) -> PlanRequest {
         var options = SolverOptions()
+        for setting in glpk { try? Self.apply(setting, to: &options) }
         options.verbosity = verbose ? .normal : .off
-        return PlanRequest(scenario: scenario, timeLimit: timeLimit, gap: gap, warmStart: !noWarmStart, solverOptions: options)
+        var request = PlanRequest(scenario: scenario, timeLimit: timeLimit, gap: gap, warmStart: !noWarmStart, solverOptions: options)
+        request.reducedCostFixing = !noFixing
+        return request
     }
 }
 
