@@ -135,7 +135,9 @@ public struct Planner: Sendable {
         func explain() throws {
             var options = request.solverOptions
             options.relativeGap = 1e-6
-            options.timeLimit = deadline.map { max(1, $0.timeIntervalSinceNow) } ?? 60
+            // The time limit is a promise for the whole run: the explanation gets what is left
+            // (at least a moment, so that small scenarios are still explained).
+            options.timeLimit = deadline.map { max(0.2, $0.timeIntervalSinceNow) } ?? 60
             outcome.explanation = try explainInfeasibility(context, options: options)
         }
         if findings.contains(where: { $0.severity == .error }) {
