@@ -18,7 +18,8 @@ public struct Eligibility: Sendable {
     /// Specialty holders kept per required specialty even beyond `K`.
     public static let holdersKeptPerSpecialty = 3
 
-    public init(scenario: Scenario) {
+    /// - Parameter provincial: officers track only communes of their own province.
+    public init(scenario: Scenario, provincial: Bool = false) {
         let forbidden = Set(scenario.forbidden)
         let locked = Set(scenario.locked)
         let current = scenario.current.pairSet
@@ -29,6 +30,7 @@ public struct Eligibility: Sendable {
             var allowed: [(index: Int, km: Double)] = []
             for (i, officer) in scenario.officers.enumerated() where officer.isActive {
                 if officer.homeCommune == commune.code { continue }
+                if provincial && officer.province != commune.province { continue }
                 if forbidden.contains(Pair(officer: officer.id, commune: commune.code)) { continue }
                 allowed.append((i, scenario.distanceKm(officer: officer, commune: commune)))
             }

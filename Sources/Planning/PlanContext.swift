@@ -26,32 +26,55 @@ public struct PlanContext: Sendable {
     public let utilisationBands: [ClosedRange<Double>]
     let currentPairs: Set<Pair>
 
+    /// Whether officers are provincial: every officer and every commune names a province, and
+    /// an officer tracks only communes of their own province. Fair shares and mean utilisation
+    /// are then computed within each province, and the plan splits into independent provinces.
+    public let isProvincial: Bool
+
     public init(scenario: Scenario) {
         self.scenario = scenario
-        self.eligibility = Eligibility(scenario: scenario)
+        let provincial = scenario.officers.allSatisfy { $0.province != nil } && scenario.communes.allSatisfy { $0.province != nil }
+            && !scenario.officers.isEmpty
+        self.isProvincial = provincial
+        self.eligibility = Eligibility(scenario: scenario, provincial: provincial)
         self.officerIndex = Dictionary(scenario.officers.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         self.communeIndex = Dictionary(scenario.communes.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
         let capacity = scenario.officers.filter(\.isActive).reduce(0) { $0 + $1.capacity }
         self.activeCapacity = capacity
         self.totalWorkload = scenario.communes.reduce(0) { $0 + $1.workload * Double($1.staffing) }
-        let mountain = scenario.communes.filter(\.isMountain).reduce(0) { $0 + $1.workload * Double($1.staffing) }
-        self.mountainWorkload = mountain
+        self.mountainWorkload = scenario.communes.filter(\.isMountain).reduce(0) { $0 + $1.workload * Double($1.staffing) }
         self.meanUtilisation = capacity > 0 ? totalWorkload / capacity : 0
-        let targets = scenario.officers.map { $0.isActive && capacity > 0 ? mountain * $0.capacity / capacity : 0 }
-        self.mountainTarget = targets
         self.currentPairs = scenario.current.pairSet
+
+        // Targets are shared out within each group: the province for provincial officers,
+        // else the whole scenario.
+        let groupOfOfficer = scenario.officers.map { provincial ? $0.province! : "" }
+        let groupOfCommune = scenario.communes.map { provincial ? $0.province! : "" }
+        var groupCapacity: [String: Double] = [:], groupWork: [String: Double] = [:], groupMountain: [String: Double] = [:]
+        for (o, officer) in scenario.officers.enumerated() where officer.isActive { groupCapacity[groupOfOfficer[o], default: 0] += officer.capacity }
+        for (c, commune) in scenario.communes.enumerated() {
+            let w = commune.workload * Double(commune.staffing)
+            groupWork[groupOfCommune[c], default: 0] += w
+            if commune.isMountain { groupMountain[groupOfCommune[c], default: 0] += w }
+        }
+        let targets = scenario.officers.enumerated().map { o, officer -> Double in
+            let cap = groupCapacity[groupOfOfficer[o]] ?? 0
+            return officer.isActive && cap > 0 ? (groupMountain[groupOfOfficer[o]] ?? 0) * officer.capacity / cap : 0
+        }
+        self.mountainTarget = targets
         let tol = scenario.rules.balanceTolerance
         let granularity = scenario.rules.bandCommuneFraction
         let mountainCommunes = scenario.communes.filter(\.isMountain)
         let meanMountain = mountainCommunes.isEmpty ? 0 : mountainCommunes.reduce(0) { $0 + $1.workload } / Double(mountainCommunes.count)
         let meanWorkload = scenario.communes.isEmpty ? 0 : scenario.communes.reduce(0) { $0 + $1.workload } / Double(scenario.communes.count)
-        let mean = capacity > 0 ? totalWorkload / capacity : 0
         self.mountainBands = targets.map { t in
             let h = max(tol * t, granularity * meanMountain)
             return max(0, t - h)...(t + h)
         }
-        self.utilisationBands = scenario.officers.map { officer in
-            guard officer.capacity > 0 else { return 0...0 }
+        self.utilisationBands = scenario.officers.enumerated().map { o, officer in
+            let cap = groupCapacity[groupOfOfficer[o]] ?? 0
+            guard officer.capacity > 0, cap > 0 else { return 0...0 }
+            let mean = (groupWork[groupOfOfficer[o]] ?? 0) / cap
             let h = max(tol * 100 * mean, granularity * 100 * meanWorkload / officer.capacity)
             return max(0, 100 * mean - h)...(100 * mean + h)
         }

@@ -114,6 +114,9 @@ public struct Planner: Sendable {
         var clock = Clock()
         let deadline = request.timeLimit.map { Date().addingTimeInterval($0) }
         let context = PlanContext(scenario: scenario)
+        if let provinces = ProvinceSplit.provinces(of: context) {
+            return try planByProvince(context, provinces: provinces, request: request, progress: progress)
+        }
         let findings = QuickChecks.run(context)
         let before = context.evaluate(scenario.current)
         let kpisBefore = context.kpis(scenario.current)

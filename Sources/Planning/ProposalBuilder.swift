@@ -59,7 +59,7 @@ extension PlanContext {
             parts.append("brings \(newlyCovered.map(\.rawValue).joined(separator: ", ")) expertise the commune needs")
         }
         for id in from {
-            if let b = before[id], let a = after[id], b.utilisation > 100 * (1 + tolerance) * meanUtilisation, a.utilisation < b.utilisation {
+            if let b = before[id], let a = after[id], let o = officerIndex[id], b.utilisation > utilisationBand(o).upperBound, a.utilisation < b.utilisation {
                 parts.append("relieves \(b.name) (\(fmt(b.utilisation, 0))% → \(fmt(a.utilisation, 0))% of capacity)")
             }
         }

@@ -1,0 +1,188 @@
+import DiaBanCore
+import Dispatch
+import Foundation
+import LinearModel
+
+/// Decomposition by province: when officers are provincial, nothing couples two provinces
+/// (no officer crosses, fair shares and mean utilisation are per province), so the whole
+/// plan is the union of each province's optimal plan, and each province is solved on its own
+/// thread. Rules that couple provinces — a national `maxChanges`, the min-max terms or a
+/// priority list — keep the scenario whole.
+enum ProvinceSplit {
+    static func provinces(of context: PlanContext) -> [String]? {
+        let sc = context.scenario
+        guard context.isProvincial, sc.rules.maxChanges == nil, sc.weights.mountainMaxDeviation == 0,
+              sc.weights.workloadMax == 0, sc.priorities?.isEmpty ?? true else { return nil }
+        let names = Set(sc.communes.compactMap(\.province)).union(sc.officers.compactMap(\.province)).sorted()
+        return names.count > 1 ? names : nil
+    }
+}
+
+extension Scenario {
+    /// The part of the scenario in one province: its officers, communes, current, locked and
+    /// forbidden pairs and distances.
+    func restricted(toProvince province: String) -> Scenario {
+        var sc = self
+        sc.officers = officers.filter { $0.province == province }
+        sc.communes = communes.filter { $0.province == province }
+        let ids = Set(sc.officers.map(\.id)), codes = Set(sc.communes.map(\.code))
+        func inside(_ p: Pair) -> Bool { ids.contains(p.officer) && codes.contains(p.commune) }
+        sc.current = Assignment(current.pairs.filter(inside))
+        sc.locked = locked.filter(inside)
+        sc.forbidden = forbidden.filter(inside)
+        if let d = distances { sc.distances = DistanceMatrix(d.entries.filter { inside($0.key) }) }
+        return sc
+    }
+}
+
+/// Sums the provinces' progress into one snapshot for the caller.
+private final class ProgressAggregate: @unchecked Sendable {
+    private let lock = NSLock()
+    private var latest: [Int: SolveProgress] = [:]
+    private let parts: Int
+    private let forward: (@Sendable (SolveProgress) -> ProgressDecision)?
+    init(parts: Int, forward: (@Sendable (SolveProgress) -> ProgressDecision)?) {
+        self.parts = parts
+        self.forward = forward
+    }
+    func callback(_ part: Int) -> @Sendable (SolveProgress) -> ProgressDecision {
+        { [self] p in
+            lock.lock()
+            latest[part] = p
+            let all = latest.values
+            let complete = all.count == parts
+            let snapshot = SolveProgress(
+                elapsedSeconds: all.map(\.elapsedSeconds).max() ?? 0,
+                incumbent: complete && all.allSatisfy { $0.incumbent != nil } ? all.reduce(0) { $0 + $1.incumbent! } : nil,
+                bestBound: complete && all.allSatisfy { $0.bestBound != nil } ? all.reduce(0) { $0 + $1.bestBound! } : nil,
+                gap: nil, nodes: all.reduce(0) { $0 + $1.nodes })
+            lock.unlock()
+            var s = snapshot
+            if let i = s.incumbent, let b = s.bestBound { s.gap = SolveResult.relativeGap(objective: i, bound: b) }
+            return forward?(s) ?? .proceed
+        }
+    }
+}
+
+extension Planner {
+    /// Plans each province on its own (in parallel, one GLPK problem per thread) and joins
+    /// the plans. Each province gets a share of the time limit in proportion to its size.
+    func planByProvince(
+        _ context: PlanContext, provinces: [String], request: PlanRequest,
+        progress: (@Sendable (SolveProgress) -> ProgressDecision)?
+    ) throws -> PlanOutcome {
+        let scenario = context.scenario
+        var clock = Clock()
+        let parts = provinces.map { scenario.restricted(toProvince: $0) }
+        let lanes = max(1, min(ProcessInfo.processInfo.activeProcessorCount, parts.count))
+        let total = max(1, scenario.communes.count)
+        let aggregate = ProgressAggregate(parts: parts.count, forward: progress)
+        let results = ResultSlots<Result<PlanOutcome, any Error>>(count: parts.count)
+        // Largest provinces first, so that the last lanes do not wait on one big province.
+        let order = parts.indices.sorted { (parts[$0].communes.count, $1) > (parts[$1].communes.count, $0) }
+        let next = ResultSlots<Int>(count: 1)
+        DispatchQueue.concurrentPerform(iterations: lanes) { _ in
+            while let k = next.claim(upTo: order.count) {
+                let i = order[k]
+                var sub = request
+                if let limit = request.timeLimit {
+                    sub.timeLimit = max(0.5, limit * Double(lanes) * Double(parts[i].communes.count) / Double(total))
+                }
+                sub.start = request.start.map { s in Assignment(s.pairs.filter { p in parts[i].communes.contains { $0.code == p.commune } }) }
+                results.set(i, Result { try self.plan(parts[i], request: sub, progress: aggregate.callback(i)) })
+            }
+        }
+        let outcomes = try (0..<parts.count).map { try results.get($0)!.get() }
+        let wall = clock.lap()
+        return combine(outcomes, context: context, wallSeconds: wall)
+    }
+
+    private func combine(_ parts: [PlanOutcome], context: PlanContext, wallSeconds: Double) -> PlanOutcome {
+        let scenario = context.scenario
+        let statuses = parts.map(\.status)
+        let status: PlanStatus =
+            statuses.contains(.failed) ? .failed
+            : statuses.contains(.infeasible) ? .infeasible
+            : statuses.contains(.interrupted) ? .interrupted
+            : statuses.contains(.noSolution) ? .noSolution
+            : statuses.allSatisfy { $0 == .optimal } ? .optimal : .feasible
+        let before = context.evaluate(scenario.current)
+        var outcome = parts[0]
+        outcome.scenarioName = scenario.name
+        outcome.status = status
+        outcome.before = before
+        outcome.beforePoints = before.points(scenario.weights, coverage: scenario.rules.coverage)
+        outcome.currentViolations = context.hardViolations(scenario.current)
+        outcome.kpisBefore = context.kpis(scenario.current)
+        outcome.findings = QuickChecks.run(context)
+        outcome.nodes = parts.reduce(0) { $0 + $1.nodes }
+        outcome.heuristic = nil
+        outcome.levels = []
+        let explanations = parts.compactMap(\.explanation)
+        outcome.explanation = explanations.isEmpty ? nil : InfeasibilityExplanation(
+            relaxations: explanations.flatMap(\.relaxations).sorted { ($0.amount, $1.subject) > ($1.amount, $0.subject) },
+            relaxedPlan: explanations.flatMap(\.relaxedPlan).sorted(), complete: explanations.allSatisfy(\.complete))
+        var stats = outcome.stats
+        stats.variables = parts.reduce(0) { $0 + $1.stats.variables }
+        stats.binaries = parts.reduce(0) { $0 + $1.stats.binaries }
+        stats.constraints = parts.reduce(0) { $0 + $1.stats.constraints }
+        stats.nonZeros = parts.reduce(0) { $0 + $1.stats.nonZeros }
+        stats.eligiblePairs = parts.reduce(0) { $0 + $1.stats.eligiblePairs }
+        stats.prunedPairs = parts.reduce(0) { $0 + $1.stats.prunedPairs }
+        stats.fixedByReducedCost = parts.reduce(0) { $0 + $1.stats.fixedByReducedCost }
+        stats.startAccepted = parts.allSatisfy(\.stats.startAccepted)
+        stats.startObjective = parts.allSatisfy { $0.stats.startObjective != nil } ? parts.reduce(0) { $0 + $1.stats.startObjective! } : nil
+        stats.rootBound = parts.allSatisfy { $0.stats.rootBound != nil } ? parts.reduce(0) { $0 + $1.stats.rootBound! } : nil
+        stats.peakSolverBytes = parts.map(\.stats.peakSolverBytes).max() ?? 0
+        outcome.stats = stats
+        outcome.timings = .init(
+            buildSeconds: parts.reduce(0) { $0 + $1.timings.buildSeconds },
+            heuristicSeconds: parts.reduce(0) { $0 + $1.timings.heuristicSeconds },
+            solveSeconds: wallSeconds, reportSeconds: 0,
+            firstIncumbentSeconds: parts.allSatisfy { $0.timings.firstIncumbentSeconds != nil } ? parts.map { $0.timings.firstIncumbentSeconds! }.max() : nil)
+        if parts.allSatisfy({ $0.plan != nil }) {
+            var reportClock = Clock()
+            let plan = Assignment(parts.flatMap { $0.plan!.pairs })
+            let after = context.evaluate(plan)
+            outcome.plan = plan
+            outcome.after = after
+            outcome.afterPoints = after.points(scenario.weights, coverage: scenario.rules.coverage)
+            outcome.objective = context.objective(of: after)
+            let bounds = parts.map { $0.status == .optimal ? $0.objective : $0.bestBound }
+            outcome.bestBound = bounds.allSatisfy { $0 != nil } ? bounds.reduce(0) { $0 + $1! } : nil
+            outcome.gap = outcome.bestBound.flatMap { b in outcome.objective.map { SolveResult.relativeGap(objective: $0, bound: b) } }
+            outcome.planViolations = context.hardViolations(plan)
+            outcome.kpisAfter = context.kpis(plan)
+            outcome.proposal = context.proposal(for: plan)
+            outcome.timings.reportSeconds = reportClock.lap()
+        } else {
+            outcome.plan = nil
+            outcome.after = nil
+            outcome.afterPoints = nil
+            outcome.objective = nil
+            outcome.bestBound = nil
+            outcome.gap = nil
+            outcome.planViolations = []
+            outcome.kpisAfter = nil
+            outcome.proposal = Proposal(moves: [])
+        }
+        return outcome
+    }
+}
+
+/// Thread-safe slots filled by parallel workers, read in index order afterwards.
+final class ResultSlots<T>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [T?]
+    private var cursor = 0
+    init(count: Int) { values = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ value: T) { lock.lock(); values[i] = value; lock.unlock() }
+    func get(_ i: Int) -> T? { lock.lock(); defer { lock.unlock() }; return values[i] }
+    /// The next unclaimed index below `limit`, or nil.
+    func claim(upTo limit: Int) -> Int? {
+        lock.lock(); defer { lock.unlock() }
+        guard cursor < limit else { return nil }
+        cursor += 1
+        return cursor - 1
+    }
+}
