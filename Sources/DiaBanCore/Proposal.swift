@@ -14,7 +14,8 @@ public struct Move: Sendable, Equatable, Codable {
         self.gains = gains
         self.reason = reason
     }
-    public var totalGain: Double { gains.values.reduce(0, +) }
+    /// The sum of the gains, added in key order so that the total is the same on every run.
+    public var totalGain: Double { gains.sorted { $0.key < $1.key }.reduce(0) { $0 + $1.value } }
 }
 
 /// The reassignment proposal: the moves from the current assignment to the plan, the most

@@ -59,7 +59,8 @@ extension PlanContext {
             parts.append("brings \(newlyCovered.map(\.rawValue).joined(separator: ", ")) expertise the commune needs")
         }
         for id in from {
-            if let b = before[id], let a = after[id], let o = officerIndex[id], b.utilisation > utilisationBand(o).upperBound, a.utilisation < b.utilisation {
+            if let b = before[id], let a = after[id], let o = officerIndex[id], scenario.officers[o].isActive,
+               b.utilisation > utilisationBand(o).upperBound, a.utilisation < b.utilisation {
                 parts.append("relieves \(b.name) (\(fmt(b.utilisation, 0))% → \(fmt(a.utilisation, 0))% of capacity)")
             }
         }
@@ -77,7 +78,7 @@ extension PlanContext {
             parts.append("adds \(fmt(-travel / sc.weights.travel, 0)) km a year")
         }
         if parts.isEmpty { parts.append("needed together with other moves (it frees capacity or keeps the plan within the rules)") }
-        let gain = gains.values.reduce(0, +)
+        let gain = gains.sorted { $0.key < $1.key }.reduce(0) { $0 + $1.value }
         let names = { (ids: [String]) in ids.map { sc.officer($0).map { "\($0.name) (\($0.id))" } ?? $0 }.joined(separator: ", ") }
         return "\(commune.name): \(from.isEmpty ? "—" : names(from)) → \(to.isEmpty ? "—" : names(to)); " + parts.joined(separator: "; ")
             + " (\(gain >= 0 ? "+" : "")\(fmt(gain, 1)) points)"
