@@ -31,45 +31,71 @@ public struct TermValues: Sendable, Equatable, Codable {
     }
 }
 
-extension PlanContext {
-    /// The terms of `assignment` (which need not be feasible).
-    public func evaluate(_ assignment: Assignment) -> TermValues {
-        let n = scenario.officers.count
-        var load = [Double](repeating: 0, count: n)
-        var mountain = [Double](repeating: 0, count: n)
-        var travel = 0.0
-        var newPairs = 0
-        var holdersOfCommune: [String: [Int]] = [:]
+/// Sums an assignment's per-officer workload and mountain work, travel, new pairs and
+/// uncovered needs, from which every term follows; one commune can be changed in place, so a
+/// move's effect costs O(officers) rather than a whole re-evaluation.
+struct Tally {
+    var load: [Double]
+    var mountain: [Double]
+    var travel = 0.0
+    var newPairs = 0
+    var uncovered = 0
+    var officersOf: [Int: [Int]] = [:]
+
+    init(_ context: PlanContext, _ assignment: Assignment) {
+        load = Array(repeating: 0, count: context.scenario.officers.count)
+        mountain = load
         for pair in assignment.pairs {
-            guard let o = officerIndex[pair.officer], let c = communeIndex[pair.commune] else { continue }
-            let commune = scenario.communes[c]
-            load[o] += commune.workload
-            if commune.isMountain { mountain[o] += commune.workload }
-            travel += travelKmPerYear(officer: o, commune: c)
-            if isNew(pair) { newPairs += 1 }
-            holdersOfCommune[pair.commune, default: []].append(o)
+            guard let o = context.officerIndex[pair.officer], let c = context.communeIndex[pair.commune] else { continue }
+            add(context, o, c)
         }
-        var uncovered = 0
-        for commune in scenario.communes {
-            let officers = holdersOfCommune[commune.code] ?? []
-            for s in commune.requiredSpecialties where !officers.contains(where: { scenario.officers[$0].holds(s) }) {
-                uncovered += 1
-            }
-        }
+        for c in context.scenario.communes.indices { uncovered += context.uncoveredNeeds(c, officersOf[c] ?? []) }
+    }
+
+    mutating func add(_ context: PlanContext, _ o: Int, _ c: Int, sign: Double = 1) {
+        let commune = context.scenario.communes[c]
+        load[o] += sign * commune.workload
+        if commune.isMountain { mountain[o] += sign * commune.workload }
+        travel += sign * context.travelKmPerYear(officer: o, commune: c)
+        if context.isNew(Pair(officer: context.scenario.officers[o].id, commune: commune.code)) { newPairs += sign > 0 ? 1 : -1 }
+        if sign > 0 { officersOf[c, default: []].append(o) } else { officersOf[c]?.removeAll { $0 == o } }
+    }
+
+    /// Gives commune `c` to `officers` instead of its present officers.
+    mutating func reassign(_ context: PlanContext, commune c: Int, to officers: [Int]) {
+        uncovered -= context.uncoveredNeeds(c, officersOf[c] ?? [])
+        for o in officersOf[c] ?? [] { add(context, o, c, sign: -1) }
+        for o in officers { add(context, o, c) }
+        uncovered += context.uncoveredNeeds(c, officersOf[c] ?? [])
+    }
+
+    func terms(_ context: PlanContext) -> TermValues {
         var mDev = 0.0, mMax = 0.0, uDev = 0.0, uMax = 0.0
-        for (o, officer) in scenario.officers.enumerated() where officer.isActive {
-            let band = mountainBand(o)
+        for (o, officer) in context.scenario.officers.enumerated() where officer.isActive {
+            let band = context.mountainBand(o)
             let d = max(0, mountain[o] - band.upperBound) + max(0, band.lowerBound - mountain[o])
             mDev += d
             mMax = max(mMax, d)
             let u = officer.capacity > 0 ? 100 * load[o] / officer.capacity : 0
-            let uBand = utilisationBand(o)
+            let uBand = context.utilisationBand(o)
             uDev += max(0, u - uBand.upperBound) + max(0, uBand.lowerBound - u)
             uMax = max(uMax, u)
         }
         return TermValues(
             uncoveredNeeds: uncovered, mountainDeviation: mDev, mountainMaxDeviation: mMax,
             workloadDeviation: uDev, maxUtilisation: uMax, travelKm: travel, newPairs: newPairs)
+    }
+}
+
+extension PlanContext {
+    /// The terms of `assignment` (which need not be feasible).
+    public func evaluate(_ assignment: Assignment) -> TermValues {
+        Tally(self, assignment).terms(self)
+    }
+
+    /// Required specialties of commune `c` that none of `officers` holds.
+    func uncoveredNeeds(_ c: Int, _ officers: [Int]) -> Int {
+        scenario.communes[c].requiredSpecialties.reduce(0) { n, s in n + (officers.contains { scenario.officers[$0].holds(s) } ? 0 : 1) }
     }
 
     /// The weighted objective of `assignment`, in points.

@@ -10,7 +10,8 @@ extension PlanContext {
         let sc = scenario
         let current = sc.current.officersByCommune
         let planned = plan.officersByCommune
-        let planTerms = evaluate(plan)
+        let tally = Tally(self, plan)
+        let planTerms = tally.terms(self)
         let planPoints = planTerms.points(sc.weights, coverage: sc.rules.coverage)
         let currentKPIs = kpis(sc.current)
         let planKPIs = kpis(plan)
@@ -23,9 +24,9 @@ extension PlanContext {
             guard before != after else { continue }
             let from = before.filter { !after.contains($0) }
             let to = after.filter { !before.contains($0) }
-            var reverted = plan.pairs.filter { $0.commune != commune.code }
-            reverted += before.map { Pair(officer: $0, commune: commune.code) }
-            let revertedPoints = evaluate(Assignment(reverted)).points(sc.weights, coverage: sc.rules.coverage)
+            var reverted = tally
+            reverted.reassign(self, commune: communeIndex[commune.code]!, to: before.compactMap { officerIndex[$0] })
+            let revertedPoints = reverted.terms(self).points(sc.weights, coverage: sc.rules.coverage)
             var gains: [String: Double] = [:]
             for term in ObjectiveTerm.allCases {
                 let g = (revertedPoints[term] ?? 0) - (planPoints[term] ?? 0)
@@ -45,13 +46,13 @@ extension PlanContext {
     ) -> String {
         let sc = scenario
         var parts: [String] = []
-        let leaving = from.compactMap { sc.officer($0) }
+        let leaving = from.compactMap { officerIndex[$0].map { sc.officers[$0] } }
         if let gone = leaving.first(where: { !$0.isActive }) {
             parts.append("\(gone.name) is on leave")
         } else if leaving.contains(where: { $0.homeCommune == commune.code }) {
             parts.append("the current officer lives in this commune")
         }
-        let arriving = to.compactMap { sc.officer($0) }
+        let arriving = to.compactMap { officerIndex[$0].map { sc.officers[$0] } }
         let newlyCovered = commune.requiredSpecialties.filter { s in
             arriving.contains { $0.holds(s) } && !leaving.filter(\.isActive).contains { $0.holds(s) }
         }
@@ -79,7 +80,7 @@ extension PlanContext {
         }
         if parts.isEmpty { parts.append("needed together with other moves (it frees capacity or keeps the plan within the rules)") }
         let gain = gains.sorted { $0.key < $1.key }.reduce(0) { $0 + $1.value }
-        let names = { (ids: [String]) in ids.map { sc.officer($0).map { "\($0.name) (\($0.id))" } ?? $0 }.joined(separator: ", ") }
+        let names = { (ids: [String]) in ids.map { officerIndex[$0].map { sc.officers[$0] }.map { "\($0.name) (\($0.id))" } ?? $0 }.joined(separator: ", ") }
         return "\(commune.name): \(from.isEmpty ? "—" : names(from)) → \(to.isEmpty ? "—" : names(to)); " + parts.joined(separator: "; ")
             + " (\(gain >= 0 ? "+" : "")\(fmt(gain, 1)) points)"
     }
