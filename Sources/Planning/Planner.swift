@@ -191,7 +191,8 @@ public struct Planner: Sendable {
             let pm = levels.count == 1 ? model : PlanModel(context: context, levels: fixed, objectiveTerms: terms)
             var options = request.solverOptions
             options.relativeGap = request.gap
-            if let deadline { options.timeLimit = max(0.05, deadline.timeIntervalSinceNow) }
+            // Each remaining level gets an equal share of the time that is left.
+            if let deadline { options.timeLimit = max(0.05, deadline.timeIntervalSinceNow / Double(levels.count - n)) }
             let startVector = start.flatMap { pm.completeVector(for: $0) }
             let result = try solver.solve(pm.model, options: options, start: startVector, progress: progress)
             solveSeconds += result.wallSeconds
@@ -224,6 +225,8 @@ public struct Planner: Sendable {
         case (.interrupted, _): outcome.status = .interrupted
         case (_, .none): outcome.status = .noSolution
         case (.optimal, .optimal) where completed: outcome.status = .optimal
+        // Stopped at the requested gap: optimal when that gap is a solver's usual tolerance.
+        case (.gapReached, _) where completed && request.gap <= Self.optimalityTolerance: outcome.status = .optimal
         default: outcome.status = .feasible
         }
         if result.primal != .none {
@@ -248,12 +251,19 @@ public struct Planner: Sendable {
         return outcome
     }
 
+    /// A plan within this relative gap of the best bound is reported as optimal (as MIP solvers
+    /// do by default); the gap itself is always reported too.
+    public static let optimalityTolerance = 1e-4
+
     /// The levels of a priority list: each term once, in order; terms not named come last, together.
     static func levels(_ priorities: [ObjectiveTerm]?) -> [[ObjectiveTerm]] {
         guard let priorities, !priorities.isEmpty else { return [ObjectiveTerm.allCases] }
         var seen = Set<ObjectiveTerm>()
         var levels: [[ObjectiveTerm]] = []
-        for term in priorities where seen.insert(term).inserted { levels.append([term]) }
+        for term in priorities where seen.insert(term).inserted {
+            // `balance` (mountain then workload balance, side by side) is one level.
+            if term == .workloadBalance, levels.last == [.mountainBalance] { levels[levels.count - 1].append(term) } else { levels.append([term]) }
+        }
         let rest = ObjectiveTerm.allCases.filter { !seen.contains($0) }
         if !rest.isEmpty { levels.append(rest) }
         return levels
