@@ -79,3 +79,22 @@ import Testing
         #expect(throws: Never.self) { try knapsack().validate() }
     }
 }
+
+@Suite struct SolverOptionSettingTests {
+    @Test func settingsRoundTrip() throws {
+        var options = SolverOptions()
+        for word in ["presolve=off", "gomory=on", "branching=pch", "backtracking=dfs", "fpump=1"] { try options.apply(setting: word) }
+        #expect(options.presolve == false && options.gomoryCuts && options.branching == .pseudoCost && options.backtracking == .depthFirst && options.feasibilityPump)
+        var again = SolverOptions()
+        for word in options.settingsDescription.split(separator: ",") { try again.apply(setting: String(word)) }
+        #expect(again == options)
+    }
+
+    @Test func badSettingsAreRefused() {
+        var options = SolverOptions()
+        #expect(throws: SolverOptions.SettingError.self) { try options.apply(setting: "mir") }
+        #expect(throws: SolverOptions.SettingError.self) { try options.apply(setting: "mir=maybe") }
+        #expect(throws: SolverOptions.SettingError.self) { try options.apply(setting: "branching=best") }
+        #expect(throws: SolverOptions.SettingError.self) { try options.apply(setting: "speed=max") }
+    }
+}
