@@ -73,6 +73,7 @@ extension PlanContext {
 func fmt(_ x: Double, _ decimals: Int = 2) -> String {
     let p = pow10(decimals)
     let r = (x * p).rounded() / p
+    guard r.isFinite, abs(r) < 1e15 else { return String(r) }  // Int64(r) would trap
     if r == r.rounded() { return String(Int64(r)) }
     var s = String(r)
     if let dot = s.firstIndex(of: "."), s.distance(from: dot, to: s.endIndex) - 1 > decimals {

@@ -84,7 +84,8 @@ struct CSVFields {
 
     /// Parses a number as written in a CSV file: a dot for decimals, no thousands separators.
     static func parseNumber(_ raw: String) -> Double? {
-        let s = raw.replacingOccurrences(of: "\u{2212}", with: "-")
+        // U+2212 MINUS SIGN, as some spreadsheets write it (its UTF-8 starts with 0xE2).
+        let s = raw.utf8.contains(0xE2) ? raw.replacingOccurrences(of: "\u{2212}", with: "-") : raw
         guard !s.isEmpty, s.unicodeScalars.allSatisfy({ "0123456789+-.eE".unicodeScalars.contains($0) }) || ["nan", "inf", "-inf", "+inf", "infinity", "-infinity"].contains(s.lowercased())
         else { return nil }
         return Double(s)

@@ -44,23 +44,70 @@ struct CSVTable {
     ///   - what: what the table holds, for messages ("communes table").
     ///   - reference: where the scenario names this file, for "file not found".
     static func read(
-        path: String, file: String, what: String, required: [String], reference: SourceLocation?, problems: Problems
+        path: String, file: String, what: String, required: [String], reference: SourceLocation?, problems: Problems,
+        maxRows: Int = SourceFile.maxPairRows
     ) -> CSVTable? {
         let whole = SourceLocation(file: file)
-        guard let data = FileManager.default.contents(atPath: path) else {
-            var isDir: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDir)
-            problems.add(.unreadableFile, reference ?? whole,
-                         exists ? (isDir.boolValue ? "The \(what) \(file) is a folder, not a CSV file." : "The \(what) \(file) cannot be read.")
-                                : "The \(what) \(file) does not exist.",
-                         hint: "Check the path; paths in a scenario file are relative to the scenario file's folder.")
+        let data: Data
+        switch SourceFile.read(path, limit: SourceFile.maxTableBytes) {
+        case .success(let d): data = d
+        case .failure(let failure):
+            let checkPath = "Check the path; paths in a scenario file are relative to the scenario file's folder."
+            switch failure {
+            case .missing:
+                problems.add(.unreadableFile, reference ?? whole, "The \(what) \(file) does not exist.", hint: checkPath)
+            case .folder:
+                problems.add(.unreadableFile, reference ?? whole, "The \(what) \(file) is a folder, not a CSV file.", hint: checkPath)
+            case .notRegular:
+                problems.add(.unreadableFile, reference ?? whole,
+                             "The \(what) \(file) is not a regular file (it is a device, a pipe or a socket), so it cannot be read as a table.",
+                             hint: checkPath)
+            case .unreadable:
+                problems.add(.unreadableFile, reference ?? whole, "The \(what) \(file) cannot be read.",
+                             hint: "Check that the file may be read by you (its permissions).")
+            case .tooLarge(let bytes):
+                problems.add(.unreadableFile, reference ?? whole,
+                             "The \(what) \(file) is \(SourceFile.megabytes(bytes)); DiaBan reads tables of at most \(SourceFile.megabytes(SourceFile.maxTableBytes)) (the whole country's communes table is 0.3 MB), so it is probably not the intended file.",
+                             hint: "Check the path, or keep in the table only the rows the scenario needs.")
+            }
             return nil
         }
         guard let text = decode(data, file: file, what: what, problems: problems) else { return nil }
         if text.allSatisfy(\.isWhitespace) {
-            problems.add(.emptyFile, whole, "The \(what) is empty.",
+            problems.add(.emptyFile, SourceLocation(file: file, line: 1), "The \(what) is empty.",
                          hint: "Write a header row with the column names, then one row per entry.")
             return nil
+        }
+        // Counted before parsing, so that a huge or garbled file is refused at once rather
+        // than parsed into millions of rows or fields.
+        var newlines = 0, commas = 0, lineStart = 0, offset = 0
+        for u in text.utf8 {
+            offset += 1
+            if offset - lineStart > Self.maxLineBytes {
+                problems.add(.malformedCSV, SourceLocation(file: file, line: newlines + 1),
+                             "This line is longer than \(SourceFile.megabytes(Self.maxLineBytes)); a row of a DiaBan table is well under a kilobyte, so the file is probably not the intended one.",
+                             hint: "Check the path; save the table from a spreadsheet as \"CSV UTF-8 (comma delimited)\".")
+                return nil
+            }
+            if u == 0x0A {
+                newlines += 1
+                commas = 0
+                lineStart = offset
+                if newlines > maxRows + 1 {
+                    problems.add(.outOfRange, SourceLocation(file: file, line: newlines),
+                                 "The \(what) has more than \(Self.thousands(maxRows)) rows; DiaBan reads at most \(Self.thousands(maxRows)) (the whole country has 3,321 communes), so it is probably not the intended file.",
+                                 hint: "Check the path, or keep in the table only the rows the scenario needs.")
+                    return nil
+                }
+            } else if u == 0x2C {
+                commas += 1
+                if commas >= Self.maxFields {
+                    problems.add(.malformedCSV, SourceLocation(file: file, line: newlines + 1),
+                                 "This line has more than \(Self.thousands(Self.maxFields)) fields; a table of DiaBan has a few dozen columns, so the file is probably not the intended one.",
+                                 hint: "Check the path; save the table from a spreadsheet as \"CSV UTF-8 (comma delimited)\".")
+                    return nil
+                }
+            }
         }
         if let open = unclosedQuoteLine(text) {
             problems.add(.malformedCSV, SourceLocation(file: file, line: open),
@@ -69,7 +116,7 @@ struct CSVTable {
             return nil
         }
         guard let reader = try? CSVReader(string: text, hasHeaderRow: false) else {
-            problems.add(.malformedCSV, whole, "The \(what) cannot be read as CSV.", hint: "Save it from a spreadsheet as CSV UTF-8.")
+            problems.add(.malformedCSV, SourceLocation(file: file, line: 1), "The \(what) cannot be read as CSV.", hint: "Save it from a spreadsheet as CSV UTF-8.")
             return nil
         }
 
@@ -85,7 +132,7 @@ struct CSVTable {
             line += 1
         }
         guard let headerRow = records.first else {
-            problems.add(.emptyFile, whole, "The \(what) is empty.", hint: "Write a header row with the column names, then one row per entry.")
+            problems.add(.emptyFile, SourceLocation(file: file, line: 1), "The \(what) is empty.", hint: "Write a header row with the column names, then one row per entry.")
             return nil
         }
 
@@ -104,7 +151,14 @@ struct CSVTable {
             }
         }
         let missing = required.filter { index[$0] == nil }
+        let delimiter = headerRow.fields.count == 1 ? Self.otherDelimiter(in: headerRow.fields[0]) : nil
         for column in missing {
+            if let delimiter {
+                problems.add(.missingColumn, SourceLocation(file: file, line: headerRow.line, field: column),
+                             "The \(what) has no column \(column): its header is one column separated by \(delimiter) instead of commas.",
+                             hint: "Save the table as \"CSV UTF-8 (comma delimited)\"; DiaBan reads commas only.")
+                continue
+            }
             problems.add(.missingColumn, SourceLocation(file: file, line: headerRow.line, field: column),
                          "The \(what) has no column \(column)." + Text.didYouMean(column, header.filter { index[$0] != nil && !required.contains($0) }),
                          hint: "Add a column named \(column) to the header row (columns: \(Text.and(required)) are required).")
@@ -127,6 +181,24 @@ struct CSVTable {
         return CSVTable(file: file, header: header, rows: rows, index: index)
     }
 
+    /// The most fields a line may have.
+    static let maxFields = 1000
+    /// The longest line, in bytes (a quoted field over several lines counts line by line).
+    static let maxLineBytes = 1 << 20
+
+    /// `semicolons (;)` when a one-column header holds semicolons, tabs or pipes.
+    private static func otherDelimiter(in header: String) -> String? {
+        for (c, name) in [(";", "semicolons (;)"), ("\t", "tabs"), ("|", "vertical bars (|)")] where header.contains(c) { return name }
+        return nil
+    }
+
+    static func thousands(_ n: Int) -> String {
+        var s = String(n)
+        var i = s.count - 3
+        while i > 0 { s.insert(",", at: s.index(s.startIndex, offsetBy: i)); i -= 3 }
+        return s
+    }
+
     /// UTF-8 text without its byte-order mark, or nil after reporting why the bytes are not.
     private static func decode(_ data: Data, file: String, what: String, problems: Problems) -> String? {
         var bytes = [UInt8](data)
@@ -137,26 +209,22 @@ struct CSVTable {
                          hint: "Save it again as \"CSV UTF-8 (comma delimited)\".")
             return nil
         }
-        var line = 1
-        var start = 0
-        for (i, b) in bytes.enumerated() where b == 0x0A || b == 0 || i == bytes.count - 1 {
-            if b == 0 {
-                problems.add(.notText, SourceLocation(file: file, line: line),
-                             "The \(what) contains binary data (a zero byte), so it is not a CSV text file.",
-                             hint: "Export the table from the spreadsheet as \"CSV UTF-8 (comma delimited)\" instead of its own format.")
-                return nil
-            }
-            let end = b == 0x0A ? i : i + 1
-            if String(validating: bytes[start..<end], as: UTF8.self) == nil {
-                problems.add(.notText, SourceLocation(file: file, line: line),
-                             "The \(what) is not valid UTF-8 text from this line on (perhaps another encoding, such as Windows-1258 or TCVN3).",
-                             hint: "Save the table again as \"CSV UTF-8 (comma delimited)\".")
-                return nil
-            }
-            line += 1
-            start = i + 1
+        // The whole file at once (the common case); the line of a problem only when there is one.
+        let text = String(validating: bytes, as: UTF8.self)
+        let zero = bytes.firstIndex(of: 0)
+        if let text, zero == nil { return text }
+        let zeroLine = zero.map { SourceFile.line(ofOffset: $0, in: bytes) }
+        let invalidLine = text == nil ? SourceFile.firstInvalidUTF8Line(bytes) : nil
+        if let zeroLine, zeroLine <= (invalidLine ?? .max) {
+            problems.add(.notText, SourceLocation(file: file, line: zeroLine),
+                         "The \(what) contains binary data (a zero byte), so it is not a CSV text file.",
+                         hint: "Export the table from the spreadsheet as \"CSV UTF-8 (comma delimited)\" instead of its own format.")
+        } else {
+            problems.add(.notText, SourceLocation(file: file, line: invalidLine ?? 1),
+                         "The \(what) is not valid UTF-8 text from this line on (perhaps another encoding, such as Windows-1258 or TCVN3).",
+                         hint: "Save the table again as \"CSV UTF-8 (comma delimited)\".")
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return nil
     }
 
     /// Line breaks inside a field: CRLF, CR or LF each count once.

@@ -22,4 +22,7 @@ public struct LoadedScenario: Sendable {
     public var warnings: [ScenarioError]
     /// The changes applied after the tables, in order.
     public var changes: [ScenarioChange]
+    /// Every file the load read: the scenario file, the scenarios it starts from (`base:`),
+    /// the tables and the headquarters table. A command must never write over one of them.
+    public var inputFiles: [String] = []
 }

@@ -82,6 +82,17 @@ extension ScenarioFile {
             if let id, let cap { result = .ready(.setCapacity(officer: id, capacity: cap)) }
         case "setBase":
             guard let id = officerID() else { break }
+            let ways = [v["commune"] != nil, v["lat"] != nil || v["lon"] != nil, v["headquarters"] != nil].filter { $0 }.count
+            if ways > 1 {
+                y.problems.add(.conflict, y.location(node, path), "The setBase change gives more than one new base.",
+                               hint: "Keep one of commune, lat and lon, and headquarters: true.")
+                break
+            }
+            if (v["lat"] == nil) != (v["lon"] == nil) {
+                y.problems.add(.missingValue, y.location(node, path), "The setBase change needs both lat and lon.",
+                               hint: "Give the new base as lat: and lon: in decimal degrees.")
+                break
+            }
             if let c = v["commune"] {
                 result = y.string(c, "\(path).commune").map { .ready(.setBase(officer: id, base: .commune($0))) }
             } else if let lat = v["lat"], let lon = v["lon"] {
@@ -89,8 +100,10 @@ extension ScenarioFile {
                 let lo = y.number(lon, "\(path).lon", in: -180...180, hint: "Decimal degrees, -180 to 180.")
                 let label = v["label"].flatMap { y.string($0, "\(path).label") } ?? ""
                 if let la, let lo { result = .ready(.setBase(officer: id, base: .point(GeoPoint(lat: la, lon: lo), label: label))) }
-            } else if v["headquarters"] != nil {
-                result = .ready(.setBase(officer: id, base: .headquarters))
+            } else if let h = v["headquarters"] {
+                if y.word(h, "\(path).headquarters", allowed: ["true"], { $0 == "true" ? true : nil }) != nil {
+                    result = .ready(.setBase(officer: id, base: .headquarters))
+                }
             } else {
                 y.problems.add(.missingValue, y.location(node, path), "The setBase change needs commune, or lat and lon, or headquarters: true.",
                                hint: "Name the new base by commune code, by coordinates, or as the headquarters.")
@@ -105,7 +118,9 @@ extension ScenarioFile {
             result = .ready(.setSpecialties(officer: id, add: add, remove: remove))
         case "setWorkload":
             guard let s = select() else { break }
-            if let x = v["value"] {
+            if v["value"] != nil && v["scale"] != nil {
+                y.problems.add(.conflict, y.location(node, path), "The setWorkload change gives both value and scale.", hint: "Keep one of the two.")
+            } else if let x = v["value"] {
                 result = y.number(x, "\(path).value", in: 0.001...1000, hint: "Workload units per year, above 0.").map { .ready(.setWorkload(select: s, value: .absolute($0))) }
             } else if let x = v["scale"] {
                 result = y.number(x, "\(path).scale", in: 0.001...100, hint: "A factor above 0, e.g. 1.2 for 20 % more.").map { .ready(.setWorkload(select: s, value: .scale($0))) }
@@ -121,7 +136,12 @@ extension ScenarioFile {
             let list = need("specialties").flatMap { specialtyList($0, "\(path).specialties", y) }
             if let s, let list { result = .ready(.setRequiredSpecialties(select: s, specialties: list)) }
         case "requireSpecialty":
-            let spec = need("specialty").flatMap { specialtyList($0, "\(path).specialty", y)?.first }
+            let list = need("specialty").flatMap { specialtyList($0, "\(path).specialty", y) }
+            if let list, list.count != 1 {
+                y.problems.add(.badValue, y.location(v["specialty"], "\(path).specialty"), "The requireSpecialty change names \(list.count) specialties; it adds one.",
+                               hint: "Write one requireSpecialty change per specialty.")
+            }
+            let spec = list?.first
             let s = need("select").flatMap { selection($0, "\(path).select", y)?.0 }
             if let spec, let s { result = .ready(.requireSpecialty(SpecialtyRequirement(specialty: spec, select: s))) }
         default: // lock, forbid
@@ -172,6 +192,13 @@ extension ScenarioFile {
         let province = v["province"].flatMap { y.string($0, "\(path).province") }
         let label = v["base_label"].flatMap { y.string($0, "\(path).base_label") }
         var base = ScenarioChange.Base.headquarters
+        if v["base_commune"] != nil && (v["base_lat"] != nil || v["base_lon"] != nil) {
+            y.problems.add(.conflict, y.location(node, path), "The new officer has both base_commune and base_lat/base_lon.",
+                           hint: "Give the base either as a commune or as coordinates.")
+        } else if (v["base_lat"] == nil) != (v["base_lon"] == nil) {
+            y.problems.add(.missingValue, y.location(node, path), "The new officer's base needs both base_lat and base_lon.",
+                           hint: "Give both coordinates in decimal degrees, or base_commune.")
+        }
         if let c = v["base_commune"].flatMap({ y.string($0, "\(path).base_commune") }) {
             base = .commune(c)
         } else if let la = v["base_lat"], let lo = v["base_lon"] {

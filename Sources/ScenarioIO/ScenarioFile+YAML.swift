@@ -6,6 +6,12 @@ extension ScenarioFile {
     /// Parses one scenario file's text (without following `base:`). Every problem is added to
     /// `problems`; the parts that could be read are returned.
     static func parse(yaml text: String, file: String, problems: Problems) -> ScenarioFile? {
+        if let line = aliasBeyondLimit(text) {
+            problems.add(.yamlSyntax, SourceLocation(file: file, line: line),
+                         "The scenario file uses more than \(maxAliases) aliases (*name) by this line. Aliases that repeat aliases grow exponentially (\"billion laughs\"), so DiaBan reads at most \(maxAliases).",
+                         hint: "Write the values out instead of repeating them with anchors (&name) and aliases (*name).")
+            return nil
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
@@ -18,13 +24,14 @@ extension ScenarioFile {
             return nil
         }
         guard let root, !YAMLReader(file: file, problems: problems).isNull(root) else {
-            problems.add(.emptyFile, SourceLocation(file: file), "The scenario file is empty.",
+            problems.add(.emptyFile, SourceLocation(file: file, line: 1), "The scenario file is empty.",
                          hint: "Write at least the keys headquarters and tables (see scenarios/README.md).")
             return nil
         }
         let y = YAMLReader(file: file, problems: problems)
         let dir = PathText.directory(of: file)
         var f = ScenarioFile(file: file)
+        f.chain = [file]
         guard let top = y.mapping(root, "", allowed: topKeys) else { return nil }
         for (key, keyNode, node) in top {
             let at = y.location(keyNode, key)
@@ -91,12 +98,50 @@ extension ScenarioFile {
         return f
     }
 
+    /// The most aliases a scenario file may use. Yams expands an alias used as a mapping key
+    /// when it checks for duplicate keys, so ten levels of ten aliases (a hundred) would hash
+    /// ten billion nodes; with twenty, the largest expansion is a few thousand.
+    static let maxAliases = 20
+
+    /// The line of the alias beyond ``maxAliases``, if there is one. Lexical and generous: a
+    /// `*` that starts a token outside quotes and comments counts, as YAML reads it as an alias.
+    static func aliasBeyondLimit(_ text: String) -> Int? {
+        var count = 0
+        var line = 1
+        var quote: UInt8?          // the open quote, if inside a quoted scalar
+        var previous: UInt8 = 0x0A // the byte before, a line break at the start
+        var inComment = false
+        let starters: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0D, 0x5B, 0x7B, 0x2C, 0x3A, 0x3F, 0x2D]  // space tab LF CR [ { , : ? -
+        let enders: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0D, 0x5D, 0x7D, 0x2C]                      // space tab LF CR ] } ,
+        var bytes = text.utf8.makeIterator()
+        var current = bytes.next()
+        while let b = current {
+            let next = bytes.next()
+            if b == 0x0A { line += 1; inComment = false }
+            if inComment {
+            } else if let q = quote {
+                if b == q { quote = nil }
+            } else if (b == 0x22 || b == 0x27) && starters.contains(previous) {
+                quote = b
+            } else if b == 0x23 && (previous == 0x20 || previous == 0x09 || previous == 0x0A) {
+                inComment = true
+            } else if b == 0x2A && starters.contains(previous), let n = next, !enders.contains(n) {
+                count += 1
+                if count > maxAliases { return line }
+            }
+            previous = b
+            current = next
+        }
+        return nil
+    }
+
     private static func reportSyntax(_ error: YamlError, file: String, problems: Problems) {
         var problem = "\(error)"
         var mark: Mark?
         switch error {
         case .scanner(_, let p, let m, _), .parser(_, let p, let m, _), .composer(_, let p, let m, _):
-            problem = p
+            // libyaml's words for its depth limit name its own API; say what it means.
+            problem = p.contains("nesting level") ? "lists or mappings are nested too deeply (more than 1,000 levels) from here" : p
             mark = m
         case .duplicatedKeysInMapping(let keys, let context):
             problem = "the key \(Text.and(keys)) is written twice in the same mapping"

@@ -33,6 +33,8 @@ struct ScenarioFile {
 
     /// The file itself (the last one of a `base:` chain).
     var file: String
+    /// Every scenario file of the chain, this one first.
+    var chain: [String] = []
     var name: Located<String>?
     var description: Located<String>?
     var base: Located<String>?
@@ -70,6 +72,7 @@ struct ScenarioFile {
     func merged(over base: ScenarioFile) -> ScenarioFile {
         var m = base
         m.file = file
+        m.chain = chain + base.chain
         m.name = name ?? base.name
         m.description = description ?? base.description
         m.base = self.base

@@ -69,7 +69,8 @@ private struct Loading {
         var communeRows: [CommuneTable.Row] = []
         var knownCodes: Set<String>?
         if let table = CSVTable.read(path: communesPath.value, file: communesPath.value, what: "communes table",
-                                     required: CommuneTable.required, reference: communesPath.at, problems: problems),
+                                     required: CommuneTable.required, reference: communesPath.at, problems: problems,
+                                     maxRows: SourceFile.maxEntityRows),
            CommuneTable.required.allSatisfy(table.has) {
             let read = CommuneTable.read(table, problems: problems)
             communeRows = read.rows
@@ -106,7 +107,8 @@ private struct Loading {
         // Officers, current assignment, distances.
         var knownIDs: Set<String>?
         if let o = file.tables["officers"],
-           let table = CSVTable.read(path: o.value, file: o.value, what: "officers table", required: OfficerTable.required, reference: o.at, problems: problems),
+           let table = CSVTable.read(path: o.value, file: o.value, what: "officers table", required: OfficerTable.required, reference: o.at, problems: problems,
+                                   maxRows: SourceFile.maxEntityRows),
            OfficerTable.required.allSatisfy(table.has) {
             let read = OfficerTable.read(table, communes: byCode, knownCodes: knownCodes, headquarters: hq ?? ("headquarters", GeoPoint(lat: 0, lon: 0)), problems: problems)
             scenario.officers = read.rows.map(\.officer)
@@ -155,6 +157,8 @@ private struct Loading {
             for change in file.changes {
                 let c: ScenarioChange
                 switch change.value {
+                case .ready(.setBase(let id, .headquarters)):
+                    c = .setBase(officer: id, base: .point(scenario.headquarters, label: hq?.name ?? "headquarters"))
                 case .ready(let ready): c = ready
                 case .addOfficer(var officer, let base):
                     switch base {
@@ -176,7 +180,16 @@ private struct Loading {
                     c = .addOfficer(officer)
                 }
                 do {
-                    try c.apply(to: &scenario)
+                    var changed = scenario
+                    try c.apply(to: &changed)
+                    // A scale applied again and again must not leave the range a table may hold.
+                    if let bad = changed.communes.first(where: { !(0.001...1000).contains($0.workload) }) {
+                        problems.add(.badChange, change.at,
+                                     "After the \(c.operation) change the workload of \(bad.name) (\(bad.code)) would be \(CSVFields.show(bad.workload)) units, outside 0.001–1000.",
+                                     hint: "Use value: instead of scale:, or a smaller factor; a workload is above 0 and at most 1000 units a year.")
+                        continue
+                    }
+                    scenario = changed
                     applied.append(c)
                     if case .lock(let p) = c { origin[p] = origin[p] ?? change.at }
                     if case .forbid(let p) = c { origin[p] = origin[p] ?? change.at }
@@ -194,8 +207,11 @@ private struct Loading {
         _ file: ScenarioFile, _ scenario: Scenario, _ tables: [String: String], _ hq: (name: String, point: GeoPoint)?,
         _ formula: WorkloadFormula, _ rules: [ScenarioFile.Requirement], _ computed: [String], _ filled: [String], _ changes: [ScenarioChange]
     ) -> LoadedScenario {
-        LoadedScenario(scenario: scenario, file: file.file, tables: tables, headquartersName: hq?.name ?? "", workloadFormula: formula,
-                       requirements: rules.map(\.rule), computedWorkloads: computed, filledCommunes: filled, warnings: [], changes: changes)
+        var inputs = file.chain + tables.values.sorted()
+        if case .table(let path)? = file.headquarters?.value { inputs.append(path) }
+        return LoadedScenario(scenario: scenario, file: file.file, tables: tables, headquartersName: hq?.name ?? "", workloadFormula: formula,
+                              requirements: rules.map(\.rule), computedWorkloads: computed, filledCommunes: filled, warnings: [], changes: changes,
+                              inputFiles: inputs)
     }
 
     static func stem(_ path: String) -> String {
@@ -213,16 +229,43 @@ private struct Loading {
                          hint: "Remove the base: line that closes the loop.")
             return nil
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            problems.add(.unreadableFile, reference ?? SourceLocation(file: path),
-                         reference == nil ? "The scenario file \(path) does not exist or cannot be read." : "The base scenario \(path) does not exist or cannot be read.",
-                         hint: reference == nil ? "Check the path of the scenario file." : "Check the path after base:; it is relative to the scenario file's folder.")
+        let what = reference == nil ? "scenario file" : "base scenario"
+        let data: Data
+        switch SourceFile.read(path, limit: SourceFile.maxScenarioBytes) {
+        case .success(let d): data = d
+        case .failure(let failure):
+            let at = reference ?? SourceLocation(file: path)
+            let hint = reference == nil ? "Check the path of the scenario file." : "Check the path after base:; it is relative to the scenario file's folder."
+            switch failure {
+            case .missing, .unreadable:
+                problems.add(.unreadableFile, at, "The \(what) \(path) does not exist or cannot be read.", hint: hint)
+            case .folder:
+                problems.add(.unreadableFile, at, "The \(what) \(path) is a folder, not a YAML file.", hint: hint)
+            case .notRegular:
+                problems.add(.unreadableFile, at, "The \(what) \(path) is not a regular file (it is a device, a pipe or a socket).", hint: hint)
+            case .tooLarge(let bytes):
+                problems.add(.unreadableFile, at,
+                             "The \(what) \(path) is \(SourceFile.megabytes(bytes)); a scenario file is at most \(SourceFile.megabytes(SourceFile.maxScenarioBytes)) (tables go in CSV files), so it is probably not the intended file.",
+                             hint: hint)
+            }
             return nil
         }
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        guard !bytes.contains(0), let text = String(validating: bytes, as: UTF8.self) else {
-            problems.add(.notText, SourceLocation(file: path), "The scenario file is not UTF-8 text.",
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            problems.add(.notText, SourceLocation(file: path, line: 1), "The \(what) is saved as UTF-16, which DiaBan does not read.",
+                         hint: "Save it again as UTF-8 text from a text editor.")
+            return nil
+        }
+        if let zero = bytes.firstIndex(of: 0) {
+            problems.add(.notText, SourceLocation(file: path, line: SourceFile.line(ofOffset: zero, in: bytes)),
+                         "The \(what) contains binary data (a zero byte), so it is not a YAML text file.",
+                         hint: "Name the scenario's YAML file; save it as UTF-8 text from a text editor.")
+            return nil
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            problems.add(.notText, SourceLocation(file: path, line: SourceFile.firstInvalidUTF8Line(bytes)),
+                         "The \(what) is not valid UTF-8 text from this line on (perhaps another encoding).",
                          hint: "Save it as UTF-8 text from a text editor.")
             return nil
         }

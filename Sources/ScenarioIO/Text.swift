@@ -3,7 +3,10 @@ import Foundation
 enum Text {
     /// A text field as compared and stored: NFC, without surrounding white space.
     static func clean(_ s: String) -> String {
-        s.precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespacesAndNewlines)
+        // Fast path (most fields: codes, numbers): ASCII is its own NFC, and with no space or
+        // control character at either end there is nothing to trim.
+        if let first = s.utf8.first, let last = s.utf8.last, first > 0x20, last > 0x20, s.utf8.allSatisfy({ $0 < 0x7F }) { return s }
+        return s.precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// A header or key as matched: NFC, lower case, spaces and hyphens as underscores.
@@ -16,7 +19,9 @@ enum Text {
     /// A word as matched for enumerations: NFC, lower case, without diacritics, hyphens for
     /// spaces and underscores (`Phường` → `phuong`, `dac khu` → `dac-khu`).
     static func wordKey(_ s: String) -> String {
-        clean(s).lowercased()
+        // Fast path: a plain lower-case ASCII word is its own key.
+        if !s.isEmpty, s.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) { return s }
+        return clean(s).lowercased()
             .replacingOccurrences(of: "đ", with: "d")
             .folding(options: [.diacriticInsensitive], locale: Locale(identifier: "en_US_POSIX"))
             .replacingOccurrences(of: "_", with: "-")
@@ -30,9 +35,11 @@ enum Text {
 
     /// The candidate closest to `word` by edit distance, when close enough to be a likely typo.
     static func suggestion(for word: String, among candidates: [String]) -> String? {
+        // Typos are in words, not in pages: long texts (a garbled header) get no suggestion.
+        guard word.utf8.count <= 200 else { return nil }
         let w = Array(word.lowercased())
         var best: (String, Int)?
-        for c in candidates {
+        for c in candidates where c.utf8.count <= 200 {
             let d = distance(w, Array(c.lowercased()))
             if d <= max(2, w.count / 3), d < (best?.1 ?? .max) { best = (c, d) }
         }
