@@ -183,6 +183,13 @@ extension Scenario {
         if let codes = select.communes {
             for code in codes { _ = try communeIndex(code) }
         }
+        for (names, word, of) in [(select.formerDistricts, "former district", \Commune.formerDistrict), (select.provinces, "province", \Commune.province)] {
+            let known = Set(communes.compactMap { $0[keyPath: of] }.map(CommuneSelection.placeKey))
+            for name in names ?? [] where !known.contains(CommuneSelection.placeKey(name)) {
+                throw ScenarioChangeError("No commune has the \(word) \"\(name)\".",
+                                          hint: "Write the \(word) as in the communes table (a prefix such as Huyện may be left out).")
+            }
+        }
         let found = communes.indices.filter { select.matches(communes[$0]) }
         guard !found.isEmpty else {
             throw ScenarioChangeError("The selection matches no commune.",
