@@ -1,0 +1,144 @@
+import Foundation
+
+/// What changed between two results files: regressions beyond the noise band, improvements,
+/// and notes (a changed model, a different machine, a busy machine).
+public struct Comparison: Sendable {
+    public enum Kind: String, Sendable { case regression, improvement, note }
+
+    public struct Finding: Sendable, Equatable {
+        public var kind: Kind
+        public var subject: String
+        public var text: String
+    }
+
+    /// A time regresses when the new median exceeds the old by more than this fraction…
+    public var noise: Double
+    /// … and by more than this many seconds (tiny times jitter by whole milliseconds).
+    public var minSeconds: Double
+    public private(set) var findings: [Finding] = []
+
+    public var regressions: [Finding] { findings.filter { $0.kind == .regression } }
+
+    public init(old: ResultsFile, new: ResultsFile, noise: Double = 0.15, minSeconds: Double = 0.05) {
+        self.noise = noise
+        self.minSeconds = minSeconds
+        compareSetting(old, new)
+        for n in new.ladder {
+            guard let o = old.ladder.first(where: { $0.name == n.name }) else {
+                add(.note, n.name, "new case (not in the old file)")
+                continue
+            }
+            compareLadder(o, n)
+        }
+        for o in old.ladder where !new.ladder.contains(where: { $0.name == o.name }) {
+            add(.note, o.name, "not run in the new file")
+        }
+        for n in new.gap {
+            guard let o = old.gap.first(where: { $0.set == n.set }) else {
+                add(.note, n.set.rawValue, "new GAP set (not in the old file)")
+                continue
+            }
+            compareGAP(o, n)
+        }
+        for o in old.gap where !new.gap.contains(where: { $0.set == o.set }) {
+            add(.note, o.set.rawValue, "not run in the new file")
+        }
+        for n in new.targets {
+            guard let o = old.targets.first(where: { $0.name == n.name }) else { continue }
+            if o.met == true && n.met == false { add(.regression, "target", "\(n.name): met before (\(o.value)), not met now (\(n.value))") }
+            if o.met == false && n.met == true { add(.improvement, "target", "\(n.name): met now (\(n.value)), not before (\(o.value))") }
+        }
+        for bug in new.bugs where !old.bugs.contains(bug) { add(.regression, "bug", bug) }
+    }
+
+    mutating func add(_ kind: Kind, _ subject: String, _ text: String) {
+        findings.append(Finding(kind: kind, subject: subject, text: text))
+    }
+
+    mutating func compareSetting(_ old: ResultsFile, _ new: ResultsFile) {
+        if old.machine.cores != new.machine.cores || old.machine.cpu != new.machine.cpu || old.machine.memoryBytes != new.machine.memoryBytes {
+            add(.note, "machine", "the machines differ (\(old.machine.cores) cores, \(old.machine.cpu) → \(new.machine.cores) cores, \(new.machine.cpu)): times are not comparable")
+        }
+        for (label, file) in [("old", old), ("new", new)] where max(file.loadAverage.start, file.loadAverage.end) > Double(file.machine.cores) * 0.75 {
+            add(.note, "machine", "the \(label) run had a load average of \(String(format: "%.1f", max(file.loadAverage.start, file.loadAverage.end))) on \(file.machine.cores) cores: its times are inflated by other processes")
+        }
+        for (set, options) in new.settings.gapOptions.sorted(by: { $0.key < $1.key }) {
+            if let before = old.settings.gapOptions[set], before != options { add(.note, "settings", "GAP \(set) options changed: \(before) → \(options)") }
+        }
+        if old.settings.ladderOptions != new.settings.ladderOptions { add(.note, "settings", "DiaBan's default GLPK options changed: \(old.settings.ladderOptions) → \(new.settings.ladderOptions)") }
+    }
+
+    mutating func time(_ subject: String, _ what: String, _ old: Double?, _ new: Double?) {
+        guard let old, let new else { return }
+        let change = old > 0 ? (new - old) / old : 0
+        let text = "\(what) \(Text.seconds(old)) → \(Text.seconds(new)) (\(change >= 0 ? "+" : "")\(String(format: "%.0f", 100 * change)) %)"
+        if new > old * (1 + noise) && new - old > minSeconds { add(.regression, subject, text) }
+        else if new < old * (1 - noise) && old - new > minSeconds { add(.improvement, subject, text) }
+    }
+
+    static func rank(_ status: String) -> Int { LadderCaseResult.statusOrder.firstIndex(of: status) ?? 99 }
+
+    mutating func compareLadder(_ o: LadderCaseResult, _ n: LadderCaseResult) {
+        let s = n.name
+        let sameModel = o.variables == n.variables && o.constraints == n.constraints && o.nonZeros == n.nonZeros
+        if !sameModel {
+            add(.note, s, "the model changed: \(o.variables) → \(n.variables) columns, \(o.constraints) → \(n.constraints) rows, \(o.nonZeros) → \(n.nonZeros) non-zeros")
+        }
+        if Self.rank(n.status) > Self.rank(o.status) { add(.regression, s, "status \(o.status) → \(n.status)") }
+        if Self.rank(n.status) < Self.rank(o.status) { add(.improvement, s, "status \(o.status) → \(n.status)") }
+        time(s, "end to end", o.wall.median, n.wall.median)
+        time(s, "GLPK", o.glpk.median, n.glpk.median)
+        time(s, "read + build + report", o.read.median + o.build.median + o.report.median, n.read.median + n.build.median + n.report.median)
+        time(s, "first plan", o.firstFeasible?.median, n.firstFeasible?.median)
+        if o.firstFeasible != nil && n.firstFeasible == nil { add(.regression, s, "no plan found any more") }
+
+        // Quality: minimisation; a proven optimum must not move unless the model did.
+        if let oo = o.objective?.median, let no = n.objective?.median {
+            let scale = max(1, abs(oo))
+            if o.status == "optimal" && n.status == "optimal" {
+                if abs(no - oo) > 1e-6 * scale {
+                    add(sameModel ? .regression : .note, s, "the proven optimum moved: \(Text.number(oo)) → \(Text.number(no))")
+                }
+            } else if no > oo + max(n.gapTolerance, 1e-6) * scale {
+                add(.regression, s, "objective worse: \(Text.number(oo)) → \(Text.number(no))")
+            } else if no < oo - max(n.gapTolerance, 1e-6) * scale {
+                add(.improvement, s, "objective better: \(Text.number(oo)) → \(Text.number(no))")
+            }
+        }
+        if let og = o.gap?.median, let ng = n.gap?.median, ng > og + max(0.001, noise * og) {
+            add(.regression, s, "gap \(Text.percent(og)) → \(Text.percent(ng))")
+        }
+        let om = o.peakRSSBytes.max, nm = n.peakRSSBytes.max
+        if om > 0, nm > om * (1 + noise), nm - om > 32 * 1024 * 1024 {
+            add(.regression, s, "peak memory \(Text.bytes(om)) → \(Text.bytes(nm))")
+        }
+    }
+
+    mutating func compareGAP(_ o: GAPSetSummary, _ n: GAPSetSummary) {
+        let s = "GAP \(n.set.rawValue)"
+        if n.diaban.wrong > 0 { add(.regression, s, "\(n.diaban.wrong) WRONG value(s): " + n.diaban.instances.filter { $0.verdict == .wrong }.map { "\($0.instance) (\($0.note ?? ""))" }.joined(separator: ", ")) }
+        if o.diaban.count != n.diaban.count || o.timeLimit != n.timeLimit {
+            add(.note, s, "different selection or limit (\(o.diaban.count) → \(n.diaban.count) instances, \(Text.seconds(o.timeLimit)) → \(Text.seconds(n.timeLimit)))")
+            return
+        }
+        if n.diaban.provenOptimal < o.diaban.provenOptimal { add(.regression, s, "proven optimal \(o.diaban.provenOptimal) → \(n.diaban.provenOptimal) of \(n.diaban.count)") }
+        if n.diaban.provenOptimal > o.diaban.provenOptimal { add(.improvement, s, "proven optimal \(o.diaban.provenOptimal) → \(n.diaban.provenOptimal) of \(n.diaban.count)") }
+        time(s, "total", o.diaban.totalSeconds, n.diaban.totalSeconds)
+        for ni in n.diaban.instances {
+            guard let oi = o.diaban.instances.first(where: { $0.instance == ni.instance }) else { continue }
+            if oi.isProvenOptimal && !ni.isProvenOptimal { add(.regression, s, "\(ni.instance) no longer proven optimal (\(ni.status))") }
+        }
+    }
+
+    /// The report: regressions first, then improvements, then notes.
+    public func text(oldName: String, newName: String) -> String {
+        var out = "Comparing \(oldName) (old) with \(newName) (new); noise band ±\(Int((100 * noise).rounded())) % and \(Text.seconds(minSeconds)).\n"
+        for (kind, title) in [(Kind.regression, "REGRESSIONS"), (.improvement, "Improvements"), (.note, "Notes")] {
+            let list = findings.filter { $0.kind == kind }
+            guard !list.isEmpty else { continue }
+            out += "\n\(title) (\(list.count)):\n" + list.map { "  \($0.subject): \($0.text)\n" }.joined()
+        }
+        if regressions.isEmpty { out += "\nNo regression beyond the noise band.\n" }
+        return out
+    }
+}

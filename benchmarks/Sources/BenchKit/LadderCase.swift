@@ -1,0 +1,83 @@
+import DiaBanCore
+import Foundation
+import ScenarioIO
+
+/// One rung of the scale ladder: a scenario, how it is made, how long it may take and how
+/// often it runs.
+public struct LadderCase: Sendable, Equatable {
+    public enum Source: Sendable, Equatable {
+        /// A scenario file of the repository (relative to its root).
+        case bundled(String)
+        /// Real units of these provinces of the national table (nil: every province).
+        case national(provinces: [String]?)
+        /// Invented units.
+        case invented(communes: Int)
+    }
+
+    public var name: String
+    public var title: String
+    public var source: Source
+    /// Seconds for the whole solve (heuristic and GLPK), passed as `--time-limit`.
+    public var timeLimit: Double
+    public var repeats: Int
+    /// Also export the model and time glpsol and CBC on it.
+    public var peers: Bool
+    /// Part of `--quick` runs.
+    public var quick: Bool
+
+    /// The seed of every generated scenario: the same seed writes the same bytes.
+    public static let seed: UInt64 = 20250701
+
+    /// The ladder, smallest first. Repeats: 5 for Nghệ An, 3 for the other cases, 1 for the
+    /// country (a run takes minutes); a case stops after two runs that both reached the time
+    /// limit (see ``BenchRun``).
+    public static let all: [LadderCase] = [
+        LadderCase(name: "nghe-an", title: "Nghệ An baseline (bundled)", source: .bundled("scenarios/nghe-an/baseline.yaml"),
+                   timeLimit: 60, repeats: 5, peers: true, quick: true),
+        LadderCase(name: "ha-tinh", title: "Hà Tĩnh (real units)", source: .national(provinces: ["42"]),
+                   timeLimit: 30, repeats: 3, peers: true, quick: true),
+        LadderCase(name: "gia-lai", title: "Gia Lai (real units)", source: .national(provinces: ["52"]),
+                   timeLimit: 30, repeats: 3, peers: false, quick: false),
+        LadderCase(name: "thanh-hoa", title: "Thanh Hóa (real units)", source: .national(provinces: ["38"]),
+                   timeLimit: 30, repeats: 3, peers: false, quick: false),
+        LadderCase(name: "invented-500", title: "500 invented communes", source: .invented(communes: 500),
+                   timeLimit: 60, repeats: 3, peers: true, quick: false),
+        LadderCase(name: "central-1000", title: "10 central provinces, ~1,000 real units",
+                   source: .national(provinces: ["38", "40", "42", "44", "46", "48", "51", "52", "56", "66"]),
+                   timeLimit: 60, repeats: 3, peers: false, quick: false),
+        LadderCase(name: "country", title: "Whole country (34 provinces)", source: .national(provinces: nil),
+                   timeLimit: 120, repeats: 1, peers: false, quick: false),
+    ]
+
+    /// The scenario file of this case, writing it into `scratch` first when it is generated.
+    /// `root` is the repository root (where `scenarios/` is).
+    public func prepare(root: String, scratch: String) throws -> String {
+        let table = root + "/scenarios/vietnam/data/communes.csv"
+        let generatorSource: SyntheticScenario.Source
+        var words = ["diaban generate"]
+        switch source {
+        case .bundled(let path):
+            return root + "/" + path
+        case .national(let provinces):
+            generatorSource = .national(table: table, provinces: provinces)
+            if let provinces { words += provinces.map { "--province \($0)" } } else { words.append("--country") }
+        case .invented(let n):
+            generatorSource = .invented(communes: n)
+            words.append("--synthetic --communes \(n)")
+        }
+        words.append("--seed \(Self.seed)")
+        let folder = scratch + "/scenarios/" + name
+        let generated: GeneratedScenario
+        do {
+            generated = try SyntheticScenario(seed: Self.seed).generate(generatorSource, command: words.joined(separator: " "))
+        } catch {
+            throw BenchError("Could not generate the scenario of \(name): \(error.description)")
+        }
+        do {
+            try generated.write(to: folder, force: true)
+        } catch {
+            throw BenchError("Could not write the scenario of \(name) into \(folder): \(error.message)")
+        }
+        return folder + "/scenario.yaml"
+    }
+}

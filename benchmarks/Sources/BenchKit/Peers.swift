@@ -1,0 +1,157 @@
+import Foundation
+import LinearModel
+
+/// Other solvers timed on the very file DiaBan's model was exported to (free MPS written by
+/// GLPK), single-threaded, with the same time limit: `glpsol` (GLPK's own command line, Debian
+/// glpk-utils) and CBC (Debian coinor-cbc).
+public enum Peers {
+    public enum Kind: String, Codable, Sendable, CaseIterable {
+        case glpsol, cbc
+    }
+
+    /// One peer run on one file.
+    public struct Run: Codable, Sendable, Equatable {
+        /// optimal / feasible / infeasible / no-solution / failed / missing (not installed).
+        public var status: String
+        public var objective: Double?
+        public var bound: Double?
+        /// Process wall time, from spawn to exit (reading the file included).
+        public var seconds: Double
+        public var cpuSeconds: Double
+        public var peakRSSBytes: Int
+        /// The command line, with the file's name only.
+        public var command: String
+    }
+
+    /// The version line the peer prints, or nil when it is not installed.
+    public static func version(of kind: Kind) -> String? {
+        switch kind {
+        case .glpsol:
+            return Shell.capture("glpsol", ["--version"])?.split(separator: "\n").first.map(String.init)
+        case .cbc:
+            guard let text = Shell.capture("cbc", ["-quit"]) else { return nil }
+            return text.split(separator: "\n").first { $0.hasPrefix("Version:") }
+                .map { "CBC " + $0.dropFirst("Version:".count).trimmingCharacters(in: .whitespaces) }
+        }
+    }
+
+    /// The arguments that solve `mps` with `kind`. `glpsolFlags` are GLPK's search options
+    /// (DiaBan's own, so that glpsol differs from DiaBan only by what DiaBan adds around GLPK).
+    public static func arguments(
+        _ kind: Kind, mps: String, sense: LinearModel.Sense, timeLimit: Double, gap: Double, glpsolFlags: [String], output: String
+    ) -> [String] {
+        switch kind {
+        case .glpsol:
+            var a = ["--freemps", mps]
+            if sense == .maximize { a.append("--max") }
+            a += glpsolFlags
+            a += ["--mipgap", String(gap), "--tmlim", String(Int(timeLimit.rounded(.up))), "-o", output]
+            return a
+        case .cbc:
+            var a = [mps]
+            if sense == .maximize { a.append("-max") }
+            // Elapsed (wall-clock) seconds, like DiaBan's and glpsol's limits; CBC counts CPU
+            // seconds unless told otherwise.
+            a += ["-threads", "1", "-timeMode", "elapsed", "-sec", String(timeLimit), "-ratioGap", String(gap), "-solve", "-quit"]
+            return a
+        }
+    }
+
+    /// Runs `kind` on `mps`; a missing peer gives status "missing".
+    public static func run(
+        _ kind: Kind, mps: String, sense: LinearModel.Sense, timeLimit: Double, gap: Double, glpsolFlags: [String], scratch: String
+    ) throws -> Run {
+        let name = kind.rawValue
+        guard let executable = Shell.which(name) else {
+            return Run(status: "missing", objective: nil, bound: nil, seconds: 0, cpuSeconds: 0, peakRSSBytes: 0, command: name)
+        }
+        let output = scratch + "/\(name)-\(getpid())-\(UInt32.random(in: 0 ... .max)).sol"
+        defer { unlink(output) }
+        let args = arguments(kind, mps: mps, sense: sense, timeLimit: timeLimit, gap: gap, glpsolFlags: glpsolFlags, output: output)
+        let outcome = try ChildProcess(executable: executable, arguments: args, timeout: timeLimit + 60, scratch: scratch).run()
+        let shown = ([name] + args.map { $0 == mps ? (mps as NSString).lastPathComponent : ($0 == output ? "SOL" : $0) }).joined(separator: " ")
+        var run: Run
+        switch kind {
+        case .glpsol:
+            let report = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
+            run = parseGlpsol(log: outcome.stdout + outcome.stderr, report: report)
+        case .cbc:
+            run = parseCBC(outcome.stdout + outcome.stderr)
+        }
+        if outcome.killedByTimeout || (outcome.exitCode != 0 && run.status == "failed") { run.status = outcome.killedByTimeout ? "no-solution" : "failed" }
+        run.seconds = outcome.wallSeconds
+        run.cpuSeconds = outcome.cpuSeconds
+        run.peakRSSBytes = outcome.peakRSSBytes
+        run.command = shown
+        return run
+    }
+
+    /// Reads glpsol's terminal log and its `-o` solution report.
+    public static func parseGlpsol(log: String, report: String) -> Run {
+        var status = "failed"
+        var objective: Double?
+        for line in report.split(separator: "\n") {
+            if line.hasPrefix("Status:") {
+                let s = line.dropFirst("Status:".count).trimmingCharacters(in: .whitespaces)
+                switch s {
+                case "INTEGER OPTIMAL", "OPTIMAL": status = "optimal"
+                case "INTEGER NON-OPTIMAL", "FEASIBLE": status = "feasible"
+                case "INTEGER EMPTY", "INFEASIBLE (FINAL)", "EMPTY": status = "infeasible"
+                case "INTEGER UNDEFINED", "UNDEFINED": status = "no-solution"
+                default: status = "failed"
+                }
+            } else if line.hasPrefix("Objective:"), let eq = line.firstIndex(of: "=") {
+                let rest = line[line.index(after: eq)...].split(separator: " ").first
+                objective = rest.flatMap { Double($0) }
+            }
+        }
+        if status == "no-solution" || status == "infeasible" || status == "failed" { objective = nil }
+        // The bound: the last progress line "+ N: mip = X <= Y  gap (a; b)" (>= when minimising).
+        var bound: Double?
+        for line in log.split(separator: "\n") where line.hasPrefix("+") && line.contains("mip =") {
+            let parts = line.split(separator: " ")
+            if let rel = parts.firstIndex(where: { $0 == "<=" || $0 == ">=" }), rel + 1 < parts.count {
+                bound = Double(parts[rel + 1])
+            }
+        }
+        if status == "optimal" { bound = objective }
+        if log.contains("PROBLEM HAS NO PRIMAL FEASIBLE SOLUTION") || log.contains("PROBLEM HAS NO INTEGER FEASIBLE SOLUTION") { status = "infeasible" }
+        return Run(status: status, objective: objective, bound: bound, seconds: 0, cpuSeconds: 0, peakRSSBytes: 0, command: "")
+    }
+
+    /// Reads CBC's log: the "Result - …" line, "Objective value:", and "Lower bound:" or
+    /// "Upper bound:" when it stopped early.
+    public static func parseCBC(_ log: String) -> Run {
+        var status = "failed"
+        var objective: Double?
+        var bound: Double?
+        var result = ""
+        for raw in log.split(separator: "\n") {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            func value(after prefix: String) -> Double? {
+                Double(line.dropFirst(prefix.count).trimmingCharacters(in: .whitespaces).split(separator: " ").first ?? "")
+            }
+            if line.hasPrefix("Result - ") { result = String(line.dropFirst("Result - ".count)) }
+            else if line.hasPrefix("Objective value:") { objective = value(after: "Objective value:") }
+            else if line.hasPrefix("Lower bound:") { bound = value(after: "Lower bound:") }
+            else if line.hasPrefix("Upper bound:") { bound = value(after: "Upper bound:") }
+        }
+        if result.hasPrefix("Optimal solution found") {
+            status = "optimal"
+            bound = objective
+        } else if result.contains("infeasible") {
+            status = "infeasible"
+            objective = nil
+        } else if result.hasPrefix("Stopped") || result.hasPrefix("Difficulties") {
+            status = objective == nil ? "no-solution" : "feasible"
+        } else if result.contains("unbounded") {
+            status = "failed"
+        }
+        // CBC prints "Objective value: 1e+50" when it stopped without a solution.
+        if let o = objective, abs(o) >= 1e49 {
+            objective = nil
+            if status == "feasible" { status = "no-solution" }
+        }
+        return Run(status: status, objective: objective, bound: bound, seconds: 0, cpuSeconds: 0, peakRSSBytes: 0, command: "")
+    }
+}

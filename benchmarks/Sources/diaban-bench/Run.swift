@@ -1,0 +1,142 @@
+import ArgumentParser
+import BenchKit
+import Foundation
+
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Runs the benchmark (ladder, GAP library, peers) and writes results/NAME.json and .md.",
+        discussion: """
+            Cases: the scale ladder (nghe-an, ha-tinh, gia-lai, thanh-hoa, ho-chi-minh, invented-500, central-1000, \
+            country), the GAP sets (orlib, chu-beasley) and the peers (glpsol and CBC on the same models). Every \
+            measured solve runs alone in a process of its own. Build in release mode first (benchmarks/run does).
+
+            \(ExitStatus.table)
+            """)
+
+    @Option(help: "Groups to run, comma-separated: ladder, gap, peers.") var cases = "ladder,gap,peers"
+    @Option(help: "Only these ladder cases and GAP sets, comma-separated (e.g. nghe-an,orlib).") var only: String?
+    @Option(name: .customLong("repeat"), help: "Runs per ladder case (default: each case's own, 5 for small cases, 3 mid-size, 1 country).")
+    var repeats: Int?
+    @Flag(help: "A few minutes: Nghệ An and Hà Tĩnh, gap12 and one Chu–Beasley instance per type, 3 runs at most.") var quick = false
+    @Option(name: .customLong("gap-time-limit"), help: "Seconds per GAP instance (default: 60 for orlib, 10 for chu-beasley).")
+    var gapTimeLimit: Double?
+    @Option(name: .customLong("gap-options"), help: "GLPK options of the GAP solves, key=value,... (as diaban solve --glpk; default: each set's best).")
+    var gapOptions: String?
+    @Option(help: "The results file to write; the .md table is written beside it.") var out = "results/latest.json"
+
+    func validate() throws {
+        let groups = cases.split(separator: ",").map(String.init)
+        for g in groups where BenchConfig.Group(rawValue: g) == nil {
+            throw ValidationError("--cases takes ladder, gap and peers; got '\(g)'")
+        }
+        if let r = repeats, r < 1 || r > 100 { throw ValidationError("--repeat must be between 1 and 100") }
+        if let t = gapTimeLimit, !(t > 0) { throw ValidationError("--gap-time-limit must be positive") }
+        if !out.hasSuffix(".json") { throw ValidationError("--out must name a .json file") }
+        if let only {
+            let known = Set(LadderCase.all.map(\.name) + GAPSetName.all)
+            for name in only.split(separator: ",").map(String.init) where !known.contains(name) {
+                throw ValidationError("--only: unknown case '\(name)'; known: \(known.sorted().joined(separator: ", "))")
+            }
+        }
+    }
+
+    func run() throws {
+        var config = BenchConfig()
+        config.groups = Set(cases.split(separator: ",").compactMap { BenchConfig.Group(rawValue: String($0)) })
+        config.only = only.map { Set($0.split(separator: ",").map(String.init)) }
+        config.quick = quick
+        config.repeatOverride = repeats ?? (quick ? 3 : nil)
+        config.gapTimeLimit = gapTimeLimit
+        config.gapOptions = gapOptions
+        config.command = (["diaban-bench"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
+        let paths = try BenchPaths.locate()
+        let outPath = out.hasPrefix("/") ? out : paths.bench + "/" + out
+        let bench = BenchRun(config: config, paths: paths) { printErr("[\(Self.clock())] " + $0) }
+        let file: ResultsFile
+        do {
+            file = try bench.run()
+        } catch {
+            printErr("The benchmark failed: \(error)")
+            throw ExitCode(ExitStatus.failure)
+        }
+        let markdown = file.markdown()
+        try writeAtomically(try file.encoded(), to: outPath)
+        try writeAtomically(Data(markdown.utf8), to: String(outPath.dropLast(".json".count)) + ".md")
+        print(markdown)
+        printErr("wrote \(outPath) and its .md")
+        if !file.bugs.isEmpty {
+            printErr("BUGS FOUND:\n" + file.bugs.map { "  " + $0 }.joined(separator: "\n"))
+            throw ExitCode(ExitStatus.flagged)
+        }
+    }
+
+    static func clock() -> String {
+        let f = DateFormatter()
+        f.dateFormat = "HH:mm:ss"
+        return f.string(from: Date())
+    }
+}
+
+enum GAPSetName {
+    static let all = GAPSet.allCases.map(\.rawValue)
+}
+
+struct Compare: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Compares two results files and flags regressions beyond a noise band.",
+        discussion: """
+            A time regresses when its median grows by more than --noise (a fraction) and by more than \
+            --min-seconds; a status, a proven optimum, an objective, a gap, peak memory or a target can \
+            regress too. Times from different machines, or from a busy machine, are noted as not comparable.
+
+            \(ExitStatus.table)
+            """)
+
+    @Argument(help: "The older results file (e.g. results/baseline.json).") var old: String
+    @Argument(help: "The newer results file.") var new: String
+    @Option(help: "Noise band: the fraction a median time may grow before it counts as a regression.") var noise = 0.15
+    @Option(name: .customLong("min-seconds"), help: "Differences below this many seconds are never regressions.") var minSeconds = 0.05
+
+    func validate() throws {
+        guard noise >= 0 && noise < 10 else { throw ValidationError("--noise must be a fraction, e.g. 0.15") }
+        guard minSeconds >= 0 else { throw ValidationError("--min-seconds must not be negative") }
+    }
+
+    func run() throws {
+        let a: ResultsFile, b: ResultsFile
+        do {
+            a = try ResultsFile.read(path: try Self.resolve(old))
+            b = try ResultsFile.read(path: try Self.resolve(new))
+        } catch {
+            printErr("\(error)")
+            throw ExitCode(ExitStatus.failure)
+        }
+        let comparison = Comparison(old: a, new: b, noise: noise, minSeconds: minSeconds)
+        print(comparison.text(oldName: old, newName: new), terminator: "")
+        if !comparison.regressions.isEmpty { throw ExitCode(ExitStatus.flagged) }
+    }
+
+    /// `path` as given, else relative to the benchmarks folder (so that `results/baseline.json`
+    /// works from the repository root too).
+    static func resolve(_ path: String) throws -> String {
+        if path.hasPrefix("/") || FileManager.default.fileExists(atPath: path) { return path }
+        if let bench = try? BenchPaths.locate().bench, FileManager.default.fileExists(atPath: bench + "/" + path) {
+            return bench + "/" + path
+        }
+        return path
+    }
+}
+
+struct Table: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Prints the readable table of a results file (as written beside it).")
+    @Argument(help: "A results file.") var file: String
+
+    func run() throws {
+        do {
+            print(try ResultsFile.read(path: file).markdown(), terminator: "")
+        } catch {
+            printErr("\(error)")
+            throw ExitCode(ExitStatus.failure)
+        }
+    }
+}
