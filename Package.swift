@@ -52,5 +52,7 @@ let package = Package(
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "DiaBanCore", "LinearModel", "GLPKSolver", "ScenarioIO"], swiftSettings: strict),
         .testTarget(name: "GAPLibraryTests", dependencies: ["GAPLibrary", "GLPKSolver", "LinearModel"], swiftSettings: strict),
         .testTarget(name: "CLITests", dependencies: ["diaban"], swiftSettings: strict),
+        .testTarget(name: "RobustnessTests", dependencies: ["ScenarioIO", "Planning", "DiaBanCore", "LinearModel", "GLPKSolver", "diaban"], resources: [.copy("Corpus")], swiftSettings: strict),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Planning", "DiaBanCore", "GLPKSolver", "ScenarioIO"], exclude: ["Golden"], swiftSettings: strict),
     ]
 )

@@ -114,7 +114,9 @@ public struct Planner: Sendable {
         progress: (@Sendable (SolveProgress) -> ProgressDecision)? = nil
     ) throws -> PlanOutcome {
         var clock = Clock()
-        let deadline = request.timeLimit.map { Date().addingTimeInterval($0) }
+        // The search stops early enough to leave time for the KPIs and the proposal: the time
+        // limit is a promise for the whole run.
+        let deadline = request.timeLimit.map { Date().addingTimeInterval($0 - min(1.0, 0.1 * $0)) }
         let context = PlanContext(scenario: scenario)
         if let provinces = ProvinceSplit.provinces(of: context) {
             return try planByProvince(context, provinces: provinces, request: request, progress: progress)

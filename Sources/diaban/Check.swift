@@ -26,10 +26,7 @@ struct Check: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print nothing for a valid scenario; only problems.") var quiet = false
 
     func validate() throws {
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: scenario, isDirectory: &isDir), !isDir.boolValue else {
-            throw ValidationError("No scenario file at \(scenario). Give the path of a scenario YAML file, e.g. scenarios/nghe-an/baseline.yaml.")
-        }
+        try requireScenarioFile(scenario)
     }
 
     func run() throws {
@@ -51,7 +48,7 @@ struct Check: ParsableCommand {
         // MARK: Pre-solve feasibility checks
         // The obvious reasons no plan can exist (MODEL.md), named before any solve.
         let findings = QuickChecks.run(PlanContext(scenario: loaded.scenario))
-        for f in findings where f.severity == .warning || !quiet {
+        for f in findings where f.severity == .error || !quiet {
             print("\(f.severity == .error ? "Infeasible" : "Note"): \(f.message)")
         }
         if findings.contains(where: { $0.severity == .error }) {

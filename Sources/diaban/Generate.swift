@@ -41,7 +41,8 @@ struct Generate: ParsableCommand {
         }
         if synthetic {
             guard let n = communes else { throw ValidationError("--synthetic needs --communes N.") }
-            guard n >= 1 && n <= 1_000_000 else { throw ValidationError("--communes must be between 1 and 1,000,000.") }
+            // The loader reads at most 100,000 communes: generate no more than it can read.
+            guard n >= 1 && n <= 100_000 else { throw ValidationError("--communes must be between 1 and 100,000.") }
         } else if communes != nil {
             throw ValidationError("--communes goes with --synthetic only.")
         }

@@ -21,12 +21,15 @@ struct Solve: ParsableCommand {
 
     func validate() throws {
         try solve.validate()
+        try requireScenarioFile(scenario)
     }
 
     func run() throws {
+        let started = Date()
         let loaded = try loadScenario(scenario)
+        try refuseOverwritingInputs(loaded.inputFiles)
         let planner = Planner(solver: GLPKSolver())
-        let request = solve.request(for: loaded.scenario)
+        let request = solve.request(for: loaded.scenario, spent: Date().timeIntervalSince(started))
         if exportLP != nil || exportMPS != nil {
             let model = PlanModel(context: PlanContext(scenario: loaded.scenario)).model
             if let exportLP { try GLPKSolver().writeLP(model, to: exportLP) }
@@ -39,10 +42,30 @@ struct Solve: ParsableCommand {
         let report = SolveReport(outcome, scenario: loaded.scenario)
         let rendered = try render(report, scenario: loaded.scenario, format: format)
         FileHandle.standardOutput.write(Data(rendered.utf8))
+        let code = ExitStatus.code(for: outcome, interrupted: interrupt.isSet)
         if let out {
-            try writeOutputs(report, scenario: loaded.scenario, to: out, protecting: loaded.inputFiles)
+            // Only a finished run replaces the files of an earlier one.
+            if code == ExitStatus.solved {
+                try writeOutputs(report, scenario: loaded.scenario, to: out, protecting: loaded.inputFiles)
+            } else {
+                printError("diaban solve: nothing written to \(out) (status: \(report.status)); files of earlier runs are left as they were.")
+            }
         }
-        throw ExitCode(ExitStatus.code(for: outcome, interrupted: interrupt.isSet))
+        throw ExitCode(code)
+    }
+
+    /// Exits 64 before any work when an output path is one of the run's input files.
+    func refuseOverwritingInputs(_ inputs: [String]) throws {
+        func identity(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path }
+        let protected = Set(inputs.map(identity))
+        var targets: [(option: String, path: String)] = [exportLP.map { ("--export-lp", $0) }, exportMPS.map { ("--export-mps", $0) }].compactMap { $0 }
+        if let out {
+            targets += ["plan.json", "plan.csv", "report.md", "report.txt"].map { ("--out", URL(fileURLWithPath: out).appendingPathComponent($0).path) }
+        }
+        for t in targets where protected.contains(identity(t.path)) {
+            printError("diaban solve: refusing to write \(t.path) (\(t.option)): it is one of this run's input files. Choose another path.")
+            throw ExitCode(ExitStatus.usage)
+        }
     }
 
     func writeOutputs(_ report: SolveReport, scenario: Scenario, to folder: String, protecting inputs: [String]) throws {
@@ -76,7 +99,7 @@ struct SolveOptions: ParsableArguments {
     @Option(name: .customLong("time-limit"), help: "Seconds for the whole solve (default: the scenario's, else 60).") var timeLimit: Double?
     @Option(help: "Relative gap at which a plan is good enough, e.g. 0.01 (default: the scenario's).") var gap: Double?
     @Flag(name: .customLong("no-warm-start"), help: "Do not hand the heuristic's plan to GLPK as a first incumbent.") var noWarmStart = false
-    @Flag(name: .customLong("no-fixing"), help: "Do not remove pairs by reduced-cost fixing before the search.") var noFixing = false
+    @Flag(name: .customLong("reduced-cost-fixing"), help: "Remove pairs the LP relaxation proves useless before the search (off: measured slower with GLPK on the Nghệ An baseline).") var reducedCostFixing = false
     @Flag(name: .shortAndLong, help: "No progress lines on stderr.") var quiet = false
     @Flag(name: .shortAndLong, help: "GLPK's own log on stderr.") var verbose = false
     @Option(name: .customLong("glpk"), help: ArgumentHelp(
@@ -92,43 +115,18 @@ struct SolveOptions: ParsableArguments {
 
     /// Applies one `key=value` GLPK setting.
     static func apply(_ setting: String, to options: inout SolverOptions) throws {
-        let parts = setting.split(separator: "=", maxSplits: 1).map(String.init)
-        guard parts.count == 2 else { throw ValidationError("--glpk takes key=value, e.g. --glpk mir=on; got '\(setting)'") }
-        let (key, value) = (parts[0], parts[1])
-        func flag() throws -> Bool {
-            switch value {
-            case "on", "true", "1": return true
-            case "off", "false", "0": return false
-            default: throw ValidationError("--glpk \(key) takes on or off; got '\(value)'")
-            }
-        }
-        switch key {
-        case "presolve": options.presolve = try flag()
-        case "gomory": options.gomoryCuts = try flag()
-        case "mir": options.mirCuts = try flag()
-        case "cover": options.coverCuts = try flag()
-        case "clique": options.cliqueCuts = try flag()
-        case "fpump": options.feasibilityPump = try flag()
-        case "proxy": options.proximitySearch = try flag()
-        case "branching":
-            let map: [String: SolverOptions.Branching] = ["ffv": .firstFractional, "lfv": .lastFractional, "mfv": .mostFractional, "dth": .driebeckTomlin, "pch": .pseudoCost]
-            guard let b = map[value] else { throw ValidationError("--glpk branching takes ffv, lfv, mfv, dth or pch; got '\(value)'") }
-            options.branching = b
-        case "backtracking":
-            let map: [String: SolverOptions.Backtracking] = ["dfs": .depthFirst, "bfs": .breadthFirst, "blb": .bestLocalBound, "bph": .bestProjection]
-            guard let b = map[value] else { throw ValidationError("--glpk backtracking takes dfs, bfs, blb or bph; got '\(value)'") }
-            options.backtracking = b
-        default:
-            throw ValidationError("--glpk: unknown key '\(key)'; known: presolve, gomory, mir, cover, clique, fpump, proxy, branching, backtracking")
-        }
+        do { try options.apply(setting: setting) } catch { throw ValidationError("--glpk: \(error.description)") }
     }
 
-    func request(for scenario: Scenario) -> PlanRequest {
+    /// The request for a scenario; `spent` seconds (reading the scenario) already count
+    /// against the time limit, which is a promise for the whole command.
+    func request(for scenario: Scenario, spent: Double = 0) -> PlanRequest {
         var options = SolverOptions()
         for setting in glpk { try? Self.apply(setting, to: &options) }
         options.verbosity = verbose ? .normal : .off
         var request = PlanRequest(scenario: scenario, timeLimit: timeLimit, gap: gap, warmStart: !noWarmStart, solverOptions: options)
-        request.reducedCostFixing = !noFixing
+        request.timeLimit = request.timeLimit.map { max(0.1, $0 - spent) }
+        request.reducedCostFixing = reducedCostFixing
         return request
     }
 }
