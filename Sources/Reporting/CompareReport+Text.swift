@@ -16,14 +16,7 @@ extension CompareReport.Entry {
 
     /// The status in a sentence.
     public var statusSentence: String {
-        switch status {
-        case PlanStatus.optimal.rawValue: return "optimal (proven)"
-        case PlanStatus.feasible.rawValue: return "feasible, not proven optimal" + (gap.map { " (gap \(decimal(100 * $0, 2))%)" } ?? "")
-        case PlanStatus.infeasible.rawValue: return "infeasible: no plan satisfies the hard rules"
-        case PlanStatus.noSolution.rawValue: return "no solution within the time limit"
-        case PlanStatus.interrupted.rawValue: return objective == nil ? "interrupted, no plan found yet" : "interrupted: best plan so far, not proven optimal"
-        default: return "solver failure" + (error.map { ": \($0)" } ?? "")
-        }
+        Reporting.statusSentence(status, gap: gap, hasPlan: objective != nil, failure: error)
     }
 
     /// Why there is no plan, when there is none: the quick checks' errors and the relaxation.

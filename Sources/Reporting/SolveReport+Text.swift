@@ -14,14 +14,7 @@ extension SolveReport {
     ]
 
     public var statusSentence: String {
-        switch status {
-        case PlanStatus.optimal.rawValue: return "optimal (proven)"
-        case PlanStatus.feasible.rawValue: return "feasible, not proven optimal" + (gap.map { " (gap \(decimal(100 * $0, 2))%)" } ?? "")
-        case PlanStatus.infeasible.rawValue: return "infeasible: no plan satisfies the hard rules"
-        case PlanStatus.noSolution.rawValue: return "no solution within the time limit"
-        case PlanStatus.interrupted.rawValue: return objective == nil ? "interrupted, no plan found yet" : "interrupted: best plan so far, NOT proven optimal"
-        default: return "solver failure"
-        }
+        Reporting.statusSentence(status, gap: gap, hasPlan: objective != nil)
     }
 
     func termsTable() -> TextTable {
