@@ -46,13 +46,15 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strict),
 
+        // Shared by the test targets: the built binary's location, seeded draws.
+        .target(name: "DiaBanTestSupport", dependencies: ["ScenarioIO"], path: "Tests/DiaBanTestSupport", swiftSettings: strict),
         .testTarget(name: "LinearModelTests", dependencies: ["LinearModel"], swiftSettings: strict),
         .testTarget(name: "GLPKSolverTests", dependencies: ["GLPKSolver", "LinearModel"], swiftSettings: strict),
-        .testTarget(name: "ScenarioIOTests", dependencies: ["ScenarioIO", "DiaBanCore"], resources: [.copy("Fixtures")], swiftSettings: strict),
-        .testTarget(name: "PlanningTests", dependencies: ["Planning", "DiaBanCore", "LinearModel", "GLPKSolver", "ScenarioIO"], swiftSettings: strict),
+        .testTarget(name: "ScenarioIOTests", dependencies: ["ScenarioIO", "DiaBanCore", "DiaBanTestSupport"], resources: [.copy("Fixtures")], swiftSettings: strict),
+        .testTarget(name: "PlanningTests", dependencies: ["Planning", "DiaBanCore", "LinearModel", "GLPKSolver", "ScenarioIO", "DiaBanTestSupport"], swiftSettings: strict),
         .testTarget(name: "GAPLibraryTests", dependencies: ["GAPLibrary", "GLPKSolver", "LinearModel"], swiftSettings: strict),
-        .testTarget(name: "CLITests", dependencies: ["diaban"], swiftSettings: strict),
-        .testTarget(name: "RobustnessTests", dependencies: ["ScenarioIO", "Planning", "DiaBanCore", "LinearModel", "GLPKSolver", "diaban"], resources: [.copy("Corpus")], swiftSettings: strict),
+        .testTarget(name: "CLITests", dependencies: ["diaban", "DiaBanTestSupport"], swiftSettings: strict),
+        .testTarget(name: "RobustnessTests", dependencies: ["ScenarioIO", "Planning", "DiaBanCore", "LinearModel", "GLPKSolver", "diaban", "DiaBanTestSupport"], resources: [.copy("Corpus")], swiftSettings: strict),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Planning", "DiaBanCore", "GLPKSolver", "ScenarioIO"], exclude: ["Golden"], swiftSettings: strict),
     ]
 )

@@ -1,26 +1,12 @@
 import DiaBanCore
+import DiaBanTestSupport
 import Foundation
-
-/// Seeded generator for small scenarios (SplitMix64: same seed, same scenario).
-struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func uniform(_ range: ClosedRange<Double>) -> Double { Double.random(in: range, using: &self) }
-    mutating func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &self) }
-    mutating func chance(_ p: Double) -> Bool { uniform(0...1) < p }
-}
+import ScenarioIO
 
 /// A random small scenario: `officers` × `communes`, with specialties, terrain, a current
 /// assignment, sometimes a home commune, a lock, a forbidden pair, a band or a change limit.
 func smallScenario(officers nO: Int, communes nC: Int, seed: UInt64, variant: Int = 0) -> Scenario {
-    var rng = SeededRandom(seed: seed)
+    var rng = SplitMix64(seed: seed)
     let hq = GeoPoint(lat: 18.67, lon: 105.66)
     let specialties: [Specialty] = ["border-security", "ethnic-affairs"]
     var communes: [Commune] = []

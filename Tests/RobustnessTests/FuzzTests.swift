@@ -1,4 +1,5 @@
 import DiaBanCore
+import DiaBanTestSupport
 import Foundation
 import GLPKSolver
 import Planning
@@ -28,7 +29,7 @@ struct FuzzTests {
         "\u{2212}5", "e\u{0301}", "\u{0000}\u{0001}", "~", "null", ".inf", "<<: *a\n", "base: scenario.yaml\n", "  ", ",,,,,,,,", "\"\n\"",
     ].map { Array($0.utf8) } + [[0xC3], [0xFF, 0xFE], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80]]
 
-    static func mutate(_ input: [UInt8], _ rng: inout SplitMix) -> [UInt8] {
+    static func mutate(_ input: [UInt8], _ rng: inout SplitMix64) -> [UInt8] {
         var b = input
         for _ in 0..<rng.int(1...4) {
             let at = b.isEmpty ? 0 : rng.int(0...b.count)
@@ -65,7 +66,7 @@ struct FuzzTests {
         let keep = ProcessInfo.processInfo.environment["DIABAN_FUZZ_KEEP"] != nil
         defer { if !keep { scratch.remove() } }
         print("fuzz seed \(seed): inputs of the current iteration are in \(scratch.dir)")
-        var rng = SplitMix(seed: 0xF022 &+ seed)
+        var rng = SplitMix64(seed: 0xF022 &+ seed)
         let start = Date()
         var loaded = 0, refused = 0, solved = 0
         for iteration in 0..<Self.iterations {

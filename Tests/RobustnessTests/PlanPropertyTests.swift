@@ -1,33 +1,19 @@
 import DiaBanCore
+import DiaBanTestSupport
 import Foundation
 import GLPKSolver
 import LinearModel
 import Planning
+import ScenarioIO
 import Testing
 
-/// SplitMix64: the same seed gives the same scenario on every machine.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed &* 0x2545_F491_4F6C_DD1D &+ 0x9E37_79B9_7F4A_7C15 }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func int(_ r: ClosedRange<Int>) -> Int { Int.random(in: r, using: &self) }
-    mutating func uniform(_ r: ClosedRange<Double>) -> Double { Double.random(in: r, using: &self) }
-    mutating func chance(_ p: Double) -> Bool { uniform(0...1) < p }
-    mutating func pick<T>(_ items: [T]) -> T { items[int(0...(items.count - 1))] }
-}
 
 /// A random small scenario: 2–6 officers × 3–15 communes with every kind of rule drawn at
 /// random — locks, forbidden pairs, mountain bands, change limits, hard or soft coverage,
 /// staffing 2, officers on leave, home communes, commune-count limits, candidate limits and
 /// priorities.
 func randomScenario(seed: UInt64) -> Scenario {
-    var rng = SplitMix(seed: seed)
+    var rng = SplitMix64(seed: seed)
     let nO = rng.int(2...6), nC = rng.int(3...15)
     let specialties: [Specialty] = ["border-security", "ethnic-affairs", "urban-management"]
     let hq = GeoPoint(lat: 18.67, lon: 105.66)

@@ -1,33 +1,14 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import DiaBanTestSupport
 import Foundation
 import Testing
 
 /// Runs the built `diaban` as a user would, with a time limit, and captures what it prints.
 enum Diaban {
-    /// The package's root folder.
-    static let packageRoot: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { url.deleteLastPathComponent() }
-        return url.path
-    }()
-
-    /// The `diaban` this test run built: it sits beside the test bundle (as in
-    /// BadFixtureTests). `DIABAN_BINARY` names another one.
-    static let binary: String? = {
-        if let given = ProcessInfo.processInfo.environment["DIABAN_BINARY"] { return given }
-        var folders: [URL] = [Bundle.module.bundleURL.deletingLastPathComponent(), Bundle.main.bundleURL,
-                              URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()]
-        folders += Bundle.allBundles.map { $0.bundleURL.deletingLastPathComponent() }
-        for folder in folders {
-            for candidate in [folder, folder.deletingLastPathComponent()] {
-                let path = candidate.appendingPathComponent("diaban").path
-                if FileManager.default.isExecutableFile(atPath: path) { return path }
-            }
-        }
-        return nil
-    }()
+    static var packageRoot: String { BuiltBinary.packageRoot }
+    static var binary: String? { BuiltBinary.path }
 
     static var isBuilt: Bool { binary != nil }
 

@@ -1,3 +1,4 @@
+import DiaBanTestSupport
 import Foundation
 import Testing
 @testable import ScenarioIO
@@ -19,11 +20,7 @@ struct BadFixtureTests {
     }
 
     /// The built `diaban`, when this test run built it (it sits beside the test bundle).
-    static var binary: String? {
-        let dir = Bundle.module.bundleURL.deletingLastPathComponent()
-        let path = dir.appendingPathComponent("diaban").path
-        return FileManager.default.isExecutableFile(atPath: path) ? path : nil
-    }
+    static var binary: String? { BuiltBinary.path }
 
     @Test("diaban check exits 65 on it and 0 on the bundled scenario", .enabled(if: binary != nil))
     func commandLine() throws {
