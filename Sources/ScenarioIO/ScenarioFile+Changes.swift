@@ -110,8 +110,8 @@ extension ScenarioFile {
             }
         case "setSpecialties":
             guard let id = officerID() else { break }
-            let add = v["add"].flatMap { specialtyList($0, "\(path).add", y) } ?? []
-            let remove = v["remove"].flatMap { specialtyList($0, "\(path).remove", y) } ?? []
+            let add = v["add"].flatMap { specialties($0, "\(path).add", y) } ?? []
+            let remove = v["remove"].flatMap { specialties($0, "\(path).remove", y) } ?? []
             if v["add"] == nil && v["remove"] == nil {
                 y.problems.add(.missingValue, y.location(node, path), "The setSpecialties change needs add or remove.", hint: "List the specialties to add or to remove.")
             }
@@ -133,10 +133,10 @@ extension ScenarioFile {
             if let s, let k { result = .ready(.setStaffing(select: s, staffing: k)) }
         case "setRequiredSpecialties":
             let s = select()
-            let list = need("specialties").flatMap { specialtyList($0, "\(path).specialties", y) }
+            let list = need("specialties").flatMap { specialties($0, "\(path).specialties", y) }
             if let s, let list { result = .ready(.setRequiredSpecialties(select: s, specialties: list)) }
         case "requireSpecialty":
-            let list = need("specialty").flatMap { specialtyList($0, "\(path).specialty", y) }
+            let list = need("specialty").flatMap { specialties($0, "\(path).specialty", y) }
             if let list, list.count != 1 {
                 y.problems.add(.badValue, y.location(v["specialty"], "\(path).specialty"), "The requireSpecialty change names \(list.count) specialties; it adds one.",
                                hint: "Write one requireSpecialty change per specialty.")
@@ -160,19 +160,6 @@ extension ScenarioFile {
         }
     }
 
-    private static func specialtyList(_ node: Node, _ path: String, _ y: YAMLReader) -> [Specialty]? {
-        guard let items = y.scalarList(node, path) else { return nil }
-        var out: [Specialty] = []
-        for item in items {
-            let s = Specialty(item.value.lowercased())
-            if s.isWellFormed { out.append(s) } else {
-                y.problems.add(.badValue, item.at, "\"\(item.value)\" is not a specialty name.",
-                               hint: "Write lower-case words joined by hyphens, such as border-security.")
-            }
-        }
-        return out
-    }
-
     /// The officer of an `addOfficer` change, written with the officers table's column names.
     private static func newOfficer(_ node: Node, _ path: String, _ y: YAMLReader) -> Change? {
         guard let m = y.mapping(node, path, allowed: officerKeys) else { return nil }
@@ -184,7 +171,7 @@ extension ScenarioFile {
         let id = v["id"].flatMap { y.string($0, "\(path).id") }
         let name = v["name"].flatMap { y.string($0, "\(path).name") }
         let cap = v["capacity"].flatMap { y.number($0, "\(path).capacity", in: 0.001...1000, hint: "Workload units per year, above 0.") }
-        let specs = v["specialties"].flatMap { specialtyList($0, "\(path).specialties", y) } ?? []
+        let specs = v["specialties"].flatMap { specialties($0, "\(path).specialties", y) } ?? []
         let minC = v["min_communes"].flatMap { y.integer($0, "\(path).min_communes", in: 0...10_000, hint: "A whole number, 0 or more.") }
         let maxC = v["max_communes"].flatMap { y.integer($0, "\(path).max_communes", in: 0...10_000, hint: "A whole number, 0 or more.") }
         let status = v["status"].flatMap { y.word($0, "\(path).status", allowed: ["active", "leave"], Self.status) } ?? .active

@@ -232,7 +232,8 @@ extension ScenarioFile {
         return s
     }
 
-    private static func specialties(_ node: Node, _ path: String, _ y: YAMLReader) -> [Specialty]? {
+    /// A list of specialty names; each badly formed one is reported at its own line.
+    static func specialties(_ node: Node, _ path: String, _ y: YAMLReader) -> [Specialty]? {
         guard let items = y.scalarList(node, path) else { return nil }
         var out: [Specialty] = []
         for item in items {
