@@ -1,3 +1,4 @@
+import DiaBanTestSupport
 import Foundation
 import Testing
 

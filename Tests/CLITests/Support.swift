@@ -7,38 +7,11 @@ enum CLI {
     static var packageRoot: String { BuiltBinary.packageRoot }
     static var binary: String? { BuiltBinary.path }
 
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
+    typealias Run = BuiltBinary.Run
 
     /// Runs `diaban args…` in `folder` and waits for it.
     static func run(_ args: [String], in folder: String) throws -> Run {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: binary!)
-        p.arguments = args
-        p.currentDirectoryURL = URL(fileURLWithPath: folder)
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        // Read both pipes while the process runs, so that neither fills up.
-        let errData = Box()
-        let reader = Thread { errData.set(err.fileHandleForReading.readDataToEndOfFile()) }
-        reader.start()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        while !errData.isSet { Thread.sleep(forTimeInterval: 0.01) }
-        return Run(status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData.get(), as: UTF8.self))
-    }
-
-    final class Box: @unchecked Sendable {
-        private let lock = NSLock()
-        private var data: Data?
-        func set(_ d: Data) { lock.withLock { data = d } }
-        var isSet: Bool { lock.withLock { data != nil } }
-        func get() -> Data { lock.withLock { data ?? Data() } }
+        try BuiltBinary.run(args, in: folder, timeout: 600)
     }
 }
 

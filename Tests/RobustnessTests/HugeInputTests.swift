@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import DiaBanTestSupport
 import Foundation
 import Testing
 

@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import DiaBanTestSupport
 import Foundation
 import Testing
@@ -12,63 +9,12 @@ enum Diaban {
 
     static var isBuilt: Bool { binary != nil }
 
-    struct Run: CustomStringConvertible {
-        var status: Int32
-        /// False when the process was killed by a signal (a crash) or by the timeout.
-        var exited: Bool
-        var timedOut: Bool
-        var seconds: Double
-        var stdout: String
-        var stderr: String
-        var output: String { stdout + "\n" + stderr }
-        var description: String {
-            "exit \(status)\(exited ? "" : " (signal)")\(timedOut ? " (timed out)" : ""), \(String(format: "%.2f", seconds)) s\n--- stdout\n\(stdout.prefix(3000))\n--- stderr\n\(stderr.prefix(3000))"
-        }
-
-        /// Words that only a crash, a trap or a solver abort prints.
-        static let crashWords = ["Fatal error", "Backtrace", "Signal", "Stack dump", "Segmentation fault", "glp_", "Assertion failed",
-                                 "Illegal instruction", "Current stack trace", "💣"]
-        var crashWordsFound: [String] { Self.crashWords.filter(output.contains) }
-    }
+    typealias Run = BuiltBinary.Run
 
     /// Runs `diaban args…` in `folder`; kills it after `timeout` seconds. `interruptAfter`
     /// sends SIGINT (as Ctrl-C does) once that many seconds have passed.
     static func run(_ args: [String], in folder: String, timeout: Double = 60, interruptAfter: Double? = nil) throws -> Run {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: binary!)
-        p.arguments = args
-        p.currentDirectoryURL = URL(fileURLWithPath: folder)
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        p.standardInput = FileHandle.nullDevice
-        let outData = Box(), errData = Box()
-        let start = Date()
-        try p.run()
-        // Read both pipes while the process runs, so that neither fills up.
-        let readers = [Thread { outData.set(out.fileHandleForReading.readDataToEndOfFile()) },
-                       Thread { errData.set(err.fileHandleForReading.readDataToEndOfFile()) }]
-        readers.forEach { $0.start() }
-        var interrupted = false, timedOut = false
-        while p.isRunning {
-            let elapsed = Date().timeIntervalSince(start)
-            if let t = interruptAfter, !interrupted, elapsed >= t { p.interrupt(); interrupted = true }
-            if elapsed > timeout { timedOut = true; kill(p.processIdentifier, SIGKILL); break }
-            Thread.sleep(forTimeInterval: 0.01)
-        }
-        p.waitUntilExit()
-        let seconds = Date().timeIntervalSince(start)
-        while !(outData.isSet && errData.isSet) { Thread.sleep(forTimeInterval: 0.01) }
-        return Run(status: p.terminationStatus, exited: p.terminationReason == .exit, timedOut: timedOut, seconds: seconds,
-                   stdout: String(decoding: outData.get(), as: UTF8.self), stderr: String(decoding: errData.get(), as: UTF8.self))
-    }
-
-    final class Box: @unchecked Sendable {
-        private let lock = NSLock()
-        private var data: Data?
-        func set(_ d: Data) { lock.withLock { data = d } }
-        var isSet: Bool { lock.withLock { data != nil } }
-        func get() -> Data { lock.withLock { data ?? Data() } }
+        try BuiltBinary.run(args, in: folder, timeout: timeout, interruptAfter: interruptAfter)
     }
 }
 
