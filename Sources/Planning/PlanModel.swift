@@ -120,6 +120,20 @@ public struct PlanModel: Sendable {
             }
         }
 
+        /// Deviations of `Σ terms` outside `band`: a column above and one below, each costing
+        /// `weight` points of `term` per unit, with their two rows.
+        func deviation(
+            _ name: String, _ id: String, _ terms: [(VariableIndex, Double)], band: ClosedRange<Double>, term: ObjectiveTerm, weight: Double
+        ) -> (plus: VariableIndex, minus: VariableIndex) {
+            let plus = m.addVariable(names.unique("\(name)_plus_\(id)"))
+            let minus = m.addVariable(names.unique("\(name)_minus_\(id)"))
+            addTerm(term, plus, weight)
+            addTerm(term, minus, weight)
+            m.addConstraint(names.unique("\(name)_hi_\(id)"), terms + [(plus, -1)], upper: band.upperBound)
+            m.addConstraint(names.unique("\(name)_lo_\(id)"), terms + [(minus, 1)], lower: band.lowerBound)
+            return (plus, minus)
+        }
+
         // Mountain balance: deviation outside the fair band, per officer; optionally the largest.
         var mPlus: [Int: VariableIndex] = [:], mMinus: [Int: VariableIndex] = [:]
         var mountainMax: VariableIndex?
@@ -130,17 +144,12 @@ public struct PlanModel: Sendable {
                 addTerm(.mountainBalance, v, weights.mountainMaxDeviation)
             }
             for (o, officer) in scenario.officers.enumerated() where officer.isActive {
-                let band = context.mountainBand(o)
                 let mountainCols = columnsOfOfficer[o].filter { scenario.communes[$0.commune].isMountain }
                     .map { ($0.column, scenario.communes[$0.commune].workload) }
-                let plus = m.addVariable(names.unique("mdev_plus_\(officer.id)"))
-                let minus = m.addVariable(names.unique("mdev_minus_\(officer.id)"))
+                let (plus, minus) = deviation("mdev", officer.id, mountainCols, band: context.mountainBand(o),
+                                              term: .mountainBalance, weight: weights.mountainBalance)
                 mPlus[o] = plus
                 mMinus[o] = minus
-                addTerm(.mountainBalance, plus, weights.mountainBalance)
-                addTerm(.mountainBalance, minus, weights.mountainBalance)
-                m.addConstraint(names.unique("mtn_hi_\(officer.id)"), mountainCols + [(plus, -1)], upper: band.upperBound)
-                m.addConstraint(names.unique("mtn_lo_\(officer.id)"), mountainCols + [(minus, 1)], lower: band.lowerBound)
                 if let mx = mountainMax {
                     m.addConstraint(names.unique("mtn_max_\(officer.id)"), [(mx, 1), (plus, -1), (minus, -1)], lower: 0)
                 }
@@ -157,17 +166,10 @@ public struct PlanModel: Sendable {
                 addTerm(.workloadBalance, v, weights.workloadMax)
             }
             for (o, officer) in scenario.officers.enumerated() where officer.isActive && officer.capacity > 0 {
-                let band = context.utilisationBand(o)
                 let utilCols = columnsOfOfficer[o].map { ($0.column, 100 * scenario.communes[$0.commune].workload / officer.capacity) }
                 if weights.workloadBalance > 0 {
-                    let plus = m.addVariable(names.unique("udev_plus_\(officer.id)"))
-                    let minus = m.addVariable(names.unique("udev_minus_\(officer.id)"))
-                    uPlus[o] = plus
-                    uMinus[o] = minus
-                    addTerm(.workloadBalance, plus, weights.workloadBalance)
-                    addTerm(.workloadBalance, minus, weights.workloadBalance)
-                    m.addConstraint(names.unique("util_hi_\(officer.id)"), utilCols + [(plus, -1)], upper: band.upperBound)
-                    m.addConstraint(names.unique("util_lo_\(officer.id)"), utilCols + [(minus, 1)], lower: band.lowerBound)
+                    (uPlus[o], uMinus[o]) = deviation("udev", officer.id, utilCols, band: context.utilisationBand(o),
+                                                      term: .workloadBalance, weight: weights.workloadBalance)
                 }
                 if let u = utilMax {
                     m.addConstraint(names.unique("util_max_\(officer.id)"), [(u, 1)] + utilCols.map { ($0.0, -$0.1) }, lower: 0)
