@@ -31,7 +31,6 @@ final class ProgressPrinter: @unchecked Sendable {
     private let interrupt: InterruptFlag
     private let lock = NSLock()
     private var lastPrinted = 0.0
-    private var printed = false
 
     init(quiet: Bool, interrupt: InterruptFlag) {
         self.quiet = quiet
@@ -43,7 +42,7 @@ final class ProgressPrinter: @unchecked Sendable {
             if !quiet && p.elapsedSeconds >= 1 {
                 lock.lock()
                 let due = p.elapsedSeconds - lastPrinted >= 1
-                if due { lastPrinted = p.elapsedSeconds; printed = true }
+                if due { lastPrinted = p.elapsedSeconds }
                 lock.unlock()
                 if due {
                     let inc = p.incumbent.map { String(format: "%.2f", $0) } ?? "—"
@@ -57,5 +56,4 @@ final class ProgressPrinter: @unchecked Sendable {
         }
     }
 
-    func finish() {}
 }

@@ -74,7 +74,6 @@ struct Report: ParsableCommand {
             let interrupt = InterruptFlag.install()
             let progress = ProgressPrinter(quiet: solve.quiet, interrupt: interrupt)
             let outcome = try planner.plan(loaded.scenario, request: solve.request(for: loaded.scenario), progress: progress.callback)
-            progress.finish()
             report = SolveReport(outcome, scenario: loaded.scenario)
             interrupted = interrupt.isSet
         }

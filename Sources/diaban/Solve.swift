@@ -38,7 +38,6 @@ struct Solve: ParsableCommand {
         let interrupt = InterruptFlag.install()
         let progress = ProgressPrinter(quiet: solve.quiet, interrupt: interrupt)
         let outcome = try planner.plan(loaded.scenario, request: request, progress: progress.callback)
-        progress.finish()
         let report = SolveReport(outcome, scenario: loaded.scenario)
         let rendered = try render(report, scenario: loaded.scenario, format: format)
         FileHandle.standardOutput.write(Data(rendered.utf8))
