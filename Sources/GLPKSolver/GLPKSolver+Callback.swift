@@ -14,13 +14,16 @@ import LinearModel
 /// frames): it only calls `glp_ios_*` query routines with arguments it has checked,
 /// `glp_ios_heur_sol` with a full, integral vector, and `glp_ios_terminate`.
 final class SearchContext {
-    enum StopCause { case timeLimit, caller }
+    enum StopCause { case timeLimit, caller, target }
 
     let clock: Stopwatch
     let deadline: Double?
     let progress: (@Sendable (SolveProgress) -> ProgressDecision)?
     /// Seconds between two calls of `progress`.
     let progressInterval: Double
+    /// Stop once the incumbent is this good (`SolverOptions.objectiveTarget`), in the
+    /// objective's own sense.
+    let target: (value: Double, minimize: Bool)?
     /// A checked, feasible start, 1-based as `glp_ios_heur_sol` wants it; nil when none is
     /// offered (also whenever the MIP presolver renumbers the columns).
     let start: [Double]?
@@ -43,8 +46,10 @@ final class SearchContext {
 
     init(
         clock: Stopwatch, deadline: Double?, start: [Double]?, memory: MemoryMeter,
-        progress: (@Sendable (SolveProgress) -> ProgressDecision)?, progressInterval: Double = 1
+        progress: (@Sendable (SolveProgress) -> ProgressDecision)?, progressInterval: Double = 1,
+        target: (value: Double, minimize: Bool)? = nil
     ) {
+        self.target = target
         self.clock = clock
         self.deadline = deadline
         self.start = start.map { [0] + $0 }
@@ -68,6 +73,11 @@ final class SearchContext {
         observe(tree, now: now)
         if glp_ios_reason(tree) == GLP_IHEUR { offerStart(tree, now: now) }
         memory.sample()
+        if let target, let incumbent, target.minimize ? incumbent <= target.value : incumbent >= target.value {
+            stopCause = stopCause ?? .target
+            glp_ios_terminate(tree)
+            return
+        }
         if let deadline, now >= deadline {
             // GLPK checks tm_lim only between LP solves; this enforces the wall clock too.
             stopCause = stopCause ?? .timeLimit

@@ -30,6 +30,7 @@ struct SolveSession {
         }
         if verdict.primal == .optimal {
             result.reducedCosts = (0..<model.variables.count).map { glp_get_col_dual(pointer, Int32($0 + 1)) }
+            result.rowDuals = (0..<model.constraints.count).map { glp_get_row_dual(pointer, Int32($0 + 1)) }
         }
         if verdict.primal == .optimal {
             result.bestBound = result.objective
@@ -46,7 +47,8 @@ struct SolveSession {
     func solveMIP() throws(SolverError) -> SolveResult {
         let presolve = options.presolve && start == nil
         let context = SearchContext(
-            clock: clock, deadline: deadline, start: presolve ? nil : start, memory: memory, progress: progress)
+            clock: clock, deadline: deadline, start: presolve ? nil : start, memory: memory, progress: progress,
+            target: options.objectiveTarget.map { ($0, model.sense == .minimize) })
         if !presolve {
             var parameters = glp_smcp.make(
                 options: options, presolve: false, timeLimit: glpkMilliseconds(until: deadline, clock: clock))

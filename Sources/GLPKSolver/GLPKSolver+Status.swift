@@ -61,7 +61,12 @@ struct Verdict: Equatable {
             // the incumbent already matches the bound.
             return Verdict(termination: .gapReached, primal: hasIncumbent && provenOptimal ? .optimal : found)
         case GLP_ETMLIM: return Verdict(termination: .timeLimit, primal: found)
-        case GLP_ESTOP: return Verdict(termination: stopCause == .timeLimit ? .timeLimit : .interrupted, primal: found)
+        case GLP_ESTOP:
+            switch stopCause {
+            case .timeLimit: return Verdict(termination: .timeLimit, primal: found)
+            case .target: return Verdict(termination: .gapReached, primal: found)
+            case .caller, nil: return Verdict(termination: .interrupted, primal: found)
+            }
         case GLP_ENOPFS: return Verdict(termination: .infeasible, primal: .none)
         case GLP_ENODFS: return Verdict(termination: .unbounded, primal: .none)
         default:

@@ -20,9 +20,7 @@ extension LinearModel {
             let what = "variable \(j) ('\(v.name.prefix(40))')"
             try Self.checkName(v.name, what: what)
             if !seen.insert("c:" + v.name).inserted { throw ModelError(.badName, "\(what): the name is used by another variable") }
-            if v.lower.isNaN || v.upper.isNaN { throw ModelError(.badBounds, "\(what): a bound is NaN") }
-            if v.lower == .infinity || v.upper == -.infinity { throw ModelError(.badBounds, "\(what): bounds [\(v.lower), \(v.upper)] are empty") }
-            if v.lower > v.upper { throw ModelError(.badBounds, "\(what): lower bound \(v.lower) is above upper bound \(v.upper)") }
+            try Self.checkBounds(v.lower, v.upper, what: what)
             if !v.objective.isFinite { throw ModelError(.badCoefficient, "\(what): objective coefficient \(v.objective) is not finite") }
             if v.kind != .continuous {
                 for b in [v.lower, v.upper] where b.isFinite && b.rounded() != b {
@@ -38,9 +36,7 @@ extension LinearModel {
             let what = "constraint \(i) ('\(row.name.prefix(40))')"
             try Self.checkName(row.name, what: what)
             if !seen.insert("r:" + row.name).inserted { throw ModelError(.badName, "\(what): the name is used by another constraint") }
-            if row.lower.isNaN || row.upper.isNaN { throw ModelError(.badBounds, "\(what): a bound is NaN") }
-            if row.lower == .infinity || row.upper == -.infinity { throw ModelError(.badBounds, "\(what): bounds [\(row.lower), \(row.upper)] are empty") }
-            if row.lower > row.upper { throw ModelError(.badBounds, "\(what): lower bound \(row.lower) is above upper bound \(row.upper)") }
+            try Self.checkBounds(row.lower, row.upper, what: what)
             var columns = Set<Int>()
             for term in row.terms {
                 guard term.variable.rawValue >= 0 && term.variable.rawValue < variables.count else {
@@ -50,6 +46,13 @@ extension LinearModel {
                 if !columns.insert(term.variable.rawValue).inserted { throw ModelError(.badIndex, "\(what): variable \(term.variable.rawValue) appears twice") }
             }
         }
+    }
+
+    /// `lower ≤ upper`, neither NaN, and not an empty range at infinity.
+    public static func checkBounds(_ lower: Double, _ upper: Double, what: String) throws(ModelError) {
+        if lower.isNaN || upper.isNaN { throw ModelError(.badBounds, "\(what): a bound is NaN") }
+        if lower == .infinity || upper == -.infinity { throw ModelError(.badBounds, "\(what): bounds [\(lower), \(upper)] are empty") }
+        if lower > upper { throw ModelError(.badBounds, "\(what): lower bound \(lower) is above upper bound \(upper)") }
     }
 
     static func checkName(_ name: String, what: String) throws(ModelError) {

@@ -54,6 +54,10 @@ public struct SolverOptions: Sendable, Equatable {
     public var backtracking: Backtracking
     /// What the solver's own log may print (to stderr or to the log closure, never stdout).
     public var verbosity: Verbosity
+    /// Stop as soon as a solution of at most this objective (at least, when maximizing) is
+    /// held: the caller knows a bound that makes it good enough. The search then ends with
+    /// ``TerminationReason/gapReached``.
+    public var objectiveTarget: Double?
 
     public init(
         timeLimit: Double? = nil, relativeGap: Double = 1e-6, relaxationOnly: Bool = false,
@@ -75,6 +79,7 @@ public struct SolverOptions: Sendable, Equatable {
         self.branching = branching
         self.backtracking = backtracking
         self.verbosity = verbosity
+        self.objectiveTarget = nil
     }
 }
 
@@ -118,6 +123,9 @@ public struct SolveResult: Sendable, Equatable {
     /// Reduced costs of the columns at an optimal LP relaxation (`relaxationOnly` solves;
     /// empty otherwise), in the objective's own sense.
     public var reducedCosts: [Double] = []
+    /// Dual values of the rows at an optimal LP relaxation (`relaxationOnly` solves; empty
+    /// otherwise), in the convention `reduced cost = c − Σ a·dual`.
+    public var rowDuals: [Double] = []
     /// Whether a starting solution was handed to the solver and accepted as an incumbent.
     public var startAccepted: Bool
     /// Objective of the first incumbent the search held, and when (seconds from start).

@@ -69,6 +69,54 @@ int cglpk_guard_add_rows(glp_prob *P, int m, const int *type, const double *lb,
     GUARD_END;
 }
 
+int cglpk_guard_add_matrix_columns(glp_prob *P, int n, const int *type, const double *lb,
+                                   const double *ub, const double *obj, const char *names,
+                                   const int *name_offset, const int *first, const int *count,
+                                   const int *ind, const double *val) {
+    GUARD_BEGIN;
+    if (n > 0) {
+        int start = glp_add_cols(P, n);
+        for (int j = 1; j <= n; j++) {
+            int col = start + j - 1;
+            glp_set_col_name(P, col, names + name_offset[j]);
+            glp_set_col_bnds(P, col, type[j], lb[j], ub[j]);
+            glp_set_obj_coef(P, col, obj[j]);
+            /* glp_set_mat_col reads ind[1..len] and val[1..len] of the pointers it gets. */
+            glp_set_mat_col(P, col, count[j], ind + first[j] - 1, val + first[j] - 1);
+        }
+    }
+    GUARD_END;
+}
+
+int cglpk_guard_add_matrix_rows(glp_prob *P, int m, const int *type, const double *lb,
+                                const double *ub, const char *names, const int *name_offset,
+                                const int *first, const int *count, const int *ind,
+                                const double *val) {
+    GUARD_BEGIN;
+    if (m > 0) {
+        int start = glp_add_rows(P, m);
+        for (int i = 1; i <= m; i++) {
+            int row = start + i - 1;
+            glp_set_row_name(P, row, names + name_offset[i]);
+            glp_set_row_bnds(P, row, type[i], lb[i], ub[i]);
+            glp_set_mat_row(P, row, count[i], ind + first[i] - 1, val + first[i] - 1);
+        }
+    }
+    GUARD_END;
+}
+
+int cglpk_guard_set_col_bnds(glp_prob *P, int j, int type, double lb, double ub) {
+    GUARD_BEGIN;
+    glp_set_col_bnds(P, j, type, lb, ub);
+    GUARD_END;
+}
+
+int cglpk_guard_std_basis(glp_prob *P) {
+    GUARD_BEGIN;
+    glp_std_basis(P);
+    GUARD_END;
+}
+
 int cglpk_guard_load_matrix(glp_prob *P, int ne, const int *ia, const int *ja, const double *ar) {
     GUARD_BEGIN;
     glp_load_matrix(P, ne, ia, ja, ar);

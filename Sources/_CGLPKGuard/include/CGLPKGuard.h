@@ -47,6 +47,32 @@ int cglpk_guard_add_columns(glp_prob *P, int n, const int *kind, const int *type
 int cglpk_guard_add_rows(glp_prob *P, int m, const int *type, const double *lb,
                          const double *ub, const char *names, const int *name_offset);
 
+/**
+ * Adds n columns (glp_add_cols) with bound type and bounds, objective coefficient and name as
+ * cglpk_guard_add_columns does (all continuous), and the matrix entries of each: column j's
+ * entries are (ind[k], val[k]) for k = first[j] .. first[j] + count[j] - 1 (glp_set_mat_col).
+ */
+int cglpk_guard_add_matrix_columns(glp_prob *P, int n, const int *type, const double *lb,
+                                   const double *ub, const double *obj, const char *names,
+                                   const int *name_offset, const int *first, const int *count,
+                                   const int *ind, const double *val);
+
+/**
+ * Adds m rows (glp_add_rows) with bound type, bounds and name as cglpk_guard_add_rows does,
+ * and the matrix entries of each: row i's entries are (ind[k], val[k]) for
+ * k = first[i] .. first[i] + count[i] - 1 (glp_set_mat_row).
+ */
+int cglpk_guard_add_matrix_rows(glp_prob *P, int m, const int *type, const double *lb,
+                                const double *ub, const char *names, const int *name_offset,
+                                const int *first, const int *count, const int *ind,
+                                const double *val);
+
+/** glp_set_col_bnds(P, j, type, lb, ub). */
+int cglpk_guard_set_col_bnds(glp_prob *P, int j, int type, double lb, double ub);
+
+/** glp_std_basis(P): every row basic, every column non-basic. */
+int cglpk_guard_std_basis(glp_prob *P);
+
 /** glp_load_matrix(P, ne, ia, ja, ar). */
 int cglpk_guard_load_matrix(glp_prob *P, int ne, const int *ia, const int *ja, const double *ar);
 
