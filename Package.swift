@@ -10,7 +10,7 @@ let package = Package(
     name: "DiaBan",
     platforms: [.macOS(.v13)],
     products: [
-        .library(name: "DiaBan", targets: ["DiaBanCore", "LinearModel", "GLPKSolver", "ScenarioIO", "Planning", "Reporting", "GAPLibrary"]),
+        .library(name: "DiaBan", targets: ["DiaBanCore", "LinearModel", "GLPKSolver", "AssignmentEngine", "ScenarioIO", "Planning", "Reporting", "GAPLibrary"]),
         .executable(name: "diaban", targets: ["diaban"]),
     ],
     dependencies: [
@@ -27,10 +27,13 @@ let package = Package(
         .target(name: "LinearModel", swiftSettings: strict),
         // The only module that imports GLPK.
         .target(name: "GLPKSolver", dependencies: ["LinearModel", "CGLPK", "_CGLPKGuard"], swiftSettings: strict),
+        // The solve engine: Dantzig–Wolfe column generation with exact pricing, price-and-branch,
+        // reduced-cost fixing, then the compact model. Knows agents and items, not communes.
+        .target(name: "AssignmentEngine", dependencies: ["LinearModel"], swiftSettings: strict),
         // Officers, communes, scenarios, assignments: what a planner talks about.
         .target(name: "DiaBanCore", swiftSettings: strict),
         // Public generalized-assignment instances (OR-Library format) as models.
-        .target(name: "GAPLibrary", dependencies: ["LinearModel"], swiftSettings: strict),
+        .target(name: "GAPLibrary", dependencies: ["LinearModel", "AssignmentEngine"], swiftSettings: strict),
         // Reading, validating and generating scenarios (YAML + CSV).
         .target(name: "ScenarioIO", dependencies: [
             "DiaBanCore",
@@ -38,11 +41,11 @@ let package = Package(
             .product(name: "CSV", package: "CSV.swift"),
         ], swiftSettings: strict),
         // Scenario -> integer program -> plan, KPIs and proposal. Never imports GLPK.
-        .target(name: "Planning", dependencies: ["DiaBanCore", "LinearModel"], swiftSettings: strict),
+        .target(name: "Planning", dependencies: ["DiaBanCore", "LinearModel", "AssignmentEngine"], swiftSettings: strict),
         // Text, JSON, CSV, Markdown, HTML and GeoJSON output.
         .target(name: "Reporting", dependencies: ["DiaBanCore", "Planning", "LinearModel"], swiftSettings: strict),
         .executableTarget(name: "diaban", dependencies: [
-            "DiaBanCore", "LinearModel", "GLPKSolver", "ScenarioIO", "Planning", "Reporting", "GAPLibrary",
+            "DiaBanCore", "LinearModel", "GLPKSolver", "AssignmentEngine", "ScenarioIO", "Planning", "Reporting", "GAPLibrary",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strict),
 

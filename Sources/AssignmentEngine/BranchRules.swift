@@ -1,0 +1,33 @@
+/// The decisions of a branch of the search tree: pairs every plan of the branch uses, and
+/// pairs none uses (pair indices of the ``AssignmentProblem``).
+struct BranchRules: Sendable, Equatable {
+    var fixedIn: Set<Int> = []
+    var fixedOut: Set<Int> = []
+
+    var isEmpty: Bool { fixedIn.isEmpty && fixedOut.isEmpty }
+
+    /// Whether an agent's set keeps the branch's decisions: none of its pairs fixed out, and
+    /// every pair fixed in for this agent present.
+    func allows(agent: Int, pairs set: [Int], problem: AssignmentProblem) -> Bool {
+        if isEmpty { return true }
+        for k in set where fixedOut.contains(k) { return false }
+        for k in fixedIn where problem.pairs[k].agent == agent && !set.contains(k) { return false }
+        return true
+    }
+
+    func allows(_ column: SetColumn, problem: AssignmentProblem) -> Bool {
+        allows(agent: column.agent, pairs: column.pairs, problem: problem)
+    }
+
+    func with(fixedIn k: Int) -> BranchRules {
+        var r = self
+        r.fixedIn.insert(k)
+        return r
+    }
+
+    func with(fixedOut k: Int) -> BranchRules {
+        var r = self
+        r.fixedOut.insert(k)
+        return r
+    }
+}

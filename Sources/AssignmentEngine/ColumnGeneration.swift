@@ -1,0 +1,246 @@
+import Dispatch
+import Foundation
+import LinearModel
+
+/// Dantzig–Wolfe column generation over agents' sets: the restricted master LP (a live
+/// program, re-solved warm after each round of columns) gives duals; each agent's exact
+/// pricing (``AgentPricer``) gives its cheapest set at those duals; every set with a negative
+/// reduced cost joins the master. At every round the Lagrangian function at the (projected)
+/// duals is a valid lower bound on every plan, and when no set prices out it equals the master's
+/// LP value: the Dantzig–Wolfe bound, which — unlike the compact LP — sees that an agent's
+/// deviation penalties are paid on a whole set.
+///
+/// Duals are smoothed (Wentges): pricing happens at `α·best + (1 − α)·current`, which damps the
+/// oscillation that makes plain column generation tail off; a round that finds nothing at the
+/// smoothed point prices again at the master's own duals, so convergence is never lost.
+final class ColumnGeneration {
+    let problem: AssignmentProblem
+    let layout: MasterLayout
+    let pairsOfAgent: [[Int]]
+    let pricers: [AgentPricer]
+    let threads: Int
+    /// Weight of the best duals in the smoothed point.
+    let smoothing: Double
+    /// Sets besides the best one each agent may add per round.
+    let alternatives: Int
+
+    private(set) var columns: [SetColumn] = []
+    private var known: Set<ColumnKey> = []
+    /// Each pair's position in its agent's list (the pricer's order).
+    let positionOfPair: [Int]
+    /// The branch whose subproblem is being solved: what it decides, each agent's share of it
+    /// for pricing, and which columns it leaves open (the others are held at zero).
+    private(set) var rules = BranchRules()
+    private var restrictions: [AgentPricer.Restriction]
+    private var columnOpen: [Bool] = []
+    /// Column values of the last master solve (fixed columns first, then the set columns).
+    private(set) var lastValues: [Double] = []
+    /// The best Lagrangian bound so far, the duals that gave it and each agent's value there.
+    private(set) var bound = -Double.infinity
+    private(set) var boundDuals: [Double]?
+    private(set) var boundAgentValues: [Double] = []
+    private(set) var iterations = 0
+    private(set) var masterValue: Double?
+    private(set) var converged = false
+    private(set) var pricingSeconds = 0.0
+    private(set) var masterSeconds = 0.0
+
+    struct ColumnKey: Hashable {
+        let agent: Int
+        let pairs: [Int]
+    }
+
+    init(problem: AssignmentProblem, layout: MasterLayout, threads: Int, smoothing: Double, alternatives: Int) {
+        self.problem = problem
+        self.alternatives = max(0, alternatives)
+        self.layout = layout
+        self.threads = max(1, threads)
+        self.smoothing = smoothing
+        let byAgent = problem.pairsByAgent()
+        pairsOfAgent = byAgent
+        var position = [Int](repeating: 0, count: problem.pairs.count)
+        for pairs in byAgent { for (p, k) in pairs.enumerated() { position[k] = p } }
+        positionOfPair = position
+        restrictions = Array(repeating: AgentPricer.Restriction(), count: problem.agents.count)
+        pricers = problem.agents.indices.map { AgentPricer(problem: problem, agent: $0, pairs: byAgent[$0]) }
+    }
+
+    /// Adds an agent's set as a column when it is new and keeps the agent's own rules; returns
+    /// whether it was added.
+    @discardableResult
+    func offer(agent: Int, pairs set: [Int], to live: any LiveLinearProgram) throws -> Bool {
+        let sorted = set.sorted()
+        guard !known.contains(ColumnKey(agent: agent, pairs: sorted)) else { return false }
+        let measure = problem.measure(agent: agent, pairs: sorted)
+        guard problem.isFeasible(agent: agent, pairs: sorted, measure: measure) else { return false }
+        try add([layout.column(agent: agent, pairs: sorted)], to: live)
+        return true
+    }
+
+    private func add(_ new: [SetColumn], to live: any LiveLinearProgram) throws {
+        guard !new.isEmpty else { return }
+        let base = layout.fixedColumnCount + columns.count
+        let open = new.map { rules.allows($0, problem: problem) }
+        try live.addColumns(new.enumerated().map { n, column in
+            LiveColumn(name: "set_\(column.agent)_\(base + n)", lower: 0, upper: open[n] ? .infinity : 0, objective: column.objective,
+                       terms: layout.entries(of: column))
+        })
+        for column in new {
+            columns.append(column)
+            known.insert(ColumnKey(agent: column.agent, pairs: column.pairs))
+        }
+        columnOpen += open
+    }
+
+    /// Moves to the subproblem of `branch`: pricing follows its decisions, and the columns
+    /// that break them are held at zero. The bound found so far belonged to another
+    /// subproblem and is forgotten.
+    func enter(_ branch: BranchRules, live: any LiveLinearProgram) throws {
+        rules = branch
+        restrictions = Array(repeating: AgentPricer.Restriction(), count: problem.agents.count)
+        for k in branch.fixedIn { restrictions[problem.pairs[k].agent].fixedIn.append(positionOfPair[k]) }
+        for k in branch.fixedOut { restrictions[problem.pairs[k].agent].forbidden.insert(positionOfPair[k]) }
+        for i in restrictions.indices { restrictions[i].fixedIn.sort() }
+        let fixed = layout.fixedColumnCount
+        for (n, column) in columns.enumerated() {
+            let open = branch.allows(column, problem: problem)
+            if open != columnOpen[n] {
+                try live.setColumnBounds(fixed + n, lower: 0, upper: open ? .infinity : 0)
+                columnOpen[n] = open
+            }
+        }
+        bound = -.infinity
+        boundDuals = nil
+        boundAgentValues = []
+        converged = false
+    }
+
+    /// Prices every agent at duals `y` (projected), in parallel when allowed.
+    func priceAll(_ y: [Double], boundsWithEachPair: Bool = false, alternatives: Int = 0) -> [AgentPricer.Result] {
+        let n = problem.agents.count
+        let slots = PricingSlots(count: n)
+        let layout = layout, pairsOfAgent = pairsOfAgent, pricers = pricers, restrictions = restrictions
+        let work: @Sendable (Int) -> Void = { i in
+            let data = layout.pricing(agent: i, pairs: pairsOfAgent[i], duals: y)
+            slots.set(i, pricers[i].price(cost: data.cost, classRate: data.classRate, loadRate: data.loadRate, restriction: restrictions[i],
+                                          boundsWithEachPair: boundsWithEachPair, alternatives: alternatives))
+        }
+        let lanes = min(threads, n)
+        if lanes > 1 {
+            DispatchQueue.concurrentPerform(iterations: lanes) { lane in
+                var i = lane
+                while i < n { work(i); i += lanes }
+            }
+        } else {
+            for i in 0..<n { work(i) }
+        }
+        return slots.values()
+    }
+
+    /// Starts from duals that come from elsewhere (the compact LP's): prices every agent there,
+    /// keeps the bound they give as the first stability center, and adds the sets found.
+    func warmStart(duals y0: [Double], live: any LiveLinearProgram, clock: () -> Double) throws {
+        let y = layout.projected(y0)
+        let t0 = clock()
+        let results = priceAll(y, alternatives: alternatives)
+        pricingSeconds += clock() - t0
+        let value = layout.lagrangianBound(duals: y, agentValues: results.map(\.value))
+        if value > bound {
+            bound = value
+            boundDuals = y
+            boundAgentValues = results.map(\.value)
+        }
+        for (i, result) in results.enumerated() {
+            for set in (result.set.map { [$0] } ?? []) + result.alternatives.map(\.set) {
+                try offer(agent: i, pairs: set, to: live)
+            }
+        }
+    }
+
+    /// Reduced cost of a set column at duals `y`.
+    private func reducedCost(_ column: SetColumn, _ y: [Double]) -> Double {
+        layout.entries(of: column).reduce(column.objective) { $0 - $1.coefficient * y[$1.row] }
+    }
+
+    struct Stop {
+        var deadline: Double?
+        var clock: () -> Double
+        /// Stop once the bound reaches this (an incumbent's value minus the gap tolerance).
+        var target: Double?
+        var shouldStop: () -> Bool
+    }
+
+    /// Runs rounds until no set prices out, the bound reaches `stop.target`, or time runs out.
+    func run(_ live: any LiveLinearProgram, stop: Stop, report: (Int, Double?, Double) -> Void) throws {
+        var center: [Double]?
+        while true {
+            if let deadline = stop.deadline, stop.clock() >= deadline { return }
+            if stop.shouldStop() { return }
+            let t0 = stop.clock()
+            let solution = try live.solve(timeLimit: stop.deadline.map { max(0.01, $0 - stop.clock()) })
+            masterSeconds += stop.clock() - t0
+            guard solution.termination == .optimal, let z = solution.objective else {
+                throw SolverError("The master problem of the column generation did not solve to optimality (\(solution.termination.rawValue)).")
+            }
+            masterValue = z
+            lastValues = solution.values
+            iterations += 1
+            let y = layout.projected(solution.rowDuals)
+            var priceAt = y
+            if let center, smoothing > 0 {
+                priceAt = zip(center, y).map { smoothing * $0 + (1 - smoothing) * $1 }
+            }
+            var found = try round(priceAt: priceAt, masterDuals: y, live: live, clock: stop.clock)
+            if found == 0 && priceAt != y {
+                // Nothing at the smoothed point: price at the master's own duals.
+                found = try round(priceAt: y, masterDuals: y, live: live, clock: stop.clock)
+            }
+            if let duals = boundDuals { center = duals }
+            report(iterations, masterValue, bound)
+            if found == 0 {
+                converged = true
+                return
+            }
+            if let target = stop.target, bound >= target { return }
+        }
+    }
+
+    /// One pricing round at `priceAt`: updates the bound and adds the sets whose reduced cost
+    /// at the master's duals is negative. Returns how many columns were added.
+    private func round(priceAt: [Double], masterDuals y: [Double], live: any LiveLinearProgram, clock: () -> Double) throws -> Int {
+        let t0 = clock()
+        let results = priceAll(priceAt, alternatives: alternatives)
+        pricingSeconds += clock() - t0
+        let values = results.map(\.value)
+        let value = layout.lagrangianBound(duals: priceAt, agentValues: values)
+        if value > bound {
+            bound = value
+            boundDuals = priceAt
+            boundAgentValues = values
+        }
+        let scale = max(1, abs(masterValue ?? 0))
+        var new: [SetColumn] = []
+        var seen = Set<ColumnKey>()
+        for (i, result) in results.enumerated() {
+            guard let set = result.set else { continue }
+            for candidate in [set] + result.alternatives.map(\.set) {
+                let key = ColumnKey(agent: i, pairs: candidate)
+                if known.contains(key) || !seen.insert(key).inserted { continue }
+                if !rules.isEmpty && !rules.allows(agent: i, pairs: candidate, problem: problem) { continue }
+                let column = layout.column(agent: i, pairs: candidate)
+                if reducedCost(column, y) < -1e-9 * scale { new.append(column) }
+            }
+        }
+        try add(new, to: live)
+        return new.count
+    }
+}
+
+/// Per-agent pricing results written by parallel workers (each index by one worker).
+private final class PricingSlots: @unchecked Sendable {
+    private var slots: [AgentPricer.Result?]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ r: AgentPricer.Result) { lock.withLock { slots[i] = r } }
+    func values() -> [AgentPricer.Result] { lock.withLock { slots.map { $0! } } }
+}

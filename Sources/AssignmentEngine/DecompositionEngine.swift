@@ -1,0 +1,400 @@
+import Foundation
+import LinearModel
+
+/// The compact integer program of the same problem (a column per pair), whose LP relaxation
+/// gives the engine a first bound and the duals its column generation starts from.
+public struct CompactModel {
+    public var model: LinearModel
+    /// The model's row for each item's demand, each need and each side row (nil where it has
+    /// none), in the ``AssignmentProblem``'s order.
+    public var itemRows: [ConstraintIndex?]
+    public var needRows: [ConstraintIndex?]
+    public var sideRows: [ConstraintIndex?]
+
+    public init(model: LinearModel, itemRows: [ConstraintIndex?], needRows: [ConstraintIndex?] = [], sideRows: [ConstraintIndex?] = []) {
+        self.model = model
+        self.itemRows = itemRows
+        self.needRows = needRows
+        self.sideRows = sideRows
+    }
+}
+
+public struct EngineOptions: Sendable {
+    /// Seconds for the whole solve; nil for none.
+    public var timeLimit: Double?
+    /// A plan within this relative gap of the bound is optimal.
+    public var relativeGap: Double
+    /// Threads for pricing.
+    public var threads: Int
+    /// Dual smoothing weight (0 = none).
+    public var smoothing: Double
+    /// GLPK's options for the integer phases (master and compact).
+    public var solverOptions: SolverOptions
+    /// Share of the remaining time the integer master may take when a gap is left.
+    public var masterIntegerShare: Double
+    /// Sets besides its best one that each agent's pricing offers per round.
+    public var alternatives: Int
+    /// Start the column generation from the compact LP's duals.
+    public var dualStart: Bool
+    /// Close a gap the root leaves by branch-and-price (else stop at the root's bound).
+    public var branchAndPrice: Bool
+
+    public init(timeLimit: Double? = nil, relativeGap: Double = 1e-6, threads: Int = 1, smoothing: Double = 0.5,
+                solverOptions: SolverOptions = SolverOptions(), masterIntegerShare: Double = 0.25, alternatives: Int = 5, dualStart: Bool = true, branchAndPrice: Bool = true) {
+        self.timeLimit = timeLimit
+        self.relativeGap = relativeGap
+        self.threads = threads
+        self.smoothing = smoothing
+        self.solverOptions = solverOptions
+        self.masterIntegerShare = masterIntegerShare
+        self.alternatives = alternatives
+        self.dualStart = dualStart
+        self.branchAndPrice = branchAndPrice
+    }
+}
+
+/// What the engine measured, phase by phase.
+public struct EngineStats: Sendable, Codable, Equatable {
+    /// The compact LP relaxation's bound, when it was solved first.
+    public var relaxationBound: Double?
+    public var relaxationSeconds = 0.0
+    public var columnGenerationRounds = 0
+    public var columns = 0
+    /// Whether no set priced out at the end (the bound is the Dantzig–Wolfe bound itself).
+    public var converged = false
+    /// The Lagrangian / Dantzig–Wolfe bound reached.
+    public var decompositionBound: Double?
+    /// The integer master's plan value (price-and-branch), when it ran.
+    public var masterPlanObjective: Double?
+    /// Pairs ruled out by reduced-cost fixing, and pairs left, in the last restricted model.
+    public var fixedPairs = 0
+    public var remainingPairs = 0
+    /// Branch-and-price nodes solved, the deepest, and the time it took.
+    public var branchNodes = 0
+    public var deepestBranch = 0
+    public var branchSeconds = 0.0
+    public var columnGenerationSeconds = 0.0
+    public var pricingSeconds = 0.0
+    public var masterSeconds = 0.0
+    public var masterIntegerSeconds = 0.0
+    public var fixingSeconds = 0.0
+    public init() {}
+}
+
+public struct EngineResult: Sendable {
+    public var termination: TerminationReason
+    public var primal: PrimalStatus
+    /// The plan: pair indices, sorted.
+    public var plan: [Int]?
+    public var objective: Double?
+    public var bestBound: Double?
+    public var relativeGap: Double?
+    public var nodes: Int
+    public var stats: EngineStats
+    public var firstIncumbentSeconds: Double?
+    public var peakSolverBytes: Int
+    public var message: String?
+}
+
+/// Solves an ``AssignmentProblem`` by what its structure allows:
+///
+/// 0. The compact LP (when a ``CompactModel`` is given): a first bound, and duals to start from.
+/// 1. **Column generation** (``ColumnGeneration``) to the Dantzig–Wolfe bound, starting from
+///    the incumbent's sets; it stops early when the bound meets the incumbent.
+/// 2. **Price-and-branch**: the restricted master as an integer program (a set per agent) —
+///    GLPK on a few hundred rows — whose plan is often optimal.
+/// 3. **Reduced-cost fixing**: with the bound `L` at duals `y`, a pair (agent `i`, item `j`)
+///    is in no plan better than the incumbent `U` when `L − v_i + v_i(j) > U`, where `v_i` is
+///    agent `i`'s least pricing value and `v_i(j)` its least value over sets containing the
+///    pair (a lower bound, from the same tables). Every plan using that pair costs more than
+///    `U`, so leaving it out keeps every plan at least as good as `U`: **a proof on the smaller
+///    problem is a proof on the whole one.** The incumbent's pairs are never left out.
+/// 4. **Branch-and-price** (``BranchAndPrice``) on the pairs that are left, when a gap remains.
+///
+/// A bound is reported only when it is valid for the whole problem.
+public struct DecompositionEngine {
+    public let solver: any MIPSolver
+    public let lpSolver: any LiveProgramSolver
+
+    public init(solver: any MIPSolver, lpSolver: any LiveProgramSolver) {
+        self.solver = solver
+        self.lpSolver = lpSolver
+    }
+
+    public func solve(
+        _ problem: AssignmentProblem, compact: CompactModel? = nil, incumbent: [Int]?, hints: [[Int]] = [],
+        options: EngineOptions, progress: (@Sendable (SolveProgress) -> ProgressDecision)? = nil
+    ) throws -> EngineResult {
+        let start = Date()
+        func now() -> Double { Date().timeIntervalSince(start) }
+        let deadline = options.timeLimit.map { max(0, $0) }
+        var stats = EngineStats()
+        var stopped = false
+        var peakBytes = 0
+
+        // The incumbent.
+        var best: [Int]?
+        var upper = Double.infinity
+        var firstIncumbentSeconds: Double?
+        func offer(_ plan: [Int]) {
+            let sorted = plan.sorted()
+            if let value = problem.objectiveValue(ofPlan: sorted), value < upper - 1e-9 * max(1, abs(value)) {
+                upper = value
+                best = sorted
+                if firstIncumbentSeconds == nil { firstIncumbentSeconds = now() }
+            }
+        }
+        if let incumbent { offer(incumbent) }
+        for hint in hints { offer(hint) }
+
+        var lower = -Double.infinity
+        func roundedBound(_ b: Double) -> Double {
+            problem.integralObjective && b.isFinite ? (b - 1e-6).rounded(.up) : b
+        }
+        func closed() -> Bool {
+            guard upper.isFinite, lower.isFinite else { return false }
+            let gap = upper - lower
+            return gap <= max(options.relativeGap * abs(upper), 1e-9 * max(1, abs(upper)))
+        }
+        /// A plan at most this good closes the gap with the bound held: searches may stop there.
+        func goodEnough() -> Double? {
+            guard lower.isFinite else { return nil }
+            return lower + max(options.relativeGap * abs(lower), 1e-9 * max(1, abs(lower)))
+        }
+        func report(nodes: Int = 0) -> Bool {
+            guard let progress else { return false }
+            let incumbent: Double? = upper.isFinite ? upper : nil
+            let bound: Double? = lower.isFinite ? lower : nil
+            let gap = incumbent.flatMap { u in bound.map { SolveResult.relativeGap(objective: u, bound: $0) } }
+            if progress(SolveProgress(elapsedSeconds: now(), incumbent: incumbent, bestBound: bound, gap: gap, nodes: nodes)) == .stop {
+                stopped = true
+            }
+            return stopped
+        }
+
+        // 0. The compact LP: a first bound, and duals to start the column generation from.
+        var startDuals: (items: [Double], needs: [Double], sides: [Double])?
+        var lpSeconds = 0.0
+        if options.dualStart, let full = compact {
+            let t0 = now()
+            var relaxation = options.solverOptions
+            relaxation.relaxationOnly = true
+            relaxation.timeLimit = deadline.map { max(0.01, ($0 - now()) * 0.2) }
+            let lp = try solver.solve(full.model, options: relaxation, start: nil, progress: nil)
+            if lp.termination == .optimal, let z = lp.objective, lp.rowDuals.count == full.model.constraints.count {
+                lower = max(lower, roundedBound(z))
+                stats.relaxationBound = z
+                startDuals = Self.masterDuals(from: lp.rowDuals, of: full, problem: problem)
+            }
+            lpSeconds = now() - t0
+        }
+
+        func timeLeft() -> Double? { deadline.map { max(0, $0 - now()) } }
+        func outOfTime() -> Bool { deadline.map { now() >= $0 } ?? false }
+        func tolerance(_ value: Double) -> Double { max(options.relativeGap * abs(value), 1e-9 * max(1, abs(value))) }
+
+        let artificialCost = upper.isFinite ? 10 * abs(upper) + 1e4 : 1e7
+        let layout = MasterLayout(problem: problem, artificialCost: artificialCost)
+        var lpOptions = options.solverOptions
+        lpOptions.relaxationOnly = true
+        var nodes = 0
+        var exhausted = false
+        try lpSolver.withLiveProgram(layout.base, options: lpOptions) { live in
+            // 1. Column generation at the root.
+            let cgStart = now()
+            let generation = ColumnGeneration(
+                problem: problem, layout: layout, threads: options.threads, smoothing: options.smoothing, alternatives: options.alternatives)
+            defer {
+                stats.columns = generation.columns.count
+                stats.pricingSeconds = generation.pricingSeconds
+                stats.masterSeconds = generation.masterSeconds
+            }
+            var seeds: [[Int]] = hints
+            if let best { seeds.insert(best, at: 0) }
+            for plan in seeds {
+                var byAgent = [[Int]](repeating: [], count: problem.agents.count)
+                for k in plan where k >= 0 && k < problem.pairs.count { byAgent[problem.pairs[k].agent].append(k) }
+                for (i, set) in byAgent.enumerated() { try generation.offer(agent: i, pairs: set, to: live) }
+            }
+            for (i, pairs) in generation.pairsOfAgent.enumerated() {
+                try generation.offer(agent: i, pairs: pairs.filter { problem.pairs[$0].forced }, to: live)
+            }
+            if let startDuals {
+                var y = [Double](repeating: 0, count: layout.rowCount)
+                for (j, row) in layout.staffRow.enumerated() { y[row] = startDuals.items[j] }
+                for (n, row) in layout.needRow.enumerated() { y[row] = startDuals.needs[n] }
+                for (r, row) in layout.sideRow.enumerated() { y[row] = startDuals.sides[r] }
+                try generation.warmStart(duals: y, live: live, clock: now)
+                lower = max(lower, roundedBound(generation.bound))
+            }
+            try generation.run(
+                live,
+                stop: .init(deadline: deadline, clock: now, target: upper.isFinite ? upper - tolerance(upper) : nil, shouldStop: { stopped }),
+                report: { _, _, bound in
+                    lower = max(lower, roundedBound(bound))
+                    _ = report()
+                })
+            lower = max(lower, roundedBound(generation.bound))
+            stats.columnGenerationRounds = generation.iterations
+            stats.converged = generation.converged
+            stats.decompositionBound = generation.bound.isFinite ? generation.bound : nil
+            stats.columnGenerationSeconds = now() - cgStart
+            stats.relaxationSeconds = lpSeconds
+
+            // 2. Price-and-branch: the restricted master as an integer program.
+            func integerMasterPlan(share: Double) throws {
+                guard !closed() && !stopped && !outOfTime() && share > 0 else { return }
+                let t0 = now()
+                var masterOptions = options.solverOptions
+                masterOptions.presolve = false
+                masterOptions.relaxationOnly = false
+                masterOptions.relativeGap = options.relativeGap
+                masterOptions.timeLimit = timeLeft().map { $0 * share }
+                masterOptions.objectiveTarget = goodEnough()
+                let (model, startVector) = integerMaster(layout: layout, columns: generation.columns, incumbent: best)
+                let result = try solver.solve(model, options: masterOptions, start: startVector, progress: { [upper, lower] p in
+                    var q = p
+                    if let i = q.incumbent { q.incumbent = min(i, upper) } else if upper.isFinite { q.incumbent = upper }
+                    q.bestBound = lower.isFinite ? lower : nil
+                    q.gap = q.incumbent.flatMap { u in q.bestBound.map { SolveResult.relativeGap(objective: u, bound: $0) } }
+                    return progress?(q) ?? .proceed
+                })
+                peakBytes = max(peakBytes, result.peakSolverBytes)
+                if result.termination == .interrupted { stopped = true }
+                if result.primal != .none {
+                    let fixed = layout.fixedColumnCount
+                    let plan = generation.columns.indices.filter { result.values[fixed + $0] > 0.5 }.flatMap { generation.columns[$0].pairs }
+                    offer(plan)
+                    if stats.masterPlanObjective == nil { stats.masterPlanObjective = problem.objectiveValue(ofPlan: plan.sorted()) }
+                }
+                stats.masterIntegerSeconds += now() - t0
+                _ = report()
+            }
+            try integerMasterPlan(share: options.masterIntegerShare)
+
+            // 3. Reduced-cost fixing at the root, then branch-and-price on what is left.
+            guard options.branchAndPrice && !closed() && !stopped && !outOfTime() else { return }
+            var root = BranchRules()
+            if upper.isFinite, let duals = generation.boundDuals, generation.bound.isFinite {
+                let t0 = now()
+                let margin = tolerance(upper)
+                let pairBound = pairBounds(generation: generation, duals: duals, bound: generation.bound)
+                let keep = Set(best ?? [])
+                root.fixedOut = Set(problem.pairs.indices.filter { pairBound[$0] > upper + margin && !keep.contains($0) })
+                stats.fixedPairs = root.fixedOut.count
+                stats.remainingPairs = problem.pairs.count - root.fixedOut.count
+                stats.fixingSeconds = now() - t0
+            }
+            let t1 = now()
+            let search = BranchAndPrice(generation: generation)
+            let outcome = try search.run(live, root: root, rootBound: lower, hooks: .init(
+                now: now, deadline: deadline, shouldStop: { stopped }, upper: { upper }, tolerance: tolerance,
+                roundBound: roundedBound, offer: offer,
+                heuristic: { try integerMasterPlan(share: 0.1) }, heuristicInterval: 50,
+                report: { bound, solved in
+                    lower = max(lower, bound)
+                    _ = report(nodes: solved)
+                }))
+            nodes = search.nodesSolved
+            stats.branchNodes = search.nodesSolved
+            stats.deepestBranch = search.deepest
+            stats.branchSeconds = now() - t1
+            if outcome.exhausted {
+                exhausted = true
+                if upper.isFinite { lower = max(lower, upper) }
+            } else {
+                lower = max(lower, roundedBound(outcome.bound))
+            }
+        }
+        let infeasible = exhausted && !upper.isFinite
+
+        var result = EngineResult(
+            termination: .optimal, primal: .none, plan: best, objective: best == nil ? nil : upper,
+            bestBound: nil, relativeGap: nil, nodes: nodes, stats: stats, firstIncumbentSeconds: firstIncumbentSeconds,
+            peakSolverBytes: peakBytes, message: nil)
+        if best == nil {
+            result.termination = infeasible ? .infeasible : stopped ? .interrupted : outOfTime() ? .timeLimit : .solverFailure
+            return result
+        }
+        let bound = lower.isFinite ? min(lower, upper) : nil
+        result.bestBound = bound
+        result.relativeGap = bound.map { SolveResult.relativeGap(objective: upper, bound: $0) }
+        if closed() {
+            result.primal = .optimal
+            result.termination = .optimal
+        } else {
+            result.primal = .feasible
+            result.termination = stopped ? .interrupted : .timeLimit
+        }
+        return result
+    }
+
+    /// The compact LP's duals of the rows the master shares with it (0 where the model has no
+    /// such row).
+    static func masterDuals(from duals: [Double], of model: CompactModel, problem: AssignmentProblem) -> (items: [Double], needs: [Double], sides: [Double]) {
+        func pick(_ rows: [ConstraintIndex?], _ count: Int) -> [Double] {
+            (0..<count).map { k in k < rows.count ? rows[k].map { duals[$0.rawValue] } ?? 0 : 0 }
+        }
+        return (pick(model.itemRows, problem.items.count), pick(model.needRows, problem.needs.count), pick(model.sideRows, problem.sideRows.count))
+    }
+
+    /// The restricted master with a binary per set column (artificials fixed at zero), and the
+    /// incumbent as a full start vector when its sets are columns.
+    func integerMaster(layout: MasterLayout, columns: [SetColumn], incumbent: [Int]?) -> (LinearModel, [Double]?) {
+        var model = LinearModel(name: "master_ip", sense: .minimize)
+        for (v, variable) in layout.base.variables.enumerated() {
+            let upper = layout.artificial[v] ? 0 : variable.upper
+            model.addVariable(variable.name, kind: .continuous, lower: variable.lower, upper: upper, objective: variable.objective)
+        }
+        var rowTerms = [[(VariableIndex, Double)]](repeating: [], count: layout.rowCount)
+        for (v, rows) in layout.fixedColumnRows.enumerated() { for (r, a) in rows { rowTerms[r].append((VariableIndex(v), a)) } }
+        for (n, column) in columns.enumerated() {
+            let v = model.addVariable("set_\(column.agent)_\(n)", kind: .binary, lower: 0, upper: 1, objective: column.objective)
+            for (r, a) in layout.entries(of: column) { rowTerms[r].append((v, a)) }
+        }
+        for (r, constraint) in layout.base.constraints.enumerated() {
+            model.addConstraint(constraint.name, rowTerms[r], lower: constraint.lower, upper: constraint.upper)
+        }
+        guard let incumbent else { return (model, nil) }
+        let problem = layout.problem
+        var byAgent = [[Int]](repeating: [], count: problem.agents.count)
+        for k in incumbent { byAgent[problem.pairs[k].agent].append(k) }
+        var values = [Double](repeating: 0, count: model.variables.count)
+        let fixed = layout.fixedColumnCount
+        var chosen = 0
+        for (n, column) in columns.enumerated() where byAgent[column.agent] == column.pairs {
+            values[fixed + n] = 1
+            chosen += 1
+        }
+        guard chosen == problem.agents.count else { return (model, nil) }
+        // Slacks and min-max columns at the least values the rows allow.
+        let agentsOfItem = Dictionary(grouping: incumbent, by: { problem.pairs[$0].item }).mapValues { Set($0.map { problem.pairs[$0].agent }) }
+        for (n, need) in problem.needs.enumerated() {
+            if let slack = layout.needSlackColumn[n] {
+                let met = need.holders.contains { agentsOfItem[need.item]?.contains($0) ?? false }
+                values[slack] = met ? 0 : 1
+            }
+        }
+        let chosenColumns = columns.indices.filter { values[fixed + $0] == 1 }.map { columns[$0] }
+        if let c = layout.classMaxColumn { values[c] = chosenColumns.map(\.classDeviation).max() ?? 0 }
+        if let c = layout.utilMaxColumn { values[c] = chosenColumns.map(\.utilisation).max() ?? 0 }
+        return (model, values)
+    }
+
+    /// For each pair, a lower bound on every plan that uses it: `L − v_i + v_i(j)` at the
+    /// duals of the best bound `L` (−∞ for forced pairs, which every plan uses).
+    func pairBounds(generation: ColumnGeneration, duals: [Double], bound: Double) -> [Double] {
+        var out = [Double](repeating: -.infinity, count: generation.problem.pairs.count)
+        let results = generation.priceAll(duals, boundsWithEachPair: true)
+        let artificial = generation.layout.artificialCost
+        for (i, result) in results.enumerated() {
+            let pricer = generation.pricers[i]
+            guard let withPair = result.withPair else { continue }
+            let base = min(result.value, artificial)
+            for (j, position) in pricer.free.enumerated() {
+                out[pricer.pairs[position]] = bound - base + min(withPair[j], artificial)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,45 @@
+/// The engine's own switches as `key=value` words — the form of `diaban solve
+/// --engine-setting` — so that each piece can be measured on its own:
+/// `smoothing` = 0…0.99, `alternatives` = 0…50, `dual-start` = on|off,
+/// `master-share` = 0…1, `branching` = on|off.
+extension EngineOptions {
+    public struct SettingError: Error, Sendable, CustomStringConvertible {
+        public let description: String
+    }
+
+    public static let settingKeys = ["smoothing", "alternatives", "dual-start", "master-share", "branching"]
+
+    public mutating func apply(setting: String) throws(SettingError) {
+        let parts = setting.split(separator: "=", maxSplits: 1).map(String.init)
+        guard parts.count == 2 else { throw SettingError(description: "an engine setting is key=value, e.g. smoothing=0.5; got '\(setting)'") }
+        let (key, value) = (parts[0], parts[1])
+        func number(_ range: ClosedRange<Double>) throws(SettingError) -> Double {
+            guard let x = Double(value), range.contains(x) else {
+                throw SettingError(description: "the engine setting \(key) takes a number in \(range.lowerBound)…\(range.upperBound); got '\(value)'")
+            }
+            return x
+        }
+        func flag() throws(SettingError) -> Bool {
+            switch value {
+            case "on", "true", "1": return true
+            case "off", "false", "0": return false
+            default: throw SettingError(description: "the engine setting \(key) takes on or off; got '\(value)'")
+            }
+        }
+        switch key {
+        case "smoothing": smoothing = try number(0...0.99)
+        case "alternatives": alternatives = Int(try number(0...50))
+        case "dual-start": dualStart = try flag()
+        case "master-share": masterIntegerShare = try number(0...1)
+        case "branching": branchAndPrice = try flag()
+        default:
+            throw SettingError(description: "unknown engine setting '\(key)'; known: \(Self.settingKeys.joined(separator: ", "))")
+        }
+    }
+
+    /// The settings as `key=value` words, in a fixed order, comma-separated.
+    public var settingsDescription: String {
+        func onOff(_ b: Bool) -> String { b ? "on" : "off" }
+        return "smoothing=\(smoothing),alternatives=\(alternatives),dual-start=\(onOff(dualStart)),master-share=\(masterIntegerShare),branching=\(onOff(branchAndPrice))"
+    }
+}
