@@ -24,12 +24,21 @@ public struct PlanModel: Sendable {
     /// The objective coefficients of each term (before any priority reweighting).
     public let termCoefficients: [ObjectiveTerm: [VariableIndex: Double]]
     /// Auxiliary columns, to complete a starting solution.
-    let mountainPlus: [Int: VariableIndex], mountainMinus: [Int: VariableIndex]
-    let utilPlus: [Int: VariableIndex], utilMinus: [Int: VariableIndex]
+    /// Deviation columns per officer index: mountain work above/below the band (workload
+    /// units), utilisation above/below the band (percentage points).
+    public let mountainPlus: [Int: VariableIndex], mountainMinus: [Int: VariableIndex]
+    public let utilPlus: [Int: VariableIndex], utilMinus: [Int: VariableIndex]
     let mountainMax: VariableIndex?, utilMax: VariableIndex?
     let coverageSlack: [(commune: Int, specialty: Specialty, column: VariableIndex)]
     /// In an elastic model, the slack column of each hard rule and what it would mean.
     public let relaxations: [Relaxation]
+    /// Rows by what they say: each commune's staffing (scenario order), each coverage need
+    /// (communes in order, their required specialties in order), `maxChanges`, and the earlier
+    /// priority levels.
+    public let staffingRows: [ConstraintIndex]
+    public let coverageRows: [ConstraintIndex]
+    public let maxChangesRow: ConstraintIndex?
+    public let priorityRows: [ConstraintIndex]
 
     /// Points per unit of slack on a hard rule in an elastic model: far above any objective
     /// term, so the elastic model first satisfies as much of the rules as it can.
@@ -90,9 +99,10 @@ public struct PlanModel: Sendable {
         }
 
         // Staffing: Σ_o x = k_c.
+        var staffingRows: [ConstraintIndex] = []
         for (c, commune) in scenario.communes.enumerated() {
             let k = Double(commune.staffing)
-            m.addConstraint(names.unique("staff_\(commune.code)"), columnsOfCommune[c].map { ($0.column, 1) } + slack(.staffing, commune.code, 1), lower: k, upper: k)
+            staffingRows.append(m.addConstraint(names.unique("staff_\(commune.code)"), columnsOfCommune[c].map { ($0.column, 1) } + slack(.staffing, commune.code, 1), lower: k, upper: k))
         }
         if elastic {
             for pair in scenario.locked { if let v = xIndex[pair] { m.addConstraint(names.unique("lock_\(pair.officer)_\(pair.commune)"), [(v, 1)] + slack(.lockedPair, "\(pair.officer)_\(pair.commune)", 1), lower: 1) } }
@@ -179,34 +189,37 @@ public struct PlanModel: Sendable {
 
         // Specialty coverage: hard rows, or soft rows with a slack in [0, 1].
         var slacks: [(Int, Specialty, VariableIndex)] = []
+        var coverageRows: [ConstraintIndex] = []
         for (c, commune) in scenario.communes.enumerated() {
             for s in commune.requiredSpecialties {
                 let holders = columnsOfCommune[c].filter { scenario.officers[$0.officer].holds(s) }.map { ($0.column, 1.0) }
                 let rowName = names.unique("cover_\(commune.code)_\(s.rawValue)")
                 switch rules.coverage {
                 case .hard:
-                    m.addConstraint(rowName, holders + slack(.coverage, "\(commune.code)_\(s.rawValue)", 1), lower: 1)
+                    coverageRows.append(m.addConstraint(rowName, holders + slack(.coverage, "\(commune.code)_\(s.rawValue)", 1), lower: 1))
                 case .soft:
                     guard weights.coverage > 0 else { continue }
                     let u = m.addVariable(names.unique("uncov_\(commune.code)_\(s.rawValue)"), lower: 0, upper: 1)
                     slacks.append((c, s, u))
                     addTerm(.coverage, u, weights.coverage)
-                    m.addConstraint(rowName, holders + [(u, 1)], lower: 1)
+                    coverageRows.append(m.addConstraint(rowName, holders + [(u, 1)], lower: 1))
                 }
             }
         }
 
         // At most maxChanges new pairs.
+        var maxChangesRow: ConstraintIndex?
         if let maxChanges = rules.maxChanges {
             let newCols = modelPairs.filter { context.isNew($0) }.map { (xIndex[$0]!, 1.0) }
-            m.addConstraint("max_changes", newCols + slack(.maxChanges, "all", -1), upper: Double(maxChanges))
+            maxChangesRow = m.addConstraint("max_changes", newCols + slack(.maxChanges, "all", -1), upper: Double(maxChanges))
         }
 
         // Earlier priority levels, fixed.
+        var priorityRows: [ConstraintIndex] = []
         for (n, level) in levels.enumerated() {
             var row: [VariableIndex: Double] = [:]
             for term in level.terms { for (v, a) in terms[term] ?? [:] { row[v, default: 0] += a } }
-            m.addConstraint("priority_\(n + 1)", row.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, upper: level.limit)
+            priorityRows.append(m.addConstraint("priority_\(n + 1)", row.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, upper: level.limit))
         }
 
         // Objective.
@@ -226,6 +239,10 @@ public struct PlanModel: Sendable {
         self.utilMax = utilMax
         self.coverageSlack = slacks
         self.relaxations = relaxations
+        self.staffingRows = staffingRows
+        self.coverageRows = coverageRows
+        self.maxChangesRow = maxChangesRow
+        self.priorityRows = priorityRows
     }
 
     /// The assignment a solution vector encodes.

@@ -1,3 +1,4 @@
+import AssignmentEngine
 import DiaBanCore
 import Foundation
 import LinearModel
@@ -32,6 +33,21 @@ public struct PlanRequest: Sendable {
     /// A plan to offer as the first incumbent as well (e.g. the previous point of a sweep):
     /// used when it keeps every hard rule and is no worse than the heuristic's plan.
     public var start: Assignment?
+    /// How to solve each level: the decomposition engine (default) or GLPK on the compact model alone.
+    public var engine: Engine = .decomposition
+    /// Threads the solve may use; nil for every processor.
+    public var threads: Int?
+    /// The decomposition engine's switches (its time limit, gap, threads and GLPK options are
+    /// set per level from this request).
+    public var engineOptions = EngineOptions()
+
+    public enum Engine: String, Sendable, Codable, CaseIterable {
+        /// Column generation, price-and-branch, reduced-cost fixing, then GLPK on what is left
+        /// (``DecompositionEngine``).
+        case decomposition
+        /// GLPK's branch-and-cut on the compact model, warm-started.
+        case compact
+    }
     public init(scenario: Scenario, timeLimit: Double? = nil, gap: Double? = nil, warmStart: Bool = true, solverOptions: SolverOptions = SolverOptions()) {
         self.timeLimit = timeLimit ?? scenario.solver.timeLimit
         self.gap = gap ?? scenario.solver.gap
@@ -92,6 +108,8 @@ public struct PlanOutcome: Sendable {
         public var fixedByReducedCost: Int = 0
         /// The LP relaxation's bound used for that fixing.
         public var rootBound: Double?
+        /// What the decomposition engine did, one entry per level it solved.
+        public var engine: [EngineStats]?
         public var peakSolverBytes: Int
     }
     public struct Timings: Sendable, Codable, Equatable {
@@ -175,7 +193,7 @@ public struct Planner: Sendable {
         // A smaller model: drop pairs the LP relaxation proves no plan better than the start uses.
         var model = base
         let levels: [[ObjectiveTerm]] = Self.levels(scenario.priorities)
-        if request.reducedCostFixing, levels.count == 1, start != nil, let startObjective = outcome.stats.startObjective {
+        if request.reducedCostFixing, request.engine == .compact, levels.count == 1, start != nil, let startObjective = outcome.stats.startObjective {
             var options = request.solverOptions
             if let deadline { options.timeLimit = max(0.05, deadline.timeIntervalSinceNow) }
             if let fixing = try ReducedCostFixing.run(base, incumbent: startObjective, solver: solver, options: options), !fixing.excluded.isEmpty {
@@ -197,8 +215,10 @@ public struct Planner: Sendable {
             options.relativeGap = request.gap
             // Each remaining level gets an equal share of the time that is left.
             if let deadline { options.timeLimit = max(0.05, deadline.timeIntervalSinceNow / Double(levels.count - n)) }
-            let startVector = start.flatMap { pm.completeVector(for: $0) }
-            let result = try solver.solve(pm.model, options: options, start: startVector, progress: progress)
+            let (result, engineStats) = try solveLevel(
+                pm, levels: levels.count == 1 ? [] : fixed, objectiveTerms: levels.count == 1 ? nil : terms,
+                start: start, options: options, request: request, progress: progress)
+            if let engineStats { outcome.stats.engine = (outcome.stats.engine ?? []) + [engineStats] }
             solveSeconds += result.wallSeconds
             if n == 0 { outcome.stats.startAccepted = result.startAccepted }
             outcome.stats.peakSolverBytes = max(outcome.stats.peakSolverBytes, result.peakSolverBytes)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import AssignmentEngine
 import DiaBanCore
 import Foundation
 import GLPKSolver
@@ -92,6 +93,7 @@ func render(_ report: SolveReport, scenario: Scenario, format: OutputFormat) thr
 }
 
 extension OutputFormat: ExpressibleByArgument {}
+extension PlanRequest.Engine: ExpressibleByArgument {}
 
 /// Options every solving command shares.
 struct SolveOptions: ParsableArguments {
@@ -104,12 +106,25 @@ struct SolveOptions: ParsableArguments {
     @Option(name: .customLong("glpk"), help: ArgumentHelp(
         "A GLPK search option as key=value (repeatable): presolve, gomory, mir, cover, clique, fpump, proxy = on|off; branching = ffv|lfv|mfv|dth|pch; backtracking = dfs|bfs|blb|bph.",
         valueName: "key=value")) var glpk: [String] = []
+    @Option(help: ArgumentHelp(
+        "decomposition: column generation, price-and-branch, fixing and branch-and-price, with GLPK for every LP and integer master (the default); compact: GLPK's branch-and-cut on the compact model alone.",
+        valueName: "engine")) var engine: PlanRequest.Engine = .decomposition
+    @Option(name: .customLong("engine-setting"), help: ArgumentHelp(
+        "A decomposition-engine setting as key=value (repeatable): smoothing = 0…0.99, alternatives = 0…50, dual-start = on|off, master-share = 0…1, branching = on|off.",
+        valueName: "key=value")) var engineSettings: [String] = []
 
     func validate() throws {
         if let t = timeLimit, !(t > 0 && t.isFinite) { throw ValidationError("--time-limit must be a positive number of seconds") }
         if let g = gap, !(g >= 0 && g < 1) { throw ValidationError("--gap must be at least 0 and below 1") }
         var options = SolverOptions()
         for setting in glpk { try Self.apply(setting, to: &options) }
+        var engineOptions = EngineOptions()
+        for setting in engineSettings { try Self.apply(setting, to: &engineOptions) }
+    }
+
+    /// Applies one `key=value` engine setting.
+    static func apply(_ setting: String, to options: inout EngineOptions) throws {
+        do { try options.apply(setting: setting) } catch { throw ValidationError("--engine-setting: \(error.description)") }
     }
 
     /// Applies one `key=value` GLPK setting.
@@ -126,6 +141,8 @@ struct SolveOptions: ParsableArguments {
         var request = PlanRequest(scenario: scenario, timeLimit: timeLimit, gap: gap, warmStart: !noWarmStart, solverOptions: options)
         request.timeLimit = request.timeLimit.map { max(0.1, $0 - spent) }
         request.reducedCostFixing = reducedCostFixing
+        request.engine = engine
+        for setting in engineSettings { try? Self.apply(setting, to: &request.engineOptions) }
         return request
     }
 }
