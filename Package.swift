@@ -10,7 +10,7 @@ let package = Package(
     name: "DiaBan",
     platforms: [.macOS(.v13)],
     products: [
-        .library(name: "DiaBan", targets: ["DiaBanCore", "LinearModel", "GLPKSolver", "ScenarioIO", "Planning", "Reporting", "GAPLibrary"]),
+        .library(name: "DiaBan", targets: ["DiaBanCore", "LinearModel", "GLPKSolver", "ScenarioIO", "Planning", "Reporting", "GAPLibrary", "DurableFiles"]),
         .executable(name: "diaban", targets: ["diaban"]),
     ],
     dependencies: [
@@ -23,26 +23,28 @@ let package = Package(
         .systemLibrary(name: "CGLPK", path: "Sources/CGLPK", providers: [.apt(["libglpk-dev"])]),
         // The setjmp guard around GLPK's error hook: C, because Swift cannot call setjmp.
         .target(name: "_CGLPKGuard", dependencies: ["CGLPK"], path: "Sources/_CGLPKGuard"),
+        // The one atomic, durable writer of every file DiaBan writes.
+        .target(name: "DurableFiles", swiftSettings: strict),
         // Solver-independent mixed-integer model, results and statuses.
         .target(name: "LinearModel", swiftSettings: strict),
         // The only module that imports GLPK.
-        .target(name: "GLPKSolver", dependencies: ["LinearModel", "CGLPK", "_CGLPKGuard"], swiftSettings: strict),
+        .target(name: "GLPKSolver", dependencies: ["LinearModel", "CGLPK", "_CGLPKGuard", "DurableFiles"], swiftSettings: strict),
         // Officers, communes, scenarios, assignments: what a planner talks about.
         .target(name: "DiaBanCore", swiftSettings: strict),
         // Public generalized-assignment instances (OR-Library format) as models.
         .target(name: "GAPLibrary", dependencies: ["LinearModel"], swiftSettings: strict),
         // Reading, validating and generating scenarios (YAML + CSV).
         .target(name: "ScenarioIO", dependencies: [
-            "DiaBanCore",
+            "DiaBanCore", "DurableFiles",
             .product(name: "Yams", package: "Yams"),
             .product(name: "CSV", package: "CSV.swift"),
         ], swiftSettings: strict),
         // Scenario -> integer program -> plan, KPIs and proposal. Never imports GLPK.
         .target(name: "Planning", dependencies: ["DiaBanCore", "LinearModel"], swiftSettings: strict),
         // Text, JSON, CSV, Markdown, HTML and GeoJSON output.
-        .target(name: "Reporting", dependencies: ["DiaBanCore", "Planning", "LinearModel"], swiftSettings: strict),
+        .target(name: "Reporting", dependencies: ["DiaBanCore", "Planning", "LinearModel", "DurableFiles"], swiftSettings: strict),
         .executableTarget(name: "diaban", dependencies: [
-            "DiaBanCore", "LinearModel", "GLPKSolver", "ScenarioIO", "Planning", "Reporting", "GAPLibrary",
+            "DiaBanCore", "LinearModel", "GLPKSolver", "ScenarioIO", "Planning", "Reporting", "GAPLibrary", "DurableFiles",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strict),
 

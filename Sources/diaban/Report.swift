@@ -1,5 +1,6 @@
 import ArgumentParser
 import DiaBanCore
+import DurableFiles
 import Foundation
 import GLPKSolver
 import Planning
@@ -86,12 +87,9 @@ struct Report: ParsableCommand {
         let html = HTMLReport.render(solve: report, scenario: scenario, lang: lang, headquartersName: headquartersName, comparison: comparison)
         do {
             try AtomicFile.write(html, to: out, protecting: inputs)
-        } catch let refusal as AtomicFile.Refusal {
-            FileHandle.standardError.write(Data("diaban report: \(refusal.description)\n".utf8))
-            throw ExitCode(ExitStatus.usage)
         } catch {
-            FileHandle.standardError.write(Data("diaban report: could not write \(out): \(error.localizedDescription)\n".utf8))
-            throw ExitCode(ExitStatus.internalFailure)
+            FileHandle.standardError.write(Data("diaban report: \(error.message)\n".utf8))
+            throw ExitCode(error.code == .protectedInput ? ExitStatus.usage : ExitStatus.internalFailure)
         }
         let moves = report.kpis == nil ? "no plan" : "\(report.moves.count) move\(report.moves.count == 1 ? "" : "s")"
         print("wrote \(out): \(report.statusSentence), \(moves)")
