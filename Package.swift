@@ -10,13 +10,14 @@ let package = Package(
     name: "DiaBan",
     platforms: [.macOS(.v13)],
     products: [
-        .library(name: "DiaBan", targets: ["DiaBanCore", "LinearModel", "GLPKSolver", "ScenarioIO", "Planning", "Reporting", "GAPLibrary", "DurableFiles"]),
+        .library(name: "DiaBan", targets: ["DiaBanCore", "LinearModel", "GLPKSolver", "ScenarioIO", "Planning", "Reporting", "GAPLibrary", "Register", "DurableFiles"]),
         .executable(name: "diaban", targets: ["diaban"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // GLPK, as Debian ships it (no pkg-config file).
@@ -35,7 +36,7 @@ let package = Package(
         .target(name: "GAPLibrary", dependencies: ["LinearModel"], swiftSettings: strict),
         // Reading, validating and generating scenarios (YAML + CSV).
         .target(name: "ScenarioIO", dependencies: [
-            "DiaBanCore", "DurableFiles",
+            "DiaBanCore", "DurableFiles", "Register",
             .product(name: "Yams", package: "Yams"),
             .product(name: "CSV", package: "CSV.swift"),
         ], swiftSettings: strict),
@@ -43,8 +44,10 @@ let package = Package(
         .target(name: "Planning", dependencies: ["DiaBanCore", "LinearModel"], swiftSettings: strict),
         // Text, JSON, CSV, Markdown, HTML and GeoJSON output.
         .target(name: "Reporting", dependencies: ["DiaBanCore", "Planning", "LinearModel", "DurableFiles"], swiftSettings: strict),
+        // The assignment register: who tracked which commune, since when, under which decision (SQLite through GRDB).
+        .target(name: "Register", dependencies: ["DiaBanCore", "DurableFiles", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
         .executableTarget(name: "diaban", dependencies: [
-            "DiaBanCore", "LinearModel", "GLPKSolver", "ScenarioIO", "Planning", "Reporting", "GAPLibrary", "DurableFiles",
+            "DiaBanCore", "LinearModel", "GLPKSolver", "ScenarioIO", "Planning", "Reporting", "GAPLibrary", "Register", "DurableFiles",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strict),
 
@@ -57,6 +60,7 @@ let package = Package(
         .testTarget(name: "GAPLibraryTests", dependencies: ["GAPLibrary", "GLPKSolver", "LinearModel"], swiftSettings: strict),
         .testTarget(name: "CLITests", dependencies: ["diaban", "DiaBanTestSupport"], swiftSettings: strict),
         .testTarget(name: "RobustnessTests", dependencies: ["ScenarioIO", "Planning", "DiaBanCore", "LinearModel", "GLPKSolver", "diaban", "DiaBanTestSupport"], resources: [.copy("Corpus")], swiftSettings: strict),
+        .testTarget(name: "RegisterTests", dependencies: ["Register", "DiaBanCore", "ScenarioIO", "Planning", "DurableFiles", "DiaBanTestSupport"], swiftSettings: strict),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Planning", "DiaBanCore", "GLPKSolver", "ScenarioIO"], exclude: ["Golden"], swiftSettings: strict),
     ]
 )

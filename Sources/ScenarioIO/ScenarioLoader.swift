@@ -115,11 +115,25 @@ private struct Loading {
             knownIDs = read.ids
         }
         var currentLines: [Pair: Int] = [:]
+        scenario.asOf = file.asOf?.value
         if let c = file.tables["current"],
            let table = CSVTable.read(path: c.value, file: c.value, what: "current assignment", required: ["commune", "officer"], reference: c.at, problems: problems) {
-            let pairs = PairTables.readCurrent(table, communes: knownCodes, officers: knownIDs, problems: problems)
+            let pairs = PairTables.readCurrent(table, communes: knownCodes, officers: knownIDs, problems: problems,
+                                               communeNames: byCode.mapValues(\.name),
+                                               officerNames: Dictionary(scenario.officers.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }))
             scenario.current = Assignment(pairs.map(\.pair))
-            for p in pairs { currentLines[p.pair] = p.line }
+            for p in pairs {
+                currentLines[p.pair] = p.line
+                if let since = p.since { scenario.since[p.pair] = since }
+            }
+        }
+        if let r = file.currentRegister {
+            tables["current"] = r.value
+            if let read = RegisterCurrent.read(r, asOf: file.asOf, communes: byCode, officers: scenario.officers, problems: problems) {
+                scenario.current = read.current
+                scenario.since = read.since
+                scenario.asOf = read.asOf
+            }
         }
         if let d = file.tables["distances"],
            let table = CSVTable.read(path: d.value, file: d.value, what: "distances table", required: ["officer", "commune", "km"], reference: d.at, problems: problems) {
@@ -136,6 +150,7 @@ private struct Loading {
         if let v = file.rules.candidateLimit { scenario.rules.candidateLimit = v.value }
         if let v = file.rules.circuity["lowland"] { scenario.rules.circuity.lowland = v.value }
         if let v = file.rules.circuity["mountain"] { scenario.rules.circuity.mountain = v.value }
+        if let v = file.rules.rotation { scenario.rules.rotation = v.value }
         if let v = file.priorities { scenario.priorities = v.value.isEmpty ? nil : v.value }
         if let v = file.priorityTolerance { scenario.priorityTolerance = v.value }
         if let v = file.solver["timeLimit"] { scenario.solver.timeLimit = v.value }
@@ -199,8 +214,33 @@ private struct Loading {
             }
         }
 
+        if problems.isEmpty { applyRotation(&scenario, file: file, origin: origin) }
         checkConsistency(scenario, origin: origin, currentLines: currentLines, tables: tables)
         return hq == nil ? nil : result(file, scenario, tables, hq, formula, rules, computed, filledCodes, applied)
+    }
+
+    /// A hard rotation rule forbids the pairs due; a rotation rule needs a date to count to.
+    private func applyRotation(_ scenario: inout Scenario, file: ScenarioFile, origin: [Pair: SourceLocation]) {
+        guard let rule = file.rules.rotation, let rotation = rule.value else { return }
+        guard scenario.asOf != nil else {
+            problems.add(.missingValue, rule.at, "rules.rotation counts how long each pair has lasted, but the scenario has no date to count to.",
+                         hint: "Add asOf: YYYY-MM-DD (the date the plan is for), and a since column in the current table; a register gives both.")
+            return
+        }
+        if scenario.since.isEmpty && !scenario.current.pairs.isEmpty {
+            problems.warn(.missingValue, rule.at, "rules.rotation is set, but no current pair has a start date, so no pair is due for rotation.",
+                          hint: "Add a since column (YYYY-MM-DD) to the current table, or read the current assignment from a register.")
+        }
+        guard rotation.mode == .hard else { return }
+        let locked = Set(scenario.locked)
+        for pair in scenario.pairsDueForRotation where locked.contains(pair) {
+            let at = origin[pair] ?? rule.at
+            problems.add(.conflict, at,
+                         "The pair \(pair.officer) – \(scenario.commune(pair.commune)?.name ?? pair.commune) is locked, but \(scenario.rotationReason(pair) ?? "the rotation rule asks for a change").",
+                         hint: "Remove the lock, or make the rotation rule soft.")
+        }
+        guard problems.isEmpty else { return }
+        scenario.forbidPairsDueForRotation()
     }
 
     private func result(

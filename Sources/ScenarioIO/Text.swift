@@ -65,6 +65,21 @@ enum Text {
         suggestion(for: word, among: candidates).map { " Did you mean \($0)?" } ?? ""
     }
 
+    /// Whether a name written in a table is the roster's `known` name: the same after NFC, case
+    /// and spacing; a commune's may also leave out its kind (`Mường Xén` for `Xã Mường Xén`).
+    static func sameName(_ given: String, _ known: String, commune: Bool = false) -> Bool {
+        func key(_ s: String) -> String {
+            clean(s).lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
+        let g = key(given), k = key(known)
+        if g == k { return true }
+        guard commune else { return false }
+        for prefix in ["xã ", "phường ", "đặc khu ", "thị trấn "] where k.hasPrefix(prefix) {
+            if g == String(k.dropFirst(prefix.count)) { return true }
+        }
+        return false
+    }
+
     /// `a, b and c`.
     static func and(_ items: [String]) -> String {
         switch items.count {
