@@ -27,6 +27,10 @@ public struct Adoption: Sendable {
     /// The assignment the plan started from: it must be the register's state.
     public var base: Assignment
     public var changes: [Change]
+    /// Pairs the decision refuses: the new pairs of rejected moves (`reject`) and the pairs kept
+    /// as they were (`keep`). They stand until the next decision, so that a plan made from the
+    /// register does not propose them again.
+    public var refusals: [(pair: Pair, verdict: String)] = []
     /// Names of the officers the changes name; an officer the register does not know yet is
     /// added with this name (a roster grows).
     public var officerNames: [String: String]
@@ -150,6 +154,19 @@ extension Register {
                                arguments: [id, change.commune, a.effective.description, decision])
                 began.append(pair)
             }
+        }
+        for r in a.refusals {
+            guard r.verdict == "reject" || r.verdict == "keep" else { throw refuse("A refusal is reject or keep, not \(r.verdict).") }
+            guard communes[r.pair.commune] != nil else { throw refuse("The decision refuses a pair on commune \(r.pair.commune), which the register does not have.") }
+            if names[r.pair.officer] == nil && !added.contains(r.pair.officer) {
+                guard let name = a.officerNames[r.pair.officer], !name.isEmpty else {
+                    throw refuse("The decision refuses a pair of officer \(r.pair.officer), whom the register does not know, without a name.")
+                }
+                try db.execute(sql: "INSERT INTO officer (id, name) VALUES (?, ?)", arguments: [r.pair.officer, name])
+                added.append(r.pair.officer)
+            }
+            try db.execute(sql: "INSERT OR IGNORE INTO refusal (decision, officer, commune, verdict) VALUES (?, ?, ?, ?)",
+                           arguments: [decision, r.pair.officer, r.pair.commune, r.verdict])
         }
         let counts = Dictionary(grouping: after, by: \.commune).mapValues(\.count)
         let unstaffed = communes.values.filter { (counts[$0.code] ?? 0) != $0.staffing }.sorted { $0.code < $1.code }

@@ -74,6 +74,18 @@ extension Register {
                startedBy: r["started_by"], endedBy: r["ended_by"])
     }
 
+    /// The refusals of the last decision, which stand until the next one: the pairs it
+    /// rejected and the pairs it kept, with its reference.
+    public func standingRefusals() throws(RegisterError) -> (reference: String, rejected: [Pair], kept: [Pair])? {
+        try read("read the standing decisions") { db in
+            guard let last = try Row.fetchOne(db, sql: "SELECT id, reference FROM decision ORDER BY effective DESC, id DESC LIMIT 1") else { return nil }
+            let rows = try Row.fetchAll(db, sql: "SELECT officer, commune, verdict FROM refusal WHERE decision = ? ORDER BY commune, officer",
+                                        arguments: [last["id"] as Int64])
+            let pairs = { (verdict: String) in rows.filter { $0["verdict"] == verdict }.map { Pair(officer: $0["officer"], commune: $0["commune"]) } }
+            return (last["reference"], pairs("reject"), pairs("keep"))
+        }
+    }
+
     /// Whether the register knows commune `code` / officer `id`.
     public func knows(commune code: String? = nil, officer id: String? = nil) throws(RegisterError) -> Bool {
         try read("read the roster") { db in

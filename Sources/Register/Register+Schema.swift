@@ -38,6 +38,19 @@ enum Schema {
                     CHECK (end_date IS NULL OR end_date > start_date),
                     CHECK ((end_date IS NULL) = (ended_by IS NULL))
                 );
+                -- What a decision refused: a rejected move's new pair, or a pair kept as it was.
+                -- The last decision's refusals stand until the next decision.
+                CREATE TABLE refusal (
+                    decision INTEGER NOT NULL REFERENCES decision(id),
+                    officer TEXT NOT NULL REFERENCES officer(id),
+                    commune TEXT NOT NULL REFERENCES commune(code),
+                    verdict TEXT NOT NULL CHECK (verdict IN ('reject', 'keep')),
+                    PRIMARY KEY (decision, officer, commune)
+                );
+                CREATE TRIGGER refusal_no_delete BEFORE DELETE ON refusal
+                    BEGIN SELECT RAISE(ABORT, 'refusals are never deleted'); END;
+                CREATE TRIGGER refusal_no_update BEFORE UPDATE ON refusal
+                    BEGIN SELECT RAISE(ABORT, 'refusals are never changed'); END;
                 CREATE UNIQUE INDEX period_open ON period(officer, commune) WHERE end_date IS NULL;
                 CREATE INDEX period_commune ON period(commune, start_date);
                 CREATE INDEX period_officer ON period(officer, start_date);

@@ -100,18 +100,24 @@ public final class Register: @unchecked Sendable {
     public static func open(at path: String, readOnly: Bool = false) throws(RegisterError) -> Register {
         try checkIdentity(path)
         do {
+            // The schema is checked on a read-only connection first: a register this version
+            // must not touch is left exactly as it is.
+            var probe = Configuration()
+            probe.readonly = true
+            let reader = try DatabaseQueue(path: path, configuration: probe)
+            try reader.read { db in
+                if try Schema.migrator.hasBeenSuperseded(db) {
+                    let known = try Schema.migrator.appliedIdentifiers(db).subtracting(Schema.identifiers).sorted()
+                    throw RegisterError(.newerSchema, "\(path) was made or upgraded by a newer DiaBan (schema \(known.joined(separator: ", "))). This DiaBan knows schema up to \(Schema.identifiers.last!); use the newer DiaBan, which reads it.")
+                }
+            }
+            try reader.close()
             var config = Configuration()
             config.busyMode = .timeout(10)
             config.foreignKeysEnabled = true
             config.readonly = readOnly
             config.journalMode = readOnly ? .default : .wal
             let queue = try DatabaseQueue(path: path, configuration: config)
-            try queue.read { db in
-                if try Schema.migrator.hasBeenSuperseded(db) {
-                    let known = try Schema.migrator.appliedIdentifiers(db).subtracting(Schema.identifiers).sorted()
-                    throw RegisterError(.newerSchema, "\(path) was made or upgraded by a newer DiaBan (schema \(known.joined(separator: ", "))). This DiaBan knows schema up to \(Schema.identifiers.last!); use the newer DiaBan, which reads it.")
-                }
-            }
             if !readOnly {
                 try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
                 try Schema.migrator.migrate(queue)

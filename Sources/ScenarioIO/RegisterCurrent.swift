@@ -7,13 +7,16 @@ import Register
 enum RegisterCurrent {
     static func read(
         _ file: Located<String>, asOf: Located<Day>?, communes: [String: Commune], officers: [Officer], problems: Problems
-    ) -> (current: Assignment, since: [Pair: Day], asOf: Day)? {
+    ) -> (current: Assignment, since: [Pair: Day], asOf: Day, rejected: [Pair], kept: [Pair], reference: String?)? {
         let at = file.at
         let held: (day: Day, pairs: [HeldPair])
+        var standing: (reference: String, rejected: [Pair], kept: [Pair])?
         do {
             let register = try Register.open(at: file.value, readOnly: true)
             defer { try? register.close() }
             held = try register.assignment(on: asOf?.value)
+            // The last decision's refusals stand while the plan is for a date from it on.
+            if let s = try register.standingRefusals(), try register.span().last <= held.day { standing = s }
         } catch {
             problems.add(.unreadableFile, asOf.map { _ in at } ?? at, "The register \(file.value) cannot be read as the current assignment: \(error.message)",
                          hint: "Check the path after register:; it is relative to the scenario file's folder.")
@@ -46,6 +49,10 @@ enum RegisterCurrent {
             since[pair] = h.since
         }
         guard problems.count == before else { return nil }
-        return (Assignment(pairs), since, held.day)
+        let known = Set(pairs)
+        let officerIDs = Set(officers.map(\.id))
+        let rejected = (standing?.rejected ?? []).filter { officerIDs.contains($0.officer) && communes[$0.commune] != nil }
+        let kept = (standing?.kept ?? []).filter { known.contains($0) }
+        return (Assignment(pairs), since, held.day, rejected, kept, standing?.reference)
     }
 }

@@ -127,12 +127,14 @@ private struct Loading {
                 if let since = p.since { scenario.since[p.pair] = since }
             }
         }
+        var registerRefusals: (rejected: [Pair], kept: [Pair], at: SourceLocation)?
         if let r = file.currentRegister {
             tables["current"] = r.value
             if let read = RegisterCurrent.read(r, asOf: file.asOf, communes: byCode, officers: scenario.officers, problems: problems) {
                 scenario.current = read.current
                 scenario.since = read.since
                 scenario.asOf = read.asOf
+                registerRefusals = (read.rejected, read.kept, r.at)
             }
         }
         if let d = file.tables["distances"],
@@ -164,6 +166,20 @@ private struct Loading {
                 origin[p.value] = origin[p.value] ?? p.at
             }
             if what == "locked" { scenario.locked = pairs } else { scenario.forbidden = pairs }
+        }
+        // The register's last decision stands: what it rejected stays forbidden, what it kept
+        // stays locked (unless the scenario's own rules say otherwise).
+        if let refusals = registerRefusals {
+            let forbidden = Set(scenario.forbidden), locked = Set(scenario.locked)
+            for p in refusals.rejected where !forbidden.contains(p) && !locked.contains(p) {
+                scenario.forbidden.append(p)
+                origin[p] = origin[p] ?? refusals.at
+            }
+            let hardDue = scenario.rules.rotation?.mode == .hard ? Set(scenario.pairsDueForRotation) : []
+            for p in refusals.kept where !locked.contains(p) && !forbidden.contains(p) && !hardDue.contains(p) {
+                scenario.locked.append(p)
+                origin[p] = origin[p] ?? refusals.at
+            }
         }
 
         // What-if changes, in order; each failing one is reported and skipped.

@@ -98,3 +98,11 @@ enum Text {
         }
     }
 }
+
+/// Words one slip away from a known one, for every "did you mean …" DiaBan says.
+public enum NearMiss {
+    /// The candidate closest to `word` by edit distance, when close enough to be a likely typo.
+    public static func suggestion(for word: String, among candidates: [String]) -> String? {
+        Text.suggestion(for: word, among: candidates)
+    }
+}
