@@ -109,7 +109,11 @@ extension PlanContext {
         // Which decided rows a change is tied to: the same officers, or the same commune.
         let decided = decisions.filter { $0.verdict != .pending }
         func ties(commune: String, officers: Set<String>) -> [Decision] {
-            decided.filter { $0.commune == commune || !officers.isDisjoint(with: $0.from + $0.to) }.sorted { $0.move < $1.move }
+            // The commune's own decision first, then refusals (they are what the plan had to
+            // work around), then accepted moves that share an officer.
+            func rank(_ d: Decision) -> Int { d.commune == commune ? 0 : d.verdict == .accept ? 2 : 1 }
+            return decided.filter { $0.commune == commune || !officers.isDisjoint(with: $0.from + $0.to) }
+                .sorted { (rank($0), $0.move) < (rank($1), $1.move) }
         }
         func because(_ tied: [Decision]) -> String {
             tied.prefix(3).map { d in
