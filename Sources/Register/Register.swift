@@ -182,6 +182,15 @@ public final class Register: @unchecked Sendable {
         }
     }
 
+    /// Whether the file system holding `path` has no free block left (SQLite reports a full
+    /// disk met while opening its shared-memory file as a plain I/O error).
+    static func diskIsFull(_ path: String) -> Bool {
+        let folder = (path as NSString).deletingLastPathComponent
+        var info = statvfs()
+        guard statvfs(folder.isEmpty ? "." : folder, &info) == 0 else { return false }
+        return info.f_bavail == 0
+    }
+
     /// A register error for an SQLite or file-system failure, in a sentence.
     static func translate(_ error: any Error, path: String, doing: String) -> RegisterError {
         if let e = error as? RegisterError { return e }
@@ -203,7 +212,7 @@ public final class Register: @unchecked Sendable {
         case .SQLITE_CORRUPT:
             return RegisterError(.corrupt, "\(path) is damaged (SQLite says: \(detail)). Restore it from a backup (diaban register backup).")
         case .SQLITE_IOERR:
-            if errno == ENOSPC || errno == EFBIG || errno == EDQUOT {
+            if errno == ENOSPC || errno == EFBIG || errno == EDQUOT || diskIsFull(path) {
                 return RegisterError(.diskFull, "Could not \(doing): the disk holding \(path) is full (\(String(cString: strerror(errno)))). Nothing was written; the register is as it was. Free some space and run the command again.")
             }
             return RegisterError(.io, "Could not \(doing) at \(path): the disk refused a read or write (\(detail)). Nothing was written.")

@@ -63,7 +63,7 @@ public enum DecisionsFile {
               required.allSatisfy(table.has) else {
             throw ScenarioErrors(problems.errors)
         }
-        warnNearMissColumns(table, known: required + optional, problems: problems)
+        table.warnNearMissColumns(known: required + optional, problems: problems)
         var decisions: [Decision] = []
         var byCommune: [String: Decision] = [:]
         var byMove: [Int: Int] = [:]
@@ -228,14 +228,4 @@ public enum DecisionsFile {
     }
 
     private static func list(_ ids: [String]) -> String { ids.isEmpty ? "nobody" : Text.and(ids) }
-
-    /// A column that is not read but is one slip away from one that is: said, not refused.
-    static func warnNearMissColumns(_ table: CSVTable, known: [String], problems: Problems) {
-        for column in table.header where !column.isEmpty && !known.contains(column) {
-            if let near = Text.suggestion(for: column, among: known), !table.has(near) {
-                problems.warn(.nearMiss, SourceLocation(file: table.file, line: 1, field: column),
-                              "The column \(column) is not read. Did you mean \(near)?", hint: "Rename the column to \(near) if that is what it holds.")
-            }
-        }
-    }
 }

@@ -11,7 +11,7 @@ enum PairTables {
     ) -> [(pair: Pair, line: Int, since: Day?)] {
         var out: [(Pair, Int, Day?)] = []
         var firstLine: [Pair: Int] = [:]
-        DecisionsFile.warnNearMissColumns(table, known: ["commune", "officer", "commune_name", "officer_name", "since"], problems: problems)
+        table.warnNearMissColumns(known: ["commune", "officer", "commune_name", "officer_name", "since"], problems: problems)
         for r in table.rows {
             let f = CSVFields(table: table, row: r, problems: problems)
             var since: Day?

@@ -72,6 +72,7 @@ private struct Loading {
                                      required: CommuneTable.required, reference: communesPath.at, problems: problems,
                                      maxRows: SourceFile.maxEntityRows),
            CommuneTable.required.allSatisfy(table.has) {
+            table.warnNearMissColumns(known: CommuneTable.required + CommuneTable.optional, problems: problems)
             let read = CommuneTable.read(table, problems: problems)
             communeRows = read.rows
             knownCodes = read.codes
@@ -110,6 +111,7 @@ private struct Loading {
            let table = CSVTable.read(path: o.value, file: o.value, what: "officers table", required: OfficerTable.required, reference: o.at, problems: problems,
                                    maxRows: SourceFile.maxEntityRows),
            OfficerTable.required.allSatisfy(table.has) {
+            table.warnNearMissColumns(known: OfficerTable.required + OfficerTable.optional, problems: problems)
             let read = OfficerTable.read(table, communes: byCode, knownCodes: knownCodes, headquarters: hq ?? ("headquarters", GeoPoint(lat: 0, lon: 0)), problems: problems)
             scenario.officers = read.rows.map(\.officer)
             knownIDs = read.ids
@@ -430,6 +432,17 @@ private struct Loading {
                 problems.add(.conflict, SourceLocation(file: tables["officers"] ?? "officers", field: "min_communes"),
                              "Officer \(o.id) has min_communes \(minC) above max_communes \(maxC).", hint: "Lower min_communes or raise max_communes.")
             }
+        }
+        // Specialties are an open vocabulary, but one slip away from a known one is said.
+        let held = Set(s.officers.flatMap(\.specialties).map(\.rawValue))
+        let needed = Set(s.communes.flatMap(\.requiredSpecialties).map(\.rawValue))
+        for word in held.union(needed).sorted() {
+            let others = held.union(needed).subtracting([word]).sorted()
+            guard !(held.contains(word) && needed.contains(word)), let near = Text.suggestion(for: word, among: others, maxDistance: 2) else { continue }
+            let whereFrom = held.contains(word) ? tables["officers"] ?? "officers" : tables["communes"] ?? "communes"
+            problems.warn(.nearMiss, SourceLocation(file: whereFrom, field: held.contains(word) ? "specialties" : "required_specialties"),
+                          "The specialty \(word) is \(held.contains(word) ? "held by an officer but needed by no commune" : "needed but held by no officer"). Did you mean \(near)?",
+                          hint: "Correct the spelling if it is the same specialty; a new specialty is fine as it is.")
         }
         // The current assignment: notes, not errors (it is history; the plan repairs it).
         let byCommune = s.current.officersByCommune

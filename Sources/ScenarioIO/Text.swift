@@ -34,14 +34,17 @@ enum Text {
     }
 
     /// The candidate closest to `word` by edit distance, when close enough to be a likely typo.
-    static func suggestion(for word: String, among candidates: [String]) -> String? {
+    /// `maxDistance` bounds the edits (default: a third of the word, at least 2); an unasked
+    /// note about a word that may be new uses 2, "one slip away" (a transposition is two edits).
+    static func suggestion(for word: String, among candidates: [String], maxDistance: Int? = nil) -> String? {
         // Typos are in words, not in pages: long texts (a garbled header) get no suggestion.
         guard word.utf8.count <= 200 else { return nil }
         let w = Array(word.lowercased())
+        let limit = maxDistance ?? max(2, w.count / 3)
         var best: (String, Int)?
         for c in candidates where c.utf8.count <= 200 {
             let d = distance(w, Array(c.lowercased()))
-            if d <= max(2, w.count / 3), d < (best?.1 ?? .max) { best = (c, d) }
+            if d <= limit, d < (best?.1 ?? .max) { best = (c, d) }
         }
         return best?.0
     }
