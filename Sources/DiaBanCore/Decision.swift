@@ -34,8 +34,11 @@ public struct Decision: Sendable, Equatable, Codable {
     public var note: String
     /// The line of the decisions file.
     public var line: Int
+    /// A decision carried from an earlier round (`source` = `earlier`): it still stands, but
+    /// its move is not one of the plan the file was written with.
+    public var earlier: Bool = false
 
-    public init(move: Int, commune: String, from: [String], to: [String], gain: Double?, verdict: Verdict, note: String, line: Int) {
+    public init(move: Int, commune: String, from: [String], to: [String], gain: Double?, verdict: Verdict, note: String, line: Int, earlier: Bool = false) {
         self.move = move
         self.commune = commune
         self.from = from
@@ -44,6 +47,7 @@ public struct Decision: Sendable, Equatable, Codable {
         self.verdict = verdict
         self.note = note
         self.line = line
+        self.earlier = earlier
     }
 
     /// The pairs an `accept` locks.
@@ -70,10 +74,10 @@ extension Scenario {
     }
 
     /// The plan the decisions were made on: the current assignment with every move of the
-    /// file applied, whatever its verdict.
+    /// file applied, whatever its verdict (decisions carried from an earlier round aside).
     public func proposedPlan(_ decisions: [Decision]) -> Assignment {
         var pairs = current.pairSet
-        for d in decisions {
+        for d in decisions where !d.earlier {
             for p in d.currentPairs { pairs.remove(p) }
             for p in d.newPairs { pairs.insert(p) }
         }

@@ -1,4 +1,5 @@
 import DiaBanCore
+import Foundation
 import Planning
 
 /// The words of the decision sheet, in the report's language.
@@ -68,7 +69,10 @@ extension HTMLPage {
     func decisionsSection() -> String {
         guard let r = solve.decisions else { return "" }
         let d = DecisionLabels.of(lang)
-        var out = "<section class=\"sheet\" id=\"decisions\">\n<h2>\(HTML.escape(d.section))</h2>\n"
+        // One A4 page: the tables' print size shrinks with the number of lines they hold.
+        let lines = r.rows.count + min(Self.changesShown, max(r.appeared.count, r.disappeared.count))
+        let size = max(4.6, min(6.8, 6.8 * 40 / Double(max(lines, 1))))
+        var out = "<section class=\"sheet\" id=\"decisions\" style=\"--sheet-font: \(decimal(size, 2))pt\">\n<h2>\(HTML.escape(d.section))</h2>\n"
         out += "<p class=\"sheet-head\"><b>\(HTML.escape(solve.scenario))</b> · \(HTML.escape(d.counts(r.accepted, r.rejected, r.kept, r.pending)))</p>\n"
         out += "<p class=\"caption\">\(HTML.escape(d.intro)) "
         out += r.decided == nil ? "" : "<b class=\"\(r.allHonoured ? "ok" : "bad")\">\(HTML.escape(r.allHonoured ? d.honoured : d.notHonoured))</b> "
@@ -107,9 +111,12 @@ extension HTMLPage {
             out += "<div><h3>\(HTML.escape(title)) (\(changes.count))</h3>"
             if changes.isEmpty { out += "<p>\(HTML.escape(d.none))</p>" } else {
                 out += "<ul>"
-                for c in changes {
+                for (i, c) in changes.enumerated() {
+                    if i == Self.changesShown {
+                        out += "<li class=\"print-only\">… \(changes.count - i)</li>"
+                    }
                     let because = c.becauseOf.isEmpty ? "" : " [\(c.becauseOf.map { "#\($0)" }.joined(separator: ", "))]"
-                    out += "<li>\(sign) <b>\(HTML.escape(c.communeName))</b>: \(HTML.escape(c.from.map(officerName).joined(separator: ", "))) → \(HTML.escape(c.to.map(officerName).joined(separator: ", ")))\(HTML.escape(because))</li>"
+                    out += "<li\(i >= Self.changesShown ? " class=\"screen\"" : "")>\(sign) <b>\(HTML.escape(c.communeName))</b>: \(HTML.escape(c.from.map(officerName).joined(separator: ", "))) → \(HTML.escape(c.to.map(officerName).joined(separator: ", ")))\(HTML.escape(because))</li>"
                 }
                 out += "</ul>"
             }
@@ -127,17 +134,26 @@ extension HTMLPage {
 
     /// A row's outcome in the report's language.
     func outcomeText(_ row: DecisionReview.Row, _ d: DecisionLabels) -> String {
-        guard lang == .vi else { return row.outcome }
+        guard lang == .vi else {
+            switch row.verdict {
+            case .accept where row.honoured: return "moves as accepted"
+            case .keep where row.honoured: return "stays as decided"
+            default: return row.outcome.replacingOccurrences(of: #" \([A-Z0-9]+\)"#, with: "", options: .regularExpression)
+            }
+        }
         let planned = row.planned.map(officerName).joined(separator: ", ")
         if !row.honoured { return "KHÔNG được tuân thủ: giao cho \(planned)" }
         let stays = Set(row.planned) == Set(row.from)
         switch row.verdict {
-        case .accept: return "chuyển cho \(planned) theo quyết định"
-        case .keep: return "giữ nguyên \(planned) theo quyết định"
+        case .accept: return "chuyển theo quyết định"
+        case .keep: return "giữ nguyên theo quyết định"
         case .reject: return stays ? "giữ nguyên \(planned)" : "giao cho \(planned) thay thế"
-        case .pending: return stays ? "không còn đề xuất: giữ nguyên \(planned)" : Set(row.planned) == Set(row.to) ? "vẫn đề xuất: chuyển cho \(planned)" : "giao cho \(planned) thay thế"
+        case .pending: return stays ? "không còn đề xuất: giữ nguyên" : Set(row.planned) == Set(row.to) ? "vẫn đề xuất" : "giao cho \(planned) thay thế"
         }
     }
+
+    /// The most appeared or disappeared moves the printed sheet lists (the page lists them all).
+    static let changesShown = 12
 
     /// Rings on the map for every decided commune, one style per decision.
     func decisionRings(_ project: (GeoPoint) -> (Double, Double), radius: (Commune) -> Double) -> String {
@@ -192,6 +208,7 @@ extension HTMLPage {
         .signatures .sign { text-align: center; min-height: 80px; }
         .signatures .sign small { display: block; }
         .lgt { font-weight: 600; margin: 10px 0 4px; }
+        .print-only { display: none; }
         @media print {
           @page { size: A4; margin: 11mm 12mm; }
           body.has-sheet main > :not(.sheet):not(header) { display: none !important; }
@@ -202,14 +219,17 @@ extension HTMLPage {
           .sheet h2 { font-size: 12pt; margin: 4pt 0 3pt; }
           .sheet h3 { font-size: 8pt; margin: 0 0 2pt; }
           .sheet .caption { margin: 0 0 3pt; }
-          .sheet table { font-size: 7pt; }
-          .sheet th, .sheet td { padding: 0.6pt 3pt; }
+          .sheet table { font-size: var(--sheet-font, 6.8pt); }
+          .print-only { display: list-item !important; }
+          .sheet th, .sheet td { padding: 0.5pt 3pt; }
+          .sheet table.decided td { white-space: nowrap; }
+          .sheet table.decided td:last-child { white-space: normal; }
           .sheet thead th { font-size: 6.5pt; }
           .sheet .verdict { font-size: 6.5pt; padding: 0 4pt; }
           .sheet-cost { margin-bottom: 3pt; }
-          .sheet-changes { gap: 8pt; margin-top: 3pt; font-size: 6.6pt; }
-          .signatures { margin-top: 6pt; }
-          .signatures .sign { min-height: 54pt; }
+          .sheet-changes { gap: 8pt; margin-top: 3pt; font-size: var(--sheet-font, 6.6pt); }
+          .signatures { margin-top: 5pt; }
+          .signatures .sign { min-height: 34pt; }
         }
         """
 }

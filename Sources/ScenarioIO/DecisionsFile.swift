@@ -54,7 +54,7 @@ public struct DecisionRoster: Sendable {
 /// and checks every row against the roster, reporting every problem with its line and field.
 public enum DecisionsFile {
     public static let required = ["move", "commune", "from", "to", "decision"]
-    public static let optional = ["commune_name", "from_name", "to_name", "gain", "note", "rule"]
+    public static let optional = ["commune_name", "from_name", "to_name", "gain", "note", "rule", "source"]
 
     /// The decisions of the file, in file order, with notes worth knowing (`warnings`).
     public static func read(path: String, roster: DecisionRoster) throws(ScenarioErrors) -> (decisions: [Decision], warnings: [ScenarioError]) {
@@ -65,7 +65,7 @@ public enum DecisionsFile {
         }
         table.warnNearMissColumns(known: required + optional, problems: problems)
         var decisions: [Decision] = []
-        var byCommune: [String: Decision] = [:]
+        var byCommune: [String: [Decision]] = [:]
         var byMove: [Int: Int] = [:]
         let planMoves = roster.planMoves.map { Dictionary($0.map { ($0.commune, $0) }, uniquingKeysWith: { a, _ in a }) }
         for row in table.rows {
@@ -78,19 +78,12 @@ public enum DecisionsFile {
             } else {
                 byMove[d.move] = d.line
             }
-            if let other = byCommune[d.commune] {
-                let name = roster.communes[d.commune] ?? d.commune
-                if other.verdict != d.verdict {
-                    problems.add(.badDecision, f.location("decision"),
-                                 "This row and line \(other.line) contradict each other: both decide \(name) (\(d.commune)), one says \(other.verdict.rawValue), this one \(d.verdict.rawValue).",
-                                 hint: "Keep one row per commune with the decision that stands.")
-                } else {
-                    problems.add(.badDecision, f.location("commune"), "\(name) (\(d.commune)) is decided twice (first on line \(other.line)).",
-                                 hint: "Keep one row per commune.")
-                }
+            let name = roster.communes[d.commune] ?? d.commune
+            if let clash = contradiction(d, with: byCommune[d.commune] ?? [], name: name) {
+                problems.add(.badDecision, f.location(clash.field), clash.message, hint: clash.hint)
                 continue
             }
-            byCommune[d.commune] = d
+            byCommune[d.commune, default: []].append(d)
             if let planMoves {
                 let name = roster.communes[d.commune] ?? d.commune
                 if let m = planMoves[d.commune] {
@@ -114,7 +107,7 @@ public enum DecisionsFile {
                           hint: "Use the decisions.csv that diaban solve --out wrote, with a decision on each row.")
         }
         if let moves = roster.planMoves, problems.isEmpty {
-            for m in moves where byCommune[m.commune] == nil {
+            for m in moves where !(byCommune[m.commune] ?? []).contains(where: { !$0.earlier }) {
                 problems.warn(.badDecision, SourceLocation(file: path),
                               "The plan moves \(roster.communes[m.commune] ?? m.commune) (\(m.commune)), but the decisions file has no row for it: it counts as pending.",
                               hint: "Add the row, or leave it: a move without a row is not adopted.")
@@ -122,6 +115,34 @@ public enum DecisionsFile {
         }
         guard problems.isEmpty else { throw ScenarioErrors(problems.errors) }
         return (decisions, problems.warnings)
+    }
+
+    /// Why `d` cannot stand beside the rows already read for its commune, if it cannot: the
+    /// same move twice, two verdicts on one move, two moves of the plan for one commune, two
+    /// accepted moves, or a move accepted while the commune is kept.
+    private static func contradiction(_ d: Decision, with others: [Decision], name: String) -> (field: String, message: String, hint: String)? {
+        for o in others {
+            if Set(o.to) == Set(d.to) && Set(o.from) == Set(d.from) {
+                if o.verdict == d.verdict {
+                    return ("commune", "\(name) (\(d.commune)) is decided twice (first on line \(o.line)).", "Keep one row per move.")
+                }
+                return ("decision", "This row and line \(o.line) contradict each other: both decide the move of \(name) (\(d.commune)) to \(d.to.joined(separator: ", ")), one says \(o.verdict.rawValue), this one \(d.verdict.rawValue).",
+                        "Keep one row per move, with the decision that stands.")
+            }
+            if !o.earlier && !d.earlier {
+                return ("commune", "\(name) (\(d.commune)) has two moves of the plan (this row and line \(o.line)); a plan moves a commune once.",
+                        "Use the decisions file written with the plan; an earlier decision that still stands says source = earlier.")
+            }
+            let verdicts = Set([o.verdict, d.verdict])
+            if o.verdict == .accept && d.verdict == .accept {
+                return ("decision", "This row and line \(o.line) both accept a move of \(name) (\(d.commune)), to different officers.", "Accept one of the two.")
+            }
+            if verdicts == [.accept, .keep] {
+                return ("decision", "This row and line \(o.line) contradict each other: one keeps \(name) (\(d.commune)) as it is, the other accepts a move of it.",
+                        "Keep the commune or accept the move, not both.")
+            }
+        }
+        return nil
     }
 
     private static func decision(_ f: CSVFields, roster: DecisionRoster) -> Decision? {
@@ -148,7 +169,22 @@ public enum DecisionsFile {
             gain = f.number("gain", "gain", in: -1e9...1e9, rangeHint: "The points the proposal printed; leave it as written.")
         }
         let note = f.text("note") ?? ""
+        var earlier = false
+        if let raw = f.text("source") {
+            switch Text.wordKey(raw) {
+            case "plan", "": earlier = false
+            case "earlier": earlier = true
+            default:
+                f.problems.add(.badValue, f.location("source"), "\"\(raw)\" is not a source of a decision." + Text.didYouMean(raw, ["plan", "earlier"]),
+                               hint: "Write plan (a move of this plan) or earlier (a decision of an earlier round that still stands).")
+            }
+        }
         guard f.problems.count == before, let move, let commune, let verdict else { return nil }
+        if earlier && (verdict == .accept || verdict == .pending) {
+            f.problems.add(.badDecision, f.location("decision"), "An earlier decision that still stands is a reject or a keep, not \(verdict.rawValue).",
+                           hint: "An accepted move of an earlier round is already in the current assignment; delete the row.")
+            return nil
+        }
 
         // The roster: every code known, every repeated name the roster's.
         var ok = true
@@ -219,7 +255,7 @@ public enum DecisionsFile {
                 }
             }
         }
-        return Decision(move: move, commune: commune, from: from, to: to, gain: gain, verdict: verdict, note: note, line: f.line)
+        return Decision(move: move, commune: commune, from: from, to: to, gain: gain, verdict: verdict, note: note, line: f.line, earlier: earlier)
     }
 
     /// Officer ids of a `from` or `to` field (several separated by `;`).
