@@ -66,10 +66,14 @@ public enum AtomicFile {
     /// Puts a file another writer produces into place: `body` writes the complete file at the
     /// temporary path it is given (which does not exist yet); then the file is flushed,
     /// renamed over `path` and the folder flushed. When `body` throws, nothing is changed.
-    public static func replace<E: Error>(_ path: String, protecting protected: [String] = [], with body: (String) throws(E) -> Void) throws(Failure) {
+    /// Missing folders are created unless `createFolders` is false (then a missing folder is a
+    /// failure, as for an export to a mistyped path).
+    public static func replace<E: Error>(
+        _ path: String, protecting protected: [String] = [], createFolders: Bool = true, with body: (String) throws(E) -> Void
+    ) throws(Failure) {
         try refuseProtected(path, protected)
         let folder = directory(of: path)
-        if !folder.isEmpty && !FileManager.default.fileExists(atPath: folder) {
+        if createFolders && !folder.isEmpty && !FileManager.default.fileExists(atPath: folder) {
             do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
                 throw Failure(.system, "Could not create the folder \(folder) for \(path): \(error.localizedDescription)")
             }

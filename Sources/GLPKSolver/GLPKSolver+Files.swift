@@ -45,7 +45,7 @@ extension GLPKSolver {
         // GLPK writes the whole file at the temporary path; the one atomic writer flushes it
         // and renames it over `path`.
         do {
-            try AtomicFile.replace(path) { (temporary: String) throws in
+            try AtomicFile.replace(path, createFolders: false) { (temporary: String) throws in
                 let log = TerminalLog(echo: false)
                 try log.installed {
                     let problem = try NativeProblem(model, log: log)
