@@ -10,25 +10,28 @@ let package = Package(
     name: "DiaBan",
     platforms: [.macOS(.v13)],
     products: [
-        .library(name: "DiaBan", targets: ["DiaBanCore", "LinearModel", "GLPKSolver", "AssignmentEngine", "ScenarioIO", "Planning", "Reporting", "GAPLibrary"]),
+        .library(name: "DiaBan", targets: ["DiaBanCore", "LinearModel", "GLPKSolver", "AssignmentEngine", "ScenarioIO", "Planning", "Reporting", "GAPLibrary", "Register", "DurableFiles"]),
         .executable(name: "diaban", targets: ["diaban"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // GLPK, as Debian ships it (no pkg-config file).
         .systemLibrary(name: "CGLPK", path: "Sources/CGLPK", providers: [.apt(["libglpk-dev"])]),
         // The setjmp guard around GLPK's error hook: C, because Swift cannot call setjmp.
         .target(name: "_CGLPKGuard", dependencies: ["CGLPK"], path: "Sources/_CGLPKGuard"),
+        // The one atomic, durable writer of every file DiaBan writes.
+        .target(name: "DurableFiles", swiftSettings: strict),
         // Solver-independent mixed-integer model, results and statuses.
         .target(name: "LinearModel", swiftSettings: strict),
         // The only module that imports GLPK.
-        .target(name: "GLPKSolver", dependencies: ["LinearModel", "CGLPK", "_CGLPKGuard"], swiftSettings: strict),
+        .target(name: "GLPKSolver", dependencies: ["LinearModel", "CGLPK", "_CGLPKGuard", "DurableFiles"], swiftSettings: strict),
         // The solve engine: Dantzig–Wolfe column generation with exact pricing, price-and-branch,
-        // reduced-cost fixing, then the compact model. Knows agents and items, not communes.
+        // reduced-cost fixing and branch-and-price. Knows agents and items, not communes.
         .target(name: "AssignmentEngine", dependencies: ["LinearModel"], swiftSettings: strict),
         // Officers, communes, scenarios, assignments: what a planner talks about.
         .target(name: "DiaBanCore", swiftSettings: strict),
@@ -36,16 +39,18 @@ let package = Package(
         .target(name: "GAPLibrary", dependencies: ["LinearModel", "AssignmentEngine"], swiftSettings: strict),
         // Reading, validating and generating scenarios (YAML + CSV).
         .target(name: "ScenarioIO", dependencies: [
-            "DiaBanCore",
+            "DiaBanCore", "DurableFiles", "Register",
             .product(name: "Yams", package: "Yams"),
             .product(name: "CSV", package: "CSV.swift"),
         ], swiftSettings: strict),
         // Scenario -> integer program -> plan, KPIs and proposal. Never imports GLPK.
         .target(name: "Planning", dependencies: ["DiaBanCore", "LinearModel", "AssignmentEngine"], swiftSettings: strict),
         // Text, JSON, CSV, Markdown, HTML and GeoJSON output.
-        .target(name: "Reporting", dependencies: ["DiaBanCore", "Planning", "LinearModel"], swiftSettings: strict),
+        .target(name: "Reporting", dependencies: ["DiaBanCore", "Planning", "LinearModel", "DurableFiles"], swiftSettings: strict),
+        // The assignment register: who tracked which commune, since when, under which decision (SQLite through GRDB).
+        .target(name: "Register", dependencies: ["DiaBanCore", "DurableFiles", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
         .executableTarget(name: "diaban", dependencies: [
-            "DiaBanCore", "LinearModel", "GLPKSolver", "AssignmentEngine", "ScenarioIO", "Planning", "Reporting", "GAPLibrary",
+            "DiaBanCore", "LinearModel", "GLPKSolver", "AssignmentEngine", "ScenarioIO", "Planning", "Reporting", "GAPLibrary", "Register", "DurableFiles",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strict),
 
@@ -58,6 +63,7 @@ let package = Package(
         .testTarget(name: "GAPLibraryTests", dependencies: ["GAPLibrary", "GLPKSolver", "LinearModel"], swiftSettings: strict),
         .testTarget(name: "CLITests", dependencies: ["diaban", "DiaBanTestSupport"], swiftSettings: strict),
         .testTarget(name: "RobustnessTests", dependencies: ["ScenarioIO", "Planning", "DiaBanCore", "LinearModel", "GLPKSolver", "diaban", "DiaBanTestSupport"], resources: [.copy("Corpus")], swiftSettings: strict),
+        .testTarget(name: "RegisterTests", dependencies: ["Register", "DiaBanCore", "ScenarioIO", "Planning", "DurableFiles", "DiaBanTestSupport"], swiftSettings: strict),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Planning", "DiaBanCore", "GLPKSolver", "ScenarioIO"], exclude: ["Golden"], swiftSettings: strict),
     ]
 )

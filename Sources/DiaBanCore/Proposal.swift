@@ -7,12 +7,17 @@ public struct Move: Sendable, Equatable, Codable {
     public var gains: [String: Double]
     /// The reason in plain words.
     public var reason: String
-    public init(commune: String, from: [String], to: [String], gains: [String: Double], reason: String) {
+    /// When a hard rule forces the commune to change (its current pair cannot continue), which:
+    /// `leave`, `home-commune`, `rotation`, `forbidden` or `staffing`; nil for a move made to
+    /// gain points, which a leader may reject.
+    public var forcedBy: String?
+    public init(commune: String, from: [String], to: [String], gains: [String: Double], reason: String, forcedBy: String? = nil) {
         self.commune = commune
         self.from = from
         self.to = to
         self.gains = gains
         self.reason = reason
+        self.forcedBy = forcedBy
     }
     /// The sum of the gains, added in key order so that the total is the same on every run.
     public var totalGain: Double { gains.sorted { $0.key < $1.key }.reduce(0) { $0 + $1.value } }

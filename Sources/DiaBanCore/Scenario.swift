@@ -20,6 +20,10 @@ public struct Scenario: Sendable {
     /// Relative slack allowed on each priority level's optimum when fixing it.
     public var priorityTolerance: Double
     public var solver: SolverSettings
+    /// The date the plan is for: tenure is counted to it (and a register is read as of it).
+    public var asOf: Day?
+    /// When each current pair began, where known (a `since` column, or the register).
+    public var since: [Pair: Day] = [:]
 
     public init(
         name: String, description: String = "", headquarters: GeoPoint, communes: [Commune], officers: [Officer],
@@ -97,6 +101,9 @@ public struct Weights: Sendable, Equatable, Codable {
     public var coverage: Double = 1000
     /// Points per officer–commune pair that is not in the current assignment.
     public var change: Double = 10
+    /// Points per year a current pair is kept at or past the soft rotation limit
+    /// (``Rules/rotation``); part of the continuity term.
+    public var rotation: Double = 20
     public init() {}
 }
 
@@ -131,6 +138,8 @@ public struct Rules: Sendable, Equatable {
     /// nearest holders of each required specialty); `nil` keeps all.
     public var candidateLimit: Int?
     public var circuity = Circuity()
+    /// How long a pair may last (``Rotation``); nil: no limit.
+    public var rotation: Rotation?
     public init() {}
 }
 

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import CGLPK
+import DurableFiles
 import LinearModel
 import _CGLPKGuard
 
@@ -41,30 +42,23 @@ extension GLPKSolver {
         _ body: (NativeProblem, String) throws -> Int32
     ) throws {
         try model.validate()
-        let temporary = Self.temporaryPath(next: path)
-        let log = TerminalLog(echo: false)
-        try log.installed {
-            let problem = try NativeProblem(model, log: log)
-            defer { problem.delete() }
-            let code = try body(problem, temporary)
-            if code != 0 {
-                unlink(temporary)
-                let detail = log.lastWords(lines: 1)
-                throw SolverError("\(function) could not write '\(path)'" + (detail.isEmpty ? "." : ": \(detail)"))
+        // GLPK writes the whole file at the temporary path; the one atomic writer flushes it
+        // and renames it over `path`.
+        do {
+            try AtomicFile.replace(path, createFolders: false) { (temporary: String) throws in
+                let log = TerminalLog(echo: false)
+                try log.installed {
+                    let problem = try NativeProblem(model, log: log)
+                    defer { problem.delete() }
+                    let code = try body(problem, temporary)
+                    if code != 0 {
+                        let detail = log.lastWords(lines: 1)
+                        throw SolverError("\(function) could not write '\(path)'" + (detail.isEmpty ? "." : ": \(detail)"))
+                    }
+                }
             }
+        } catch {
+            throw SolverError(error.message)
         }
-        if rename(temporary, path) != 0 {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw SolverError("Could not move the written file to '\(path)': \(reason).")
-        }
-    }
-
-    /// A fresh name in the directory of `path` (rename is atomic only within a file system).
-    static func temporaryPath(next path: String) -> String {
-        let slash = path.lastIndex(of: "/")
-        let directory = slash.map { String(path[...$0]) } ?? ""
-        let file = slash.map { String(path[path.index(after: $0)...]) } ?? path
-        return "\(directory).\(file).\(getpid()).\(UInt32.random(in: 0 ... .max)).tmp"
     }
 }

@@ -18,6 +18,8 @@ public struct TermValues: Sendable, Equatable, Codable {
     public var travelKm: Double
     /// Pairs not in the current assignment.
     public var newPairs: Int
+    /// Years at or past a soft rotation limit, summed over the current pairs kept.
+    public var rotationYearsDue: Int = 0
 
     /// Points per term, in the objective's currency.
     public func points(_ weights: Weights, coverage: Rules.Coverage) -> [ObjectiveTerm: Double] {
@@ -26,8 +28,20 @@ public struct TermValues: Sendable, Equatable, Codable {
             .mountainBalance: weights.mountainBalance * mountainDeviation + weights.mountainMaxDeviation * mountainMaxDeviation,
             .workloadBalance: weights.workloadBalance * workloadDeviation + weights.workloadMax * maxUtilisation,
             .travel: weights.travel * travelKm,
-            .changes: weights.change * Double(newPairs),
+            .changes: weights.change * Double(newPairs) + weights.rotation * Double(rotationYearsDue),
         ]
+    }
+}
+
+extension TermValues {
+    /// Reads documents written before `rotationYearsDue` existed (it is then 0).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            uncoveredNeeds: try c.decode(Int.self, forKey: .uncoveredNeeds), mountainDeviation: try c.decode(Double.self, forKey: .mountainDeviation),
+            mountainMaxDeviation: try c.decode(Double.self, forKey: .mountainMaxDeviation), workloadDeviation: try c.decode(Double.self, forKey: .workloadDeviation),
+            maxUtilisation: try c.decode(Double.self, forKey: .maxUtilisation), travelKm: try c.decode(Double.self, forKey: .travelKm),
+            newPairs: try c.decode(Int.self, forKey: .newPairs), rotationYearsDue: try c.decodeIfPresent(Int.self, forKey: .rotationYearsDue) ?? 0)
     }
 }
 
@@ -39,6 +53,7 @@ struct Tally {
     var mountain: [Double]
     var travel = 0.0
     var newPairs = 0
+    var yearsDue = 0
     var uncovered = 0
     var officersOf: [Int: [Int]] = [:]
 
@@ -57,7 +72,8 @@ struct Tally {
         load[o] += sign * commune.workload
         if commune.isMountain { mountain[o] += sign * commune.workload }
         travel += sign * context.travelKmPerYear(officer: o, commune: c)
-        if context.isNew(Pair(officer: context.scenario.officers[o].id, commune: commune.code)) { newPairs += sign > 0 ? 1 : -1 }
+        let pair = Pair(officer: context.scenario.officers[o].id, commune: commune.code)
+        if context.isNew(pair) { newPairs += sign > 0 ? 1 : -1 } else if let due = context.yearsDue[pair] { yearsDue += sign > 0 ? due : -due }
         if sign > 0 { officersOf[c, default: []].append(o) } else { officersOf[c]?.removeAll { $0 == o } }
     }
 
@@ -83,7 +99,7 @@ struct Tally {
         }
         return TermValues(
             uncoveredNeeds: uncovered, mountainDeviation: mDev, mountainMaxDeviation: mMax,
-            workloadDeviation: uDev, maxUtilisation: uMax, travelKm: travel, newPairs: newPairs)
+            workloadDeviation: uDev, maxUtilisation: uMax, travelKm: travel, newPairs: newPairs, rotationYearsDue: yearsDue)
     }
 }
 

@@ -25,6 +25,9 @@ public struct PlanContext: Sendable {
     /// Each officer's free band of utilisation (percent), see ``utilisationBand(_:)``.
     public let utilisationBands: [ClosedRange<Double>]
     let currentPairs: Set<Pair>
+    /// Years at or past a soft rotation limit of each current pair that has some: the continuity
+    /// term charges `Weights.rotation` points per year for keeping it (see `Tenure.swift`).
+    public let yearsDue: [Pair: Int]
 
     /// Whether officers are provincial: every officer and every commune names a province, and
     /// an officer tracks only communes of their own province. Fair shares and mean utilisation
@@ -45,6 +48,7 @@ public struct PlanContext: Sendable {
         self.mountainWorkload = scenario.communes.filter(\.isMountain).reduce(0) { $0 + $1.workload * Double($1.staffing) }
         self.meanUtilisation = capacity > 0 ? totalWorkload / capacity : 0
         self.currentPairs = scenario.current.pairSet
+        self.yearsDue = scenario.softRotationYearsDue
 
         // Targets are shared out within each group: the province for provincial officers,
         // else the whole scenario.

@@ -13,7 +13,8 @@ import LinearModel
 ///   what a planner means by balanced.
 /// - No big-M anywhere; capacity rows are plain knapsack rows GLPK's cover and MIR cuts use.
 /// - Continuity is a cost on each variable that is not a current pair, so the model prefers
-///   the current plan unless another term pays for a move.
+///   the current plan unless another term pays for a move; under a soft rotation rule a current
+///   pair at or past the limit costs its years due instead (both plain coefficients on x).
 public struct PlanModel: Sendable {
     public let context: PlanContext
     public var model: LinearModel
@@ -96,6 +97,8 @@ public struct PlanModel: Sendable {
             columnsOfCommune[c].append((o, v))
             addTerm(.travel, v, weights.travel * context.travelKmPerYear(officer: o, commune: c))
             if context.isNew(pair) { addTerm(.changes, v, weights.change) }
+            // Soft rotation: keeping a pair at or past the limit costs points per year due.
+            if let due = context.yearsDue[pair] { addTerm(.changes, v, weights.rotation * Double(due)) }
         }
 
         // Staffing: Σ_o x = k_c.

@@ -34,11 +34,30 @@ extension PlanContext {
             }
             let reason = explain(commune: commune, from: from, to: to, gains: gains,
                                  before: officerBefore, after: officerAfter)
-            moves.append(Move(commune: commune.code, from: from, to: to, gains: gains, reason: reason))
+            moves.append(Move(commune: commune.code, from: from, to: to, gains: gains, reason: reason,
+                              forcedBy: forcedBy(commune: commune, from: from, to: to)))
         }
         moves.sort { ($0.totalGain, $1.commune) > ($1.totalGain, $0.commune) }
         return Proposal(moves: moves)
     }
+
+    /// The hard rule that keeps a current pair of `commune` from continuing, if one does.
+    private func forcedBy(commune: Commune, from: [String], to: [String]) -> String? {
+        let sc = scenario
+        if from.count != to.count { return "staffing" }
+        for id in from {
+            guard let o = officerIndex[id] else { return "staffing" }
+            let officer = sc.officers[o]
+            if !officer.isActive { return "leave" }
+            if officer.homeCommune == commune.code { return "home-commune" }
+            let pair = Pair(officer: id, commune: commune.code)
+            if sc.rules.rotation?.mode == .hard, sc.yearsDue(pair) > 0 { return "rotation" }
+            if forbiddenPairs.contains(pair) { return "forbidden" }
+        }
+        return nil
+    }
+
+    private var forbiddenPairs: Set<Pair> { Set(scenario.forbidden) }
 
     private func explain(
         commune: Commune, from: [String], to: [String], gains: [String: Double],
@@ -51,6 +70,8 @@ extension PlanContext {
             parts.append("\(gone.name) is on leave")
         } else if leaving.contains(where: { $0.homeCommune == commune.code }) {
             parts.append("the current officer lives in this commune")
+        } else if let due = from.lazy.compactMap({ sc.rotationReason(Pair(officer: $0, commune: commune.code)) }).first {
+            parts.append(due)
         }
         let arriving = to.compactMap { officerIndex[$0].map { sc.officers[$0] } }
         let newlyCovered = commune.requiredSpecialties.filter { s in

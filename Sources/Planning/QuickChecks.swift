@@ -15,6 +15,15 @@ public struct Finding: Sendable, Equatable, Codable, CustomStringConvertible {
 /// The obvious feasibility checks of MODEL.md, run before any solve: an `error` finding means
 /// no plan can satisfy the hard rules; a `warning` means a soft goal cannot be fully met.
 public enum QuickChecks {
+    /// Names the hard rotation rule when it is what keeps a commune's current officers away.
+    static func rotationNote(_ sc: Scenario, commune: Commune) -> String {
+        guard let rule = sc.rules.rotation, rule.mode == .hard else { return "" }
+        let due = sc.pairsDueForRotation.filter { $0.commune == commune.code }
+        guard !due.isEmpty else { return "" }
+        let who = due.map { p in "\(sc.officer(p.officer)?.name ?? p.officer) (\(sc.tenureYears(p) ?? 0) years)" }.joined(separator: ", ")
+        return "; the hard rotation rule (\(rule.maxYears) years) takes \(who) off it: make the rule soft, or give the commune another officer who may track it"
+    }
+
     public static func run(_ context: PlanContext) -> [Finding] {
         let sc = context.scenario
         var out: [Finding] = []
@@ -30,7 +39,8 @@ public enum QuickChecks {
             let n = context.eligibility.officersOfCommune[c].count
             if n < commune.staffing {
                 out.append(Finding(severity: .error, code: "no-eligible-officer",
-                    message: "Commune \(commune.code) \(commune.name) needs \(commune.staffing) officer(s) but only \(n) may track it (the others are on leave, live there, are forbidden or were pruned by the candidate limit).",
+                    message: "Commune \(commune.code) \(commune.name) needs \(commune.staffing) officer(s) but only \(n) may track it (the others are on leave, live there, are forbidden or were pruned by the candidate limit)"
+                        + Self.rotationNote(sc, commune: commune) + ".",
                     culprits: [commune.code]))
             }
             for s in commune.requiredSpecialties {

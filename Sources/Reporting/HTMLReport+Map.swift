@@ -86,6 +86,9 @@ extension HTMLPage {
         let (hx, hy) = proj.point(scenario.headquarters)
         out += "<g class=\"hq\"><title>\(HTML.escape(t.headquarters + (headquartersName.map { ": " + $0 } ?? "")))</title><path d=\"\(SVGShape.star(hx, hy, 11))\"/></g>\n"
 
+        // The leader's decisions, a ring style each.
+        out += decisionRings({ proj.point($0) }, radius: { _ in r })
+
         // Move numbers, above everything, offset to the upper right of the marker.
         out += "<g class=\"numbers\">\n"
         for m in moves {
@@ -169,7 +172,7 @@ extension HTMLPage {
         out += "<li>\(icon("<circle class=\"ring-out\" cx=\"14\" cy=\"14\" r=\"\(svgNumber(r + 5.5))\"/><circle class=\"ring\" cx=\"14\" cy=\"14\" r=\"\(svgNumber(r + 3.5))\" stroke=\"#888\"/><circle class=\"lg\" cx=\"14\" cy=\"14\" r=\"\(svgNumber(r))\"/>"))\(HTML.escape(t.legendMoved))</li>\n"
         out += "<li>\(icon("<path class=\"hqi\" d=\"\(SVGShape.star(14, 14, 11))\"/>"))\(HTML.escape(t.legendHQ))</li>\n"
         out += "<li>\(icon("<path class=\"lg\" d=\"\(SVGShape.square(14, 14, 4.5))\"/>"))\(HTML.escape(t.legendBase))</li>\n"
-        out += "</ul>\n<h3>\(HTML.escape(t.legendOfficers))</h3>\n<p class=\"hint screen\">\(HTML.escape(t.legendHint))</p>\n<ol class=\"who\">\n"
+        out += "</ul>\n" + decisionLegend() + "<h3>\(HTML.escape(t.legendOfficers))</h3>\n<p class=\"hint screen\">\(HTML.escape(t.legendHint))</p>\n<ol class=\"who\">\n"
         for officer in scenario.officers {
             let n = officerAfter[officer.id]?.communes.count ?? 0
             let leave = officer.isActive ? "" : " <em>(\(HTML.escape(t.onLeave)))</em>"

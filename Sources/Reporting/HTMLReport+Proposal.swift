@@ -65,7 +65,7 @@ extension HTMLPage {
         func who(_ ids: [String]) -> String {
             ids.isEmpty ? "—" : ids.map { "<span class=\"who\">\(swatch($0))\(officerLabel($0))</span>" }.joined(separator: "<br>")
         }
-        var out = "<tr><td class=\"n\">\(item.number)</td>"
+        var out = "<tr><td class=\"n\">\(item.number)\(verdictBadge(m.commune).isEmpty ? "" : "<br>" + verdictBadge(m.commune))</td>"
         out += "<td><b>\(HTML.escape(communeName(m.commune)))</b><small>\(HTML.escape(terrain))</small></td>"
         out += "<td>\(who(m.from))</td><td>\(who(m.to))</td>"
         out += "<td>\(HTML.escape(reason(m)))</td>"
@@ -102,6 +102,12 @@ extension HTMLPage {
             parts.append("\(gone.name) đang nghỉ phép")
         } else if leaving.contains(where: { $0.homeCommune == commune.code }) {
             parts.append("cán bộ hiện tại cư trú tại địa bàn này")
+        } else if let rule = scenario.rules.rotation,
+                  let years = m.from.lazy.compactMap({ id -> Int? in
+                      let pair = Pair(officer: id, commune: commune.code)
+                      return self.scenario.yearsDue(pair) > 0 ? self.scenario.tenureYears(pair) : nil
+                  }).first {
+            parts.append("\(years) năm ở địa bàn này; quy định luân chuyển (\(rule.maxYears) năm) yêu cầu thay đổi")
         }
         let arriving = m.to.compactMap { scenario.officer($0) }
         let newlyCovered = commune.requiredSpecialties.filter { s in

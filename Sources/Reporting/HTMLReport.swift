@@ -23,6 +23,7 @@ public enum HTMLReport {
         var page = HTMLPage(solve: solve, scenario: scenario, lang: lang)
         page.headquartersName = headquartersName
         var body = page.header()
+        body += page.decisionsSection()
         body += page.headlineSection()
         if let comparison { body += page.comparisonSection(comparison) }
         body += page.mapSection()
@@ -39,9 +40,9 @@ public enum HTMLReport {
             <meta name="generator" content="DiaBan">
             <title>\(HTML.escape(page.t.title + " — " + solve.scenario))</title>
             <style>
-            \(HTMLStyle.css)</style>
+            \(HTMLStyle.css)\(solve.decisions == nil ? "" : HTMLPage.decisionsCSS + "\n")</style>
             </head>
-            <body>
+            <body\(solve.decisions == nil ? "" : " class=\"has-sheet\"")>
             <main>
             \(body)</main>
             <script>

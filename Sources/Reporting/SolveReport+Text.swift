@@ -99,6 +99,7 @@ extension SolveReport {
             out += "\nProposal: \(moves.count) move(s), most valuable first\n"
             for (i, m) in moves.enumerated() { out += String(format: "%3d. ", i + 1) + m.reason + "\n" }
         }
+        out += decisionsText()
         if let kpis {
             out += "\nOfficers\n" + officerTable(kpis).render()
             if includeCommunes { out += "\nCommunes\n" + communeTable(kpis).render() }
@@ -135,6 +136,7 @@ extension SolveReport {
             out += "\n## Proposal (\(moves.count) moves, most valuable first)\n\n"
             for (i, m) in moves.enumerated() { out += "\(i + 1). \(m.reason)\n" }
         }
+        out += decisionsMarkdown()
         if let kpis {
             out += "\n## Officers\n\n" + officerTable(kpis).markdown()
             out += "\n## Communes\n\n" + communeTable(kpis).markdown()

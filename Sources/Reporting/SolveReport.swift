@@ -53,6 +53,8 @@ public struct SolveReport: Codable, Sendable, Equatable {
     public var levels: [Level]
     /// When there is no valid plan: the relaxation that would make one, by name.
     public var explanation: InfeasibilityExplanation?
+    /// With `--decisions`: what the leader's decisions cost and changed (absent otherwise).
+    public var decisions: DecisionReview?
     public var stats: PlanOutcome.Stats
     /// Wall-clock numbers: the only fields that differ between runs.
     public var timings: Timings

@@ -95,3 +95,16 @@ struct CSVFields {
         x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x)
     }
 }
+
+extension CSVTable {
+    /// A column that is not read but is one slip away from one that is: said (a note), not
+    /// refused, since tables may carry columns of their own.
+    func warnNearMissColumns(known: [String], problems: Problems) {
+        for column in header where !column.isEmpty && !known.contains(column) {
+            if let near = Text.suggestion(for: column, among: known, maxDistance: 2), !has(near) {
+                problems.warn(.nearMiss, SourceLocation(file: file, line: 1, field: column),
+                              "The column \(column) is not read. Did you mean \(near)?", hint: "Rename the column to \(near) if that is what it holds.")
+            }
+        }
+    }
+}

@@ -5,6 +5,7 @@ import DiaBanCore
 /// visits_per_year, required_specialties (optional). Other columns are ignored.
 enum CommuneTable {
     static let required = ["code", "name", "kind", "terrain", "lat", "lon"]
+    static let optional = ["former_district", "province", "area_km2", "population", "workload", "staffing", "visits_per_year", "required_specialties"]
 
     struct Row {
         var commune: Commune

@@ -6,6 +6,7 @@ import DiaBanCore
 /// max_communes, status (active or leave), home_commune, province.
 enum OfficerTable {
     static let required = ["id", "name", "capacity"]
+    static let optional = ["specialties", "base_commune", "base_lat", "base_lon", "base_label", "min_communes", "max_communes", "status", "home_commune", "province"]
 
     struct Row {
         var officer: Officer

@@ -3,21 +3,43 @@ import DiaBanCore
 /// Reads `current.csv` (commune, officer: one row per pair) and `distances.csv` (officer,
 /// commune, km: one-way road km from the officer's base).
 enum PairTables {
+    /// Current pairs with their line and, when the table has a `since` column, the day each
+    /// began. Names repeated in `commune_name` / `officer_name` must be the roster's.
     static func readCurrent(
-        _ table: CSVTable, communes: Set<String>?, officers: Set<String>?, problems: Problems
-    ) -> [(pair: Pair, line: Int)] {
-        var out: [(Pair, Int)] = []
+        _ table: CSVTable, communes: Set<String>?, officers: Set<String>?, problems: Problems,
+        communeNames: [String: String] = [:], officerNames: [String: String] = [:]
+    ) -> [(pair: Pair, line: Int, since: Day?)] {
+        var out: [(Pair, Int, Day?)] = []
         var firstLine: [Pair: Int] = [:]
+        table.warnNearMissColumns(known: ["commune", "officer", "commune_name", "officer_name", "since"], problems: problems)
         for r in table.rows {
             let f = CSVFields(table: table, row: r, problems: problems)
+            var since: Day?
+            if let raw = f.text("since") {
+                since = Day(iso: raw)
+                if since == nil {
+                    problems.add(.badValue, f.location("since"), "\"\(raw)\" is not a date written YYYY-MM-DD.",
+                                 hint: "Write the day the pair began, e.g. 2021-07-01, or leave it empty when unknown.")
+                }
+            }
             guard let pair = pair(f, communes: communes, officers: officers, what: "The current assignment") else { continue }
+            if let given = f.text("commune_name"), let known = communeNames[pair.commune], !Text.sameName(given, known, commune: true) {
+                problems.add(.nameMismatch, f.location("commune_name"),
+                             "Commune \(pair.commune) is \"\(known)\" in the communes table but \"\(given)\" in this row (a cut-off or shifted row?).",
+                             hint: "Check the row: the code and the name must be the same commune.")
+            }
+            if let given = f.text("officer_name"), let known = officerNames[pair.officer], !Text.sameName(given, known) {
+                problems.add(.nameMismatch, f.location("officer_name"),
+                             "Officer \(pair.officer) is \"\(known)\" in the officers table but \"\(given)\" in this row (a cut-off or shifted row?).",
+                             hint: "Check the row: the id and the name must be the same officer.")
+            }
             if let first = firstLine[pair] {
                 problems.add(.duplicateID, f.location("officer"), "The pair \(pair.officer) – \(pair.commune) is listed twice (first on line \(first)).",
                              hint: "Delete the duplicate row.")
                 continue
             }
             firstLine[pair] = f.line
-            out.append((pair, f.line))
+            out.append((pair, f.line, since))
         }
         return out
     }

@@ -61,6 +61,12 @@ public struct ScenarioError: Error, Sendable, Hashable, CustomStringConvertible 
         public static let baseCycle = Code(rawValue: "base-cycle")
         public static let badChange = Code(rawValue: "bad-change")
         public static let staffing = Code(rawValue: "staffing")
+        /// A name repeated in a table disagrees with the roster's name for the same id.
+        public static let nameMismatch = Code(rawValue: "name-mismatch")
+        /// A row of a decisions file that does not fit the plan or the scenario.
+        public static let badDecision = Code(rawValue: "bad-decision")
+        /// A word one slip away from a known one (a warning: the word may be new).
+        public static let nearMiss = Code(rawValue: "near-miss")
     }
 
     public var code: Code

@@ -42,6 +42,15 @@ extension ScenarioFile {
             case "headquarters": f.headquarters = headquarters(node, y, dir).map { Located(value: $0, at: y.location(node, key)) }
             case "tables":
                 for (k, kn, v) in y.mapping(node, key, allowed: tableKeys) ?? [] {
+                    if k == "current", case .mapping = v {
+                        // The current assignment from a register: {register: FILE}.
+                        for (rk, _, rv) in y.mapping(v, "tables.current", allowed: ["register"]) ?? [] where rk == "register" {
+                            if let s = y.string(rv, "tables.current.register") {
+                                f.currentRegister = Located(value: PathText.join(dir, s), at: y.location(rv, "tables.current.register"))
+                            }
+                        }
+                        continue
+                    }
                     if let s = y.string(v, "tables.\(k)") { f.tables[k] = Located(value: PathText.join(dir, s), at: y.location(kn, "tables.\(k)")) }
                 }
             case "workload":
@@ -60,6 +69,13 @@ extension ScenarioFile {
                     }
                 }
             case "rules": f.rules = rules(node, y)
+            case "asOf":
+                if let text = y.string(node, key) {
+                    if let day = Day(iso: text) { f.asOf = Located(value: day, at: y.location(node, key)) } else {
+                        problems.add(.badValue, y.location(node, key), "asOf is \"\(text)\", which is not a date written YYYY-MM-DD.",
+                                     hint: "Write the date the plan is for, e.g. asOf: 2026-07-01.")
+                    }
+                }
             case "locked": f.locked = pairs(node, key, y).map { Located(value: $0, at: at) }
             case "forbidden": f.forbidden = pairs(node, key, y).map { Located(value: $0, at: at) }
             case "priorities":
@@ -285,6 +301,9 @@ extension ScenarioFile {
             case "candidateLimit":
                 if y.isOff(v) { r.candidateLimit = Located(value: nil, at: at); continue }
                 r.candidateLimit = y.integer(v, p, in: 1...100_000, hint: "A whole number of officers per commune, 1 or more; or none to keep all.").map { Located(value: $0, at: at) }
+            case "rotation":
+                if y.isOff(v) { r.rotation = Located(value: nil, at: at); continue }
+                r.rotation = rotation(v, p, y).map { Located(value: $0, at: at) }
             default:
                 for (ck, _, cv) in y.mapping(v, p, allowed: ["lowland", "mountain"]) ?? [] {
                     if let x = y.number(cv, "\(p).\(ck)", in: 1...5, hint: "Road km per straight-line km, from 1 to 5 (defaults 1.3 lowland, 1.6 mountain).") {
@@ -294,6 +313,26 @@ extension ScenarioFile {
             }
         }
         return r
+    }
+
+    private static func rotation(_ node: Node, _ path: String, _ y: YAMLReader) -> Rotation? {
+        guard let m = y.mapping(node, path, allowed: ["maxYears", "mode"]) else { return nil }
+        var years: Int?, mode = Rotation.Mode.hard
+        for (k, _, v) in m {
+            if k == "maxYears" {
+                years = y.integer(v, "\(path).maxYears", in: 1...100, hint: "Whole years a pair may last, 1 or more (e.g. 5).")
+            } else {
+                mode = y.word(v, "\(path).mode", allowed: ["hard", "soft"]) { Rotation.Mode(rawValue: $0) } ?? mode
+            }
+        }
+        guard let years else {
+            if !m.contains(where: { $0.key == "maxYears" }) {
+                y.problems.add(.missingValue, y.location(node, path), "\(path) needs maxYears.",
+                               hint: "Write rotation: {maxYears: 5, mode: hard} (hard: pairs at 5 years must change; soft: they cost weights.rotation points a year).")
+            }
+            return nil
+        }
+        return Rotation(maxYears: years, mode: mode)
     }
 
     private static func band(_ node: Node, _ path: String, _ y: YAMLReader) -> Rules.Band? {

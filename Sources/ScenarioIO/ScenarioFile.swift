@@ -29,6 +29,7 @@ struct ScenarioFile {
         var bandCommuneFraction: Located<Double>?
         var candidateLimit: Located<Int?>?
         var circuity: [String: Located<Double>] = [:]
+        var rotation: Located<Rotation?>?
     }
 
     /// The file itself (the last one of a `base:` chain).
@@ -40,6 +41,10 @@ struct ScenarioFile {
     var base: Located<String>?
     var headquarters: Located<Headquarters>?
     var tables: [String: Located<String>] = [:]
+    /// `tables: {current: {register: FILE}}`: the current assignment is read from a register.
+    var currentRegister: Located<String>?
+    /// The date the plan is for (`asOf:`).
+    var asOf: Located<Day>?
     var workload: [String: Located<Double>] = [:]
     var requirements: Located<[Requirement]>?
     var weights: [String: Located<Double>] = [:]
@@ -53,7 +58,7 @@ struct ScenarioFile {
 
     static let topKeys = [
         "name", "description", "base", "headquarters", "tables", "workload", "requirements", "weights", "rules",
-        "locked", "forbidden", "priorities", "priorityTolerance", "solver", "changes",
+        "locked", "forbidden", "priorities", "priorityTolerance", "solver", "changes", "asOf",
     ]
     static let tableKeys = ["communes", "officers", "current", "distances"]
     static var workloadKeys: [(String, WritableKeyPath<WorkloadFormula, Double>)] { [
@@ -63,8 +68,9 @@ struct ScenarioFile {
     static var weightKeys: [(String, WritableKeyPath<Weights, Double>)] { [
         ("travel", \.travel), ("mountainBalance", \.mountainBalance), ("mountainMaxDeviation", \.mountainMaxDeviation),
         ("workloadBalance", \.workloadBalance), ("workloadMax", \.workloadMax), ("coverage", \.coverage), ("change", \.change),
+        ("rotation", \.rotation),
     ] }
-    static let ruleKeys = ["coverage", "mountainBand", "maxChanges", "balanceTolerance", "bandCommuneFraction", "candidateLimit", "circuity"]
+    static let ruleKeys = ["coverage", "mountainBand", "maxChanges", "balanceTolerance", "bandCommuneFraction", "candidateLimit", "circuity", "rotation"]
     static let solverKeys = ["timeLimit", "gap"]
 
     /// `self` on top of `base`: mappings merge key by key, other values replace, and `changes`
@@ -78,6 +84,10 @@ struct ScenarioFile {
         m.base = self.base
         m.headquarters = headquarters ?? base.headquarters
         m.tables.merge(tables) { $1 }
+        // A current table and a current register are one setting: the later file's wins.
+        if tables["current"] != nil { m.currentRegister = nil }
+        if currentRegister != nil { m.tables["current"] = nil; m.currentRegister = currentRegister }
+        m.asOf = asOf ?? base.asOf
         m.workload.merge(workload) { $1 }
         m.requirements = requirements ?? base.requirements
         m.weights.merge(weights) { $1 }
@@ -88,6 +98,7 @@ struct ScenarioFile {
         m.rules.bandCommuneFraction = rules.bandCommuneFraction ?? base.rules.bandCommuneFraction
         m.rules.candidateLimit = rules.candidateLimit ?? base.rules.candidateLimit
         m.rules.circuity.merge(rules.circuity) { $1 }
+        m.rules.rotation = rules.rotation ?? base.rules.rotation
         m.locked = locked ?? base.locked
         m.forbidden = forbidden ?? base.forbidden
         m.priorities = priorities ?? base.priorities

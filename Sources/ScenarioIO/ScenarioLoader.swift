@@ -72,6 +72,7 @@ private struct Loading {
                                      required: CommuneTable.required, reference: communesPath.at, problems: problems,
                                      maxRows: SourceFile.maxEntityRows),
            CommuneTable.required.allSatisfy(table.has) {
+            table.warnNearMissColumns(known: CommuneTable.required + CommuneTable.optional, problems: problems)
             let read = CommuneTable.read(table, problems: problems)
             communeRows = read.rows
             knownCodes = read.codes
@@ -110,16 +111,33 @@ private struct Loading {
            let table = CSVTable.read(path: o.value, file: o.value, what: "officers table", required: OfficerTable.required, reference: o.at, problems: problems,
                                    maxRows: SourceFile.maxEntityRows),
            OfficerTable.required.allSatisfy(table.has) {
+            table.warnNearMissColumns(known: OfficerTable.required + OfficerTable.optional, problems: problems)
             let read = OfficerTable.read(table, communes: byCode, knownCodes: knownCodes, headquarters: hq ?? ("headquarters", GeoPoint(lat: 0, lon: 0)), problems: problems)
             scenario.officers = read.rows.map(\.officer)
             knownIDs = read.ids
         }
         var currentLines: [Pair: Int] = [:]
+        scenario.asOf = file.asOf?.value
         if let c = file.tables["current"],
            let table = CSVTable.read(path: c.value, file: c.value, what: "current assignment", required: ["commune", "officer"], reference: c.at, problems: problems) {
-            let pairs = PairTables.readCurrent(table, communes: knownCodes, officers: knownIDs, problems: problems)
+            let pairs = PairTables.readCurrent(table, communes: knownCodes, officers: knownIDs, problems: problems,
+                                               communeNames: byCode.mapValues(\.name),
+                                               officerNames: Dictionary(scenario.officers.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }))
             scenario.current = Assignment(pairs.map(\.pair))
-            for p in pairs { currentLines[p.pair] = p.line }
+            for p in pairs {
+                currentLines[p.pair] = p.line
+                if let since = p.since { scenario.since[p.pair] = since }
+            }
+        }
+        var registerRefusals: (rejected: [Pair], kept: [Pair], at: SourceLocation)?
+        if let r = file.currentRegister {
+            tables["current"] = r.value
+            if let read = RegisterCurrent.read(r, asOf: file.asOf, communes: byCode, officers: scenario.officers, problems: problems) {
+                scenario.current = read.current
+                scenario.since = read.since
+                scenario.asOf = read.asOf
+                registerRefusals = (read.rejected, read.kept, r.at)
+            }
         }
         if let d = file.tables["distances"],
            let table = CSVTable.read(path: d.value, file: d.value, what: "distances table", required: ["officer", "commune", "km"], reference: d.at, problems: problems) {
@@ -136,6 +154,7 @@ private struct Loading {
         if let v = file.rules.candidateLimit { scenario.rules.candidateLimit = v.value }
         if let v = file.rules.circuity["lowland"] { scenario.rules.circuity.lowland = v.value }
         if let v = file.rules.circuity["mountain"] { scenario.rules.circuity.mountain = v.value }
+        if let v = file.rules.rotation { scenario.rules.rotation = v.value }
         if let v = file.priorities { scenario.priorities = v.value.isEmpty ? nil : v.value }
         if let v = file.priorityTolerance { scenario.priorityTolerance = v.value }
         if let v = file.solver["timeLimit"] { scenario.solver.timeLimit = v.value }
@@ -149,6 +168,20 @@ private struct Loading {
                 origin[p.value] = origin[p.value] ?? p.at
             }
             if what == "locked" { scenario.locked = pairs } else { scenario.forbidden = pairs }
+        }
+        // The register's last decision stands: what it rejected stays forbidden, what it kept
+        // stays locked (unless the scenario's own rules say otherwise).
+        if let refusals = registerRefusals {
+            let forbidden = Set(scenario.forbidden), locked = Set(scenario.locked)
+            for p in refusals.rejected where !forbidden.contains(p) && !locked.contains(p) {
+                scenario.forbidden.append(p)
+                origin[p] = origin[p] ?? refusals.at
+            }
+            let hardDue = scenario.rules.rotation?.mode == .hard ? Set(scenario.pairsDueForRotation) : []
+            for p in refusals.kept where !locked.contains(p) && !forbidden.contains(p) && !hardDue.contains(p) {
+                scenario.locked.append(p)
+                origin[p] = origin[p] ?? refusals.at
+            }
         }
 
         // What-if changes, in order; each failing one is reported and skipped.
@@ -199,8 +232,33 @@ private struct Loading {
             }
         }
 
+        if problems.isEmpty { applyRotation(&scenario, file: file, origin: origin) }
         checkConsistency(scenario, origin: origin, currentLines: currentLines, tables: tables)
         return hq == nil ? nil : result(file, scenario, tables, hq, formula, rules, computed, filledCodes, applied)
+    }
+
+    /// A hard rotation rule forbids the pairs due; a rotation rule needs a date to count to.
+    private func applyRotation(_ scenario: inout Scenario, file: ScenarioFile, origin: [Pair: SourceLocation]) {
+        guard let rule = file.rules.rotation, let rotation = rule.value else { return }
+        guard scenario.asOf != nil else {
+            problems.add(.missingValue, rule.at, "rules.rotation counts how long each pair has lasted, but the scenario has no date to count to.",
+                         hint: "Add asOf: YYYY-MM-DD (the date the plan is for), and a since column in the current table; a register gives both.")
+            return
+        }
+        if scenario.since.isEmpty && !scenario.current.pairs.isEmpty {
+            problems.warn(.missingValue, rule.at, "rules.rotation is set, but no current pair has a start date, so no pair is due for rotation.",
+                          hint: "Add a since column (YYYY-MM-DD) to the current table, or read the current assignment from a register.")
+        }
+        guard rotation.mode == .hard else { return }
+        let locked = Set(scenario.locked)
+        for pair in scenario.pairsDueForRotation where locked.contains(pair) {
+            let at = origin[pair] ?? rule.at
+            problems.add(.conflict, at,
+                         "The pair \(pair.officer) – \(scenario.commune(pair.commune)?.name ?? pair.commune) is locked, but \(scenario.rotationReason(pair) ?? "the rotation rule asks for a change").",
+                         hint: "Remove the lock, or make the rotation rule soft.")
+        }
+        guard problems.isEmpty else { return }
+        scenario.forbidPairsDueForRotation()
     }
 
     private func result(
@@ -374,6 +432,17 @@ private struct Loading {
                 problems.add(.conflict, SourceLocation(file: tables["officers"] ?? "officers", field: "min_communes"),
                              "Officer \(o.id) has min_communes \(minC) above max_communes \(maxC).", hint: "Lower min_communes or raise max_communes.")
             }
+        }
+        // Specialties are an open vocabulary, but one slip away from a known one is said.
+        let held = Set(s.officers.flatMap(\.specialties).map(\.rawValue))
+        let needed = Set(s.communes.flatMap(\.requiredSpecialties).map(\.rawValue))
+        for word in held.union(needed).sorted() {
+            let others = held.union(needed).subtracting([word]).sorted()
+            guard !(held.contains(word) && needed.contains(word)), let near = Text.suggestion(for: word, among: others, maxDistance: 2) else { continue }
+            let whereFrom = held.contains(word) ? tables["officers"] ?? "officers" : tables["communes"] ?? "communes"
+            problems.warn(.nearMiss, SourceLocation(file: whereFrom, field: held.contains(word) ? "specialties" : "required_specialties"),
+                          "The specialty \(word) is \(held.contains(word) ? "held by an officer but needed by no commune" : "needed but held by no officer"). Did you mean \(near)?",
+                          hint: "Correct the spelling if it is the same specialty; a new specialty is fine as it is.")
         }
         // The current assignment: notes, not errors (it is history; the plan repairs it).
         let byCommune = s.current.officersByCommune

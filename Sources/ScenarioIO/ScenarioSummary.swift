@@ -46,6 +46,12 @@ public struct ScenarioSummary: Sendable, Equatable {
     public var uncovered: [Pair]
     public var officersWithoutMountain: Int
     public var officersOnlyMountain: Int
+    /// Tenure: the plan's date, how many current pairs have a start date, the rotation rule and
+    /// the pairs it finds due.
+    public var asOf: Day?
+    public var pairsWithSince = 0
+    public var rotation: Rotation?
+    public var pairsDue = 0
     public var warnings: Int
 
     public var mountainShare: Double { communes == 0 ? 0 : Double(mountain) / Double(communes) }
@@ -102,6 +108,10 @@ public struct ScenarioSummary: Sendable, Equatable {
         }
         officersWithoutMountain = without
         officersOnlyMountain = only
+        asOf = s.asOf
+        pairsWithSince = s.current.pairs.filter { s.since[$0] != nil }.count
+        rotation = s.rules.rotation
+        pairsDue = s.pairsDueForRotation.count
         warnings = loaded.warnings.count
     }
 
@@ -145,6 +155,13 @@ public struct ScenarioSummary: Sendable, Equatable {
             cur += "; \(officersOnlyMountain) officer\(officersOnlyMountain == 1 ? "" : "s") with only mountain communes, \(officersWithoutMountain) with none"
         }
         lines.append(cur)
+        if let asOf {
+            var tenure = "Tenure       as of \(asOf); \(pairsWithSince) of \(currentPairs) current pairs with a start date"
+            if let rotation {
+                tenure += "; rotation after \(rotation.maxYears) years (\(rotation.mode.rawValue)): \(pairsDue) pair\(pairsDue == 1 ? "" : "s") due"
+            }
+            lines.append(tenure)
+        }
         return lines.joined(separator: "\n")
     }
 }

@@ -1,3 +1,4 @@
+import DurableFiles
 import DiaBanCore
 import Foundation
 
@@ -218,8 +219,8 @@ public struct GeneratedScenario: Sendable {
 
     /// Writes the files into `directory` atomically; refuses to replace different files unless `force`.
     @discardableResult
-    public func write(to directory: String, force: Bool) throws(AtomicFiles.Refusal) -> [(path: String, changed: Bool)] {
-        try AtomicFiles.write(files.map { (PathText.join(directory, $0.name), $0.contents) }, force: force)
+    public func write(to directory: String, force: Bool) throws(AtomicFile.Failure) -> [(path: String, changed: Bool)] {
+        try AtomicFile.writeAll(files.map { (PathText.join(directory, $0.name), $0.contents) }, force: force)
     }
 
     var communesCSV: String {

@@ -34,14 +34,17 @@ enum Text {
     }
 
     /// The candidate closest to `word` by edit distance, when close enough to be a likely typo.
-    static func suggestion(for word: String, among candidates: [String]) -> String? {
+    /// `maxDistance` bounds the edits (default: a third of the word, at least 2); an unasked
+    /// note about a word that may be new uses 2, "one slip away" (a transposition is two edits).
+    static func suggestion(for word: String, among candidates: [String], maxDistance: Int? = nil) -> String? {
         // Typos are in words, not in pages: long texts (a garbled header) get no suggestion.
         guard word.utf8.count <= 200 else { return nil }
         let w = Array(word.lowercased())
+        let limit = maxDistance ?? max(2, w.count / 3)
         var best: (String, Int)?
         for c in candidates where c.utf8.count <= 200 {
             let d = distance(w, Array(c.lowercased()))
-            if d <= max(2, w.count / 3), d < (best?.1 ?? .max) { best = (c, d) }
+            if d <= limit, d < (best?.1 ?? .max) { best = (c, d) }
         }
         return best?.0
     }
@@ -65,6 +68,21 @@ enum Text {
         suggestion(for: word, among: candidates).map { " Did you mean \($0)?" } ?? ""
     }
 
+    /// Whether a name written in a table is the roster's `known` name: the same after NFC, case
+    /// and spacing; a commune's may also leave out its kind (`Mường Xén` for `Xã Mường Xén`).
+    static func sameName(_ given: String, _ known: String, commune: Bool = false) -> Bool {
+        func key(_ s: String) -> String {
+            clean(s).lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
+        let g = key(given), k = key(known)
+        if g == k { return true }
+        guard commune else { return false }
+        for prefix in ["xã ", "phường ", "đặc khu ", "thị trấn "] where k.hasPrefix(prefix) {
+            if g == String(k.dropFirst(prefix.count)) { return true }
+        }
+        return false
+    }
+
     /// `a, b and c`.
     static func and(_ items: [String]) -> String {
         switch items.count {
@@ -81,5 +99,13 @@ enum Text {
         case 1: return items[0]
         default: return items.dropLast().joined(separator: ", ") + " or " + items.last!
         }
+    }
+}
+
+/// Words one slip away from a known one, for every "did you mean …" DiaBan says.
+public enum NearMiss {
+    /// The candidate closest to `word` by edit distance, when close enough to be a likely typo.
+    public static func suggestion(for word: String, among candidates: [String]) -> String? {
+        Text.suggestion(for: word, among: candidates)
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DurableFiles
 import DiaBanCore
 import Foundation
 import ScenarioIO
@@ -68,7 +69,7 @@ struct Generate: ParsableCommand {
             print(Check.report(error))
             throw ExitCode(ExitStatus.badData)
         }
-        try write { () throws(AtomicFiles.Refusal) in try generated.write(to: out!, force: force) }
+        try write { () throws(AtomicFile.Failure) in try generated.write(to: out!, force: force) }
         print("\(generated.communes.count) communes, \(generated.roster.officers.count) officers in \(generated.provinces.count) province\(generated.provinces.count == 1 ? "" : "s"); check it with: diaban check \((out!.hasSuffix("/") ? out! : out! + "/") + "scenario.yaml")")
     }
 
@@ -86,12 +87,12 @@ struct Generate: ParsableCommand {
             throw ExitCode(ExitStatus.badData)
         }
         let roster = RosterGenerator(seed: seed ?? RosterGenerator.defaultSeed).ngheAn(communes: base.communes, headquarters: base.headquarters)
-        try write { () throws(AtomicFiles.Refusal) in
-            try AtomicFiles.write([(officers, roster.officersCSV()), (current, roster.currentCSV(communes: base.communes))], force: force)
+        try write { () throws(AtomicFile.Failure) in
+            try AtomicFile.writeAll([(officers, roster.officersCSV()), (current, roster.currentCSV(communes: base.communes))], force: force)
         }
     }
 
-    private func write(_ body: () throws(AtomicFiles.Refusal) -> [(path: String, changed: Bool)]) throws {
+    private func write(_ body: () throws(AtomicFile.Failure) -> [(path: String, changed: Bool)]) throws {
         do {
             for (path, changed) in try body() { print("\(changed ? "wrote" : "unchanged") \(path)") }
         } catch {

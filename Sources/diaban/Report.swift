@@ -1,5 +1,6 @@
 import ArgumentParser
 import DiaBanCore
+import DurableFiles
 import Foundation
 import GLPKSolver
 import Planning
@@ -26,6 +27,7 @@ struct Report: ParsableCommand {
     @Option(help: "The HTML file to write.") var out = "report.html"
     @Option(help: "Language of the labels: vi (Vietnamese, the default) or en.") var lang: ReportLanguage = .vi
     @Option(help: "Render this saved solve JSON instead of solving.") var from: String?
+    @Option(help: "Re-plan with a leader's decisions (decisions.csv) and add the decision sheet, which is what the page prints.") var decisions: String?
     @Option(help: "Add a comparison section from this saved `diaban compare --format json` document.") var compare: String?
     @Option(help: "Add the trade-off chart from this saved `diaban tradeoff --format json` document.") var tradeoff: String?
 
@@ -34,6 +36,12 @@ struct Report: ParsableCommand {
         try requireScenarioFile(scenario)
         if from != nil, solve.timeLimit != nil || solve.gap != nil || solve.noWarmStart {
             throw ValidationError("--from renders a saved solve; --time-limit, --gap and --no-warm-start do not apply.")
+        }
+        if from != nil && decisions != nil {
+            throw ValidationError("--from renders a saved solve, which already holds its decisions when it was made with --decisions; give one of the two.")
+        }
+        if let decisions, !FileManager.default.fileExists(atPath: decisions) {
+            throw ValidationError("No decisions file at \(decisions). diaban solve SCENARIO --out DIR writes one (DIR/decisions.csv).")
         }
         if let from, !FileManager.default.fileExists(atPath: from) {
             throw ValidationError("No solve JSON at \(from). Write one with: diaban solve SCENARIO --format json > plan.json")
@@ -58,7 +66,7 @@ struct Report: ParsableCommand {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             throw ExitCode(ExitStatus.badData)
         }
-        let inputFiles = loaded.inputFiles + [from, compare, tradeoff].compactMap { $0 }
+        let inputFiles = loaded.inputFiles + [from, compare, tradeoff, decisions].compactMap { $0 }
         var comparison: HTMLComparison?
         if compare != nil || tradeoff != nil {
             let c = try compare.map { try Self.readDocument(CompareReport.self, $0, schema: \.schema, expected: CompareReport.schema) }
@@ -73,8 +81,12 @@ struct Report: ParsableCommand {
             let planner = Planner(solver: GLPKSolver())
             let interrupt = InterruptFlag.install()
             let progress = ProgressPrinter(quiet: solve.quiet, interrupt: interrupt)
-            let outcome = try planner.plan(loaded.scenario, request: solve.request(for: loaded.scenario), progress: progress.callback)
-            report = SolveReport(outcome, scenario: loaded.scenario)
+            let decided = try decisions.map { try DecidedScenario(base: loaded.scenario, decisionsFile: $0) }
+            let planned = decided?.decided ?? loaded.scenario
+            let outcome = try planner.plan(planned, request: solve.request(for: planned), progress: progress.callback)
+            var r = SolveReport(outcome, scenario: planned)
+            r.decisions = decided?.review(outcome)
+            report = r
             interrupted = interrupt.isSet
         }
         try write(report, scenario: loaded.scenario, headquartersName: loaded.headquartersName, comparison: comparison, protecting: inputFiles)
@@ -86,12 +98,9 @@ struct Report: ParsableCommand {
         let html = HTMLReport.render(solve: report, scenario: scenario, lang: lang, headquartersName: headquartersName, comparison: comparison)
         do {
             try AtomicFile.write(html, to: out, protecting: inputs)
-        } catch let refusal as AtomicFile.Refusal {
-            FileHandle.standardError.write(Data("diaban report: \(refusal.description)\n".utf8))
-            throw ExitCode(ExitStatus.usage)
         } catch {
-            FileHandle.standardError.write(Data("diaban report: could not write \(out): \(error.localizedDescription)\n".utf8))
-            throw ExitCode(ExitStatus.internalFailure)
+            FileHandle.standardError.write(Data("diaban report: \(error.message)\n".utf8))
+            throw ExitCode(error.code == .protectedInput ? ExitStatus.usage : ExitStatus.internalFailure)
         }
         let moves = report.kpis == nil ? "no plan" : "\(report.moves.count) move\(report.moves.count == 1 ? "" : "s")"
         print("wrote \(out): \(report.statusSentence), \(moves)")

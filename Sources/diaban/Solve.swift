@@ -1,6 +1,7 @@
 import ArgumentParser
 import AssignmentEngine
 import DiaBanCore
+import DurableFiles
 import Foundation
 import GLPKSolver
 import LinearModel
@@ -16,37 +17,45 @@ struct Solve: ParsableCommand {
     @Argument(help: "The scenario YAML file.") var scenario: String
     @OptionGroup var solve: SolveOptions
     @Option(help: "Output format: text, json, csv, markdown or geojson.") var format: OutputFormat = .text
-    @Option(help: "Also write plan.json, plan.csv, report.md and report.txt into this folder.") var out: String?
+    @Option(help: "Also write plan.json, plan.csv, decisions.csv, report.md and report.txt into this folder.") var out: String?
+    @Option(help: "Re-plan with a leader's decisions (decisions.csv of an earlier --out, marked accept, reject, keep or pending).") var decisions: String?
     @Option(name: .customLong("export-lp"), help: "Write the model as CPLEX LP to this file.") var exportLP: String?
     @Option(name: .customLong("export-mps"), help: "Write the model as free MPS to this file.") var exportMPS: String?
 
     func validate() throws {
         try solve.validate()
         try requireScenarioFile(scenario)
+        if let decisions, !FileManager.default.fileExists(atPath: decisions) {
+            throw ValidationError("No decisions file at \(decisions). diaban solve SCENARIO --out DIR writes one (DIR/decisions.csv).")
+        }
     }
 
     func run() throws {
         let started = Date()
         let loaded = try loadScenario(scenario)
-        try refuseOverwritingInputs(loaded.inputFiles)
+        let inputs = loaded.inputFiles + [decisions].compactMap { $0 }
+        try refuseOverwritingInputs(inputs)
+        let decided = try decisions.map { try DecidedScenario(base: loaded.scenario, decisionsFile: $0) }
+        let planned = decided?.decided ?? loaded.scenario
         let planner = Planner(solver: GLPKSolver())
-        let request = solve.request(for: loaded.scenario, spent: Date().timeIntervalSince(started))
+        let request = solve.request(for: planned, spent: Date().timeIntervalSince(started))
         if exportLP != nil || exportMPS != nil {
-            let model = PlanModel(context: PlanContext(scenario: loaded.scenario)).model
+            let model = PlanModel(context: PlanContext(scenario: planned)).model
             if let exportLP { try GLPKSolver().writeLP(model, to: exportLP) }
             if let exportMPS { try GLPKSolver().writeMPS(model, to: exportMPS) }
         }
         let interrupt = InterruptFlag.install()
         let progress = ProgressPrinter(quiet: solve.quiet, interrupt: interrupt)
-        let outcome = try planner.plan(loaded.scenario, request: request, progress: progress.callback)
-        let report = SolveReport(outcome, scenario: loaded.scenario)
-        let rendered = try render(report, scenario: loaded.scenario, format: format)
+        let outcome = try planner.plan(planned, request: request, progress: progress.callback)
+        var report = SolveReport(outcome, scenario: planned)
+        report.decisions = decided?.review(outcome)
+        let rendered = try render(report, scenario: planned, format: format)
         FileHandle.standardOutput.write(Data(rendered.utf8))
         let code = ExitStatus.code(for: outcome, interrupted: interrupt.isSet)
         if let out {
             // Only a finished run replaces the files of an earlier one.
             if code == ExitStatus.solved {
-                try writeOutputs(report, scenario: loaded.scenario, to: out, protecting: loaded.inputFiles)
+                try writeOutputs(report, previous: decided?.decisions ?? [], to: out, protecting: inputs)
             } else {
                 printError("diaban solve: nothing written to \(out) (status: \(report.status)); files of earlier runs are left as they were.")
             }
@@ -60,7 +69,7 @@ struct Solve: ParsableCommand {
         let protected = Set(inputs.map(identity))
         var targets: [(option: String, path: String)] = [exportLP.map { ("--export-lp", $0) }, exportMPS.map { ("--export-mps", $0) }].compactMap { $0 }
         if let out {
-            targets += ["plan.json", "plan.csv", "report.md", "report.txt"].map { ("--out", URL(fileURLWithPath: out).appendingPathComponent($0).path) }
+            targets += Self.outputFiles.map { ("--out", URL(fileURLWithPath: out).appendingPathComponent($0).path) }
         }
         for t in targets where protected.contains(identity(t.path)) {
             printError("diaban solve: refusing to write \(t.path) (\(t.option)): it is one of this run's input files. Choose another path.")
@@ -68,15 +77,23 @@ struct Solve: ParsableCommand {
         }
     }
 
-    func writeOutputs(_ report: SolveReport, scenario: Scenario, to folder: String, protecting inputs: [String]) throws {
+    static let outputFiles = ["plan.json", "plan.csv", "decisions.csv", "report.md", "report.txt"]
+
+    func writeOutputs(_ report: SolveReport, previous: [Decision], to folder: String, protecting inputs: [String]) throws {
         let files: [(String, String)] = [
             ("plan.json", String(decoding: try report.jsonData(), as: UTF8.self) + "\n"),
             ("plan.csv", report.csv()),
+            ("decisions.csv", report.decisionsCSV(previous: previous)),
             ("report.md", report.markdown()),
             ("report.txt", report.text()),
         ]
         for (name, text) in files {
-            try AtomicFile.write(text, to: URL(fileURLWithPath: folder).appendingPathComponent(name).path, protecting: inputs)
+            do {
+                try AtomicFile.write(text, to: URL(fileURLWithPath: folder).appendingPathComponent(name).path, protecting: inputs)
+            } catch {
+                printError("diaban solve: \(error.message)")
+                throw ExitCode(error.code == .protectedInput ? ExitStatus.usage : ExitStatus.internalFailure)
+            }
         }
     }
 }

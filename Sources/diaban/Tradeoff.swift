@@ -1,5 +1,6 @@
 import ArgumentParser
 import DiaBanCore
+import DurableFiles
 import Foundation
 import GLPKSolver
 import LinearModel

@@ -9,10 +9,13 @@ import Testing
 ///     contains: communes.csv:5: code:
 ///     contains: used twice
 ///     commands: check          (optional; default: check and solve)
+///     args: solve scenario.yaml --decisions decisions.csv   (optional, repeatable: run these
+///                              instead of the commands, e.g. for a bad decisions file)
 struct Expectation {
     var exit: Int32
     var contains: [String] = []
     var commands = ["check", "solve"]
+    var args: [[String]] = []
 
     init(file: String) throws {
         let text = try String(contentsOfFile: file, encoding: .utf8)
@@ -25,6 +28,7 @@ struct Expectation {
             case "exit": exit = Int32(value)
             case "contains": contains.append(value)
             case "commands": commands = value.split(separator: " ").map(String.init)
+            case "args": args.append(value.split(separator: " ").map(String.init))
             default: throw ExpectationError(file: file, line: String(line))
             }
         }
@@ -69,9 +73,10 @@ struct CorpusTests {
     func refusedCleanly(_ name: String) throws {
         let folder = Corpus.root + "/" + name
         let expect = try Expectation(file: folder + "/expect.txt")
-        for command in expect.commands {
-            var args = [command, "scenario.yaml"]
-            if command == "solve" { args += ["--quiet", "--time-limit", "10"] }
+        let runs: [(command: String, args: [String])] = expect.args.isEmpty
+            ? expect.commands.map { ($0, [$0, "scenario.yaml"] + ($0 == "solve" ? ["--quiet", "--time-limit", "10"] : [])) }
+            : expect.args.map { ($0.joined(separator: " "), $0) }
+        for (command, args) in runs {
             let run = try Diaban.run(args, in: folder, timeout: 30)
             #expect(!run.timedOut, "\(name): diaban \(command) did not finish in 30 s")
             #expect(run.exited, "\(name): diaban \(command) was killed by a signal: \(run)")
@@ -91,6 +96,8 @@ struct CorpusTests {
         ["check", "no/such/file.yaml"], ["solve", "no/such/file.yaml"], ["check", "."], ["solve", "scenario.yaml", "--time-limit", "-1"],
         ["solve", "scenario.yaml", "--time-limit", "nan"], ["solve", "scenario.yaml", "--gap", "inf"], ["solve", "scenario.yaml", "--format", "xml"],
         ["solve", "scenario.yaml", "--glpk", "branching=random"], ["solve"], ["frobnicate"],
+        ["solve", "scenario.yaml", "--decisions", "no/such/decisions.csv"], ["register", "show"], ["register", "history", "r.db"],
+        ["register", "adopt", "r.db", "--plan", "p.json", "--decisions", "d.csv", "--effective", "2026-13-01", "--reference", "QĐ"],
     ])
     func usage(_ args: [String]) throws {
         let run = try Diaban.run(args, in: Corpus.tiny, timeout: 30)

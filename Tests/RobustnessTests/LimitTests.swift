@@ -54,7 +54,7 @@ struct LimitTests {
         let first = try Diaban.run(["solve", "scenario/scenario.yaml", "--time-limit", "2", "--quiet", "--out", "res"], in: s.dir, timeout: 60)
         #expect(first.status == 0, "\(first)")
         let before = s.snapshot("res")
-        #expect(before.count == 4)
+        #expect(before.count == 5)
 
         let run = try Diaban.run(["solve", "scenario/scenario.yaml", "--time-limit", "60", "--out", "res"], in: s.dir, timeout: 40, interruptAfter: 2)
         #expect(run.exited, "diaban was killed by the signal instead of handling it: \(run)")

@@ -6,7 +6,7 @@ import Testing
 /// an earlier run as they were, and no run writes over its own inputs.
 @Suite("Output files", .enabled(if: Diaban.isBuilt, "diaban is not built beside the tests"))
 struct OutputSafetyTests {
-    static let outputs = ["plan.csv", "plan.json", "report.md", "report.txt"]
+    static let outputs = ["decisions.csv", "plan.csv", "plan.json", "report.md", "report.txt"]
 
     /// A scratch copy of the tiny scenario with a first, successful `--out res` run in it.
     static func solvedOnce() throws -> (Scratch, [String: Data]) {

@@ -1,3 +1,4 @@
+import DurableFiles
 import DiaBanCore
 import Foundation
 import Testing
@@ -73,7 +74,7 @@ struct GeneratorTests {
         let again = try gen.write(to: s.dir, force: false)
         #expect(again.allSatisfy { !$0.changed })
         let other = try SyntheticScenario(seed: 4).generate(.national(table: table, provinces: ["40", "42"]), command: "test")
-        #expect(throws: AtomicFiles.Refusal.self) { try other.write(to: s.dir, force: false) }
+        #expect(throws: AtomicFile.Failure.self) { try other.write(to: s.dir, force: false) }
         #expect(try other.write(to: s.dir, force: true).contains { $0.changed })
 
         #expect(throws: ScenarioErrors.self) { try g.generate(.national(table: table, provinces: ["99"]), command: "test") }

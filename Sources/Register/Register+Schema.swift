@@ -1,0 +1,79 @@
+import GRDB
+
+/// The register's tables, created and upgraded by one `DatabaseMigrator`. A migration, once
+/// released, is never edited: a change of schema is a new migration appended here, so that a
+/// register made by this version opens, upgraded, in every later one.
+enum Schema {
+    static let identifiers = ["v1"]
+
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE officer (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    name TEXT NOT NULL
+                );
+                CREATE TABLE commune (
+                    code TEXT PRIMARY KEY NOT NULL,
+                    name TEXT NOT NULL,
+                    staffing INTEGER NOT NULL CHECK (staffing >= 1)
+                );
+                CREATE TABLE decision (
+                    id INTEGER PRIMARY KEY,
+                    reference TEXT NOT NULL UNIQUE CHECK (reference <> ''),
+                    effective TEXT NOT NULL CHECK (effective GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+                    kind TEXT NOT NULL CHECK (kind IN ('init', 'adopt')),
+                    note TEXT NOT NULL DEFAULT '',
+                    plan TEXT NOT NULL DEFAULT ''
+                );
+                CREATE TABLE period (
+                    id INTEGER PRIMARY KEY,
+                    officer TEXT NOT NULL REFERENCES officer(id),
+                    commune TEXT NOT NULL REFERENCES commune(code),
+                    start_date TEXT NOT NULL,
+                    end_date TEXT,
+                    started_by INTEGER NOT NULL REFERENCES decision(id),
+                    ended_by INTEGER REFERENCES decision(id),
+                    CHECK (end_date IS NULL OR end_date > start_date),
+                    CHECK ((end_date IS NULL) = (ended_by IS NULL))
+                );
+                -- What a decision refused: a rejected move's new pair, or a pair kept as it was.
+                -- The last decision's refusals stand until the next decision.
+                CREATE TABLE refusal (
+                    decision INTEGER NOT NULL REFERENCES decision(id),
+                    officer TEXT NOT NULL REFERENCES officer(id),
+                    commune TEXT NOT NULL REFERENCES commune(code),
+                    verdict TEXT NOT NULL CHECK (verdict IN ('reject', 'keep')),
+                    PRIMARY KEY (decision, officer, commune)
+                );
+                CREATE TRIGGER refusal_no_delete BEFORE DELETE ON refusal
+                    BEGIN SELECT RAISE(ABORT, 'refusals are never deleted'); END;
+                CREATE TRIGGER refusal_no_update BEFORE UPDATE ON refusal
+                    BEGIN SELECT RAISE(ABORT, 'refusals are never changed'); END;
+                CREATE UNIQUE INDEX period_open ON period(officer, commune) WHERE end_date IS NULL;
+                CREATE INDEX period_commune ON period(commune, start_date);
+                CREATE INDEX period_officer ON period(officer, start_date);
+
+                -- The record is never rewritten: periods and decisions are not deleted, a
+                -- period only ever gains its end, once.
+                CREATE TRIGGER period_no_delete BEFORE DELETE ON period
+                    BEGIN SELECT RAISE(ABORT, 'periods are never deleted; record a correcting decision instead'); END;
+                CREATE TRIGGER decision_no_delete BEFORE DELETE ON decision
+                    BEGIN SELECT RAISE(ABORT, 'decisions are never deleted'); END;
+                CREATE TRIGGER decision_no_update BEFORE UPDATE ON decision
+                    BEGIN SELECT RAISE(ABORT, 'decisions are never changed'); END;
+                CREATE TRIGGER period_only_ends BEFORE UPDATE ON period
+                    WHEN OLD.end_date IS NOT NULL OR NEW.officer IS NOT OLD.officer OR NEW.commune IS NOT OLD.commune
+                      OR NEW.start_date IS NOT OLD.start_date OR NEW.started_by IS NOT OLD.started_by
+                    BEGIN SELECT RAISE(ABORT, 'a period only ever gains its end, once'); END;
+                CREATE TRIGGER period_no_overlap BEFORE INSERT ON period
+                    WHEN EXISTS (SELECT 1 FROM period p WHERE p.officer = NEW.officer AND p.commune = NEW.commune
+                                 AND (p.end_date IS NULL OR p.end_date > NEW.start_date)
+                                 AND (NEW.end_date IS NULL OR NEW.end_date > p.start_date))
+                    BEGIN SELECT RAISE(ABORT, 'periods of one pair never overlap'); END;
+                """)
+        }
+        return m
+    }
+}

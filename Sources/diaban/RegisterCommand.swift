@@ -1,0 +1,307 @@
+import ArgumentParser
+import DiaBanCore
+import DurableFiles
+import Foundation
+import Planning
+import Register
+import Reporting
+import ScenarioIO
+
+/// `diaban register …`: the province's record of assignments over time.
+struct RegisterCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "register",
+        abstract: "Keeps who tracked which commune, since when and under which decision, in an SQLite register.",
+        discussion: """
+            A register is one SQLite file. Every write is one transaction: a command that fails, \
+            is refused or is killed leaves the register as it was. Periods are never deleted; a \
+            correction is a new decision.
+
+            Exit codes: 0 done; 1 the register could not be read or written (missing, busy, \
+            read-only, disk full); 64 usage error; 65 refused: bad data, a file that is not a \
+            register, a newer schema, or a decision that does not fit the register.
+            """,
+        subcommands: [Init.self, Adopt.self, History.self, Show.self, Export.self, Check.self, Backup.self])
+
+    /// Prints a register error and exits 65 (bad data, refused) or 1 (the machine failed).
+    static func fail(_ error: RegisterError, _ command: String) -> ExitCode {
+        printError("diaban register \(command): \(error.message)")
+        return ExitCode(error.isBadData ? ExitStatus.badData : ExitStatus.internalFailure)
+    }
+
+    static func day(_ text: String, _ option: String) throws -> Day {
+        guard let d = Day(iso: text) else { throw ValidationError("\(option) must be a date written YYYY-MM-DD, e.g. 2026-07-01; \"\(text)\" is not one.") }
+        return d
+    }
+
+    static func open(_ path: String, _ command: String, readOnly: Bool = false) throws -> Register {
+        do { return try Register.open(at: path, readOnly: readOnly) } catch { throw fail(error, command) }
+    }
+
+    struct Init: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Creates a register from a scenario's officers, communes and current assignment on a date.",
+            discussion: "A current table with a since column gives each pair's real start, so that tenure is right from the first day.")
+        @Argument(help: "The register file to create (it must not exist).") var db: String
+        @Option(help: "The scenario whose roster and current assignment the register starts from.") var scenario: String
+        @Option(name: .customLong("as-of"), help: "The date the register starts (YYYY-MM-DD).") var asOf: String
+        @Option(help: "The reference of the starting record (default: \"init DATE\").") var reference: String?
+        @Option(help: "A note kept with it.") var note = ""
+
+        func validate() throws {
+            _ = try RegisterCommand.day(asOf, "--as-of")
+            try requireScenarioFile(scenario)
+            if reference?.trimmingCharacters(in: .whitespaces).isEmpty == true { throw ValidationError("--reference must not be empty.") }
+        }
+
+        func run() throws {
+            let day = try RegisterCommand.day(asOf, "--as-of")
+            let loaded = try loadScenario(scenario)
+            if loaded.inputFiles.contains(where: { AtomicFile.isSameFile($0, db) }) {
+                printError("diaban register init: \(db) is one of the scenario's own files; choose another path.")
+                throw ExitCode(ExitStatus.usage)
+            }
+            let s = loaded.scenario
+            let roster = Register.Roster(officers: s.officers.map { ($0.id, $0.name) }, communes: s.communes.map { ($0.code, $0.name, $0.staffing) })
+            do {
+                let register = try Register.create(at: db, roster: roster, current: s.current, since: s.since, asOf: day,
+                                                   reference: reference ?? "init \(day)", note: note)
+                try register.close()
+            } catch {
+                throw RegisterCommand.fail(error, "init")
+            }
+            print("created \(db): \(s.officers.count) officers, \(s.communes.count) communes, \(s.current.pairs.count) pairs in force on \(day)")
+        }
+    }
+
+    struct Adopt: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Records a decision: the accepted moves of a plan (and those a rule forces) take effect on a date.",
+            discussion: """
+                Only moves marked accept in the decisions file, and moves a hard rule forces (an \
+                officer on leave, a home commune, the rotation rule), change; every other pair \
+                continues. Refused, with nothing written (exit 65): a reference already recorded, \
+                the same plan adopted twice, a date on or before the last decision, a plan made from \
+                another state of the register, an accepted move the plan does not have.
+                """)
+        @Argument(help: "The register.") var db: String
+        @Option(help: "plan.json written by diaban solve --out (the re-plan with the decisions, or the plan they were made on).") var plan: String
+        @Option(help: "decisions.csv with the leader's decisions.") var decisions: String
+        @Option(help: "The date the decision takes effect (YYYY-MM-DD).") var effective: String
+        @Option(help: "The decision's reference, e.g. \"Quyết định số 123/QĐ-TU\".") var reference: String
+        @Option(help: "A note kept with the decision.") var note = ""
+
+        func validate() throws {
+            _ = try RegisterCommand.day(effective, "--effective")
+            if reference.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--reference must name the decision, e.g. \"Quyết định số 123/QĐ-TU\".") }
+            for (option, path) in [("--plan", plan), ("--decisions", decisions)] where !FileManager.default.fileExists(atPath: path) {
+                throw ValidationError("No file at \(path) (\(option)).")
+            }
+        }
+
+        func run() throws {
+            let day = try RegisterCommand.day(effective, "--effective")
+            let register = try RegisterCommand.open(db, "adopt")
+            let report = try readPlan()
+            guard let kpis = report.kpis else {
+                printError("diaban register adopt: \(plan) holds no plan (status \(report.status)); nothing to adopt.")
+                throw ExitCode(ExitStatus.badData)
+            }
+            if let review = report.decisions, !review.allHonoured {
+                printError("diaban register adopt: \(plan) does not honour every decision it was made with; it cannot be adopted.")
+                throw ExitCode(ExitStatus.badData)
+            }
+            let base = Assignment(report.kpisBefore.communes.flatMap { c in c.officers.map { Pair(officer: $0, commune: c.code) } })
+            let officerNames = Dictionary((kpis.officers + report.kpisBefore.officers).map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+            let communeNames = Dictionary(report.kpisBefore.communes.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+            let roster = DecisionRoster(officers: officerNames, communes: communeNames, current: base.officersByCommune)
+            let read: [Decision]
+            do {
+                let r = try DecisionsFile.read(path: decisions, roster: roster)
+                for w in r.warnings { printError("note: \(w.description)") }
+                read = r.decisions
+            } catch {
+                printError(error.description)
+                printError("Nothing was written to \(db).")
+                throw ExitCode(ExitStatus.badData)
+            }
+            let byCommune = Dictionary(report.moves.map { ($0.commune, $0) }, uniquingKeysWith: { a, _ in a })
+            var problems: [String] = []
+            var changes: [Adoption.Change] = []
+            var accepted = Set<String>()
+            for d in read where d.verdict == .accept {
+                guard let m = byCommune[d.commune], Set(m.from) == Set(d.from), Set(m.to) == Set(d.to) else {
+                    problems.append("\(decisions):\(d.line): to: move \(d.move) (\(communeNames[d.commune] ?? d.commune) to \(d.to.joined(separator: ", "))) is accepted, but \(plan) does not make that move: not a move the plan proposed. Adopt the plan the decisions were made on, or the re-plan made with them.")
+                    continue
+                }
+                accepted.insert(d.commune)
+                changes.append(.init(commune: m.commune, from: m.from, to: m.to, why: "accepted move \(d.move)"))
+            }
+            for m in report.moves where !accepted.contains(m.commune) {
+                guard let rule = m.forcedBy else { continue }
+                if let d = read.first(where: { $0.commune == m.commune && Set($0.to) == Set(m.to) }), d.verdict == .reject || d.verdict == .keep {
+                    problems.append("\(decisions):\(d.line): decision: move \(d.move) is forced by a rule (\(rule)) but the file says \(d.verdict.rawValue). Re-plan with the decisions (diaban solve SCENARIO --decisions \(decisions) --out DIR) and adopt that plan.")
+                    continue
+                }
+                changes.append(.init(commune: m.commune, from: m.from, to: m.to, why: "forced (\(rule))"))
+            }
+            if !problems.isEmpty {
+                for p in problems { printError(p) }
+                printError("Nothing was written to \(db).")
+                throw ExitCode(ExitStatus.badData)
+            }
+            changes.sort { $0.commune < $1.commune }
+            // What the leader refused stands until the next decision.
+            var refusals: [(pair: Pair, verdict: String)] = []
+            for d in read {
+                if d.verdict == .reject { refusals += d.newPairs.map { ($0, "reject") } }
+                if d.verdict == .keep { refusals += d.currentPairs.map { ($0, "keep") } }
+            }
+            let named = changes.flatMap { $0.to + $0.from } + refusals.map(\.pair.officer)
+            let names = Dictionary(named.map { ($0, officerNames[$0] ?? "") }, uniquingKeysWith: { a, _ in a })
+            var adoption = Adoption(reference: reference, effective: day, note: note, plan: report.planFingerprint, base: base,
+                                    changes: changes, officerNames: names.filter { !$0.value.isEmpty })
+            adoption.refusals = refusals
+            let result: AdoptionResult
+            do { result = try register.adopt(adoption) } catch { throw RegisterCommand.fail(error, "adopt") }
+            let left = report.moves.filter { m in !changes.contains { $0.commune == m.commune } }
+            print("recorded \"\(reference)\" effective \(day): \(result.ended.count) pair(s) end, \(result.began.count) begin, \(result.continuing) continue")
+            let forced = changes.filter { $0.why.hasPrefix("forced") }.count
+            print("  \(changes.count - forced) accepted move(s), \(forced) forced by a rule" + (result.newOfficers.isEmpty ? "" : "; new officer(s): \(result.newOfficers.joined(separator: ", "))"))
+            if !refusals.isEmpty {
+                print("  standing until the next decision: \(refusals.filter { $0.verdict == "reject" }.count) rejected move(s), \(refusals.filter { $0.verdict == "keep" }.count) kept pair(s)")
+            }
+            if !left.isEmpty {
+                print("  not adopted (no accept in \((decisions as NSString).lastPathComponent)): " + left.map { "\(communeNames[$0.commune] ?? $0.commune) → \($0.to.joined(separator: ", "))" }.joined(separator: "; "))
+            }
+        }
+
+        private func readPlan() throws -> SolveReport {
+            do {
+                let data = try Data(contentsOf: URL(fileURLWithPath: plan))
+                let report = try JSONDecoder().decode(SolveReport.self, from: data)
+                guard report.schema == SolveReport.schema else {
+                    printError("diaban register adopt: \(plan) is a \(report.schema) document; adopt reads \(SolveReport.schema) (plan.json of diaban solve --out).")
+                    throw ExitCode(ExitStatus.badData)
+                }
+                return report
+            } catch let e as ExitCode {
+                throw e
+            } catch {
+                printError("diaban register adopt: \(plan) is not a plan of diaban solve (plan.json of --out): \(error.localizedDescription)")
+                throw ExitCode(ExitStatus.badData)
+            }
+        }
+    }
+
+    struct History: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Every period of a commune or an officer: from, to, and the decisions that began and ended it.")
+        @Argument(help: "The register.") var db: String
+        @Option(help: "A commune's code.") var commune: String?
+        @Option(help: "An officer's id.") var officer: String?
+        @Option(help: "Output format: text, csv or json.") var format: RegisterReport.Format = .text
+
+        func validate() throws {
+            if (commune == nil) == (officer == nil) { throw ValidationError("Give exactly one of --commune CODE and --officer ID.") }
+        }
+
+        func run() throws {
+            let register = try RegisterCommand.open(db, "history", readOnly: true)
+            do {
+                let roster = try register.roster()
+                let (subject, id) = commune.map { ("commune", $0) } ?? ("officer", officer!)
+                let known = subject == "commune" ? roster.communes.map(\.code) : roster.officers.map(\.id)
+                guard known.contains(id) else {
+                    let near = NearMiss.suggestion(for: id, among: known).map { " Did you mean \($0)?" } ?? ""
+                    printError("diaban register history: the register has no \(subject) \(id).\(near)")
+                    throw ExitCode(ExitStatus.badData)
+                }
+                let name = subject == "commune" ? roster.communes.first { $0.code == id }!.name : roster.officers.first { $0.id == id }!.name
+                let periods = try register.history(commune: commune, officer: officer)
+                print(try RegisterReport.history(periods, subject: subject, id: id, name: name, format: format), terminator: "")
+            } catch let e as RegisterError {
+                throw RegisterCommand.fail(e, "history")
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "The assignment on a date, with each pair's tenure.")
+        @Argument(help: "The register.") var db: String
+        @Option(name: .customLong("as-of"), help: "The date (YYYY-MM-DD; default: the last decision's effective date).") var asOf: String?
+        @Option(help: "Output format: text, csv or json.") var format: RegisterReport.Format = .text
+
+        func validate() throws { if let asOf { _ = try RegisterCommand.day(asOf, "--as-of") } }
+
+        func run() throws {
+            let register = try RegisterCommand.open(db, "show", readOnly: true)
+            do {
+                let held = try register.assignment(on: try asOf.map { try RegisterCommand.day($0, "--as-of") })
+                print(try RegisterReport.assignment(held.pairs, on: held.day, format: format), terminator: "")
+            } catch let e as RegisterError {
+                throw RegisterCommand.fail(e, "show")
+            }
+        }
+    }
+
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Writes the assignment on a date as a current table a scenario reads (with since dates).",
+            discussion: "A scenario can also read the register directly: tables: {current: {register: FILE}} (see scenarios/README.md).")
+        @Argument(help: "The register.") var db: String
+        @Option(name: .customLong("as-of"), help: "The date (YYYY-MM-DD).") var asOf: String
+        @Option(help: "The CSV file to write.") var out: String
+
+        func validate() throws { _ = try RegisterCommand.day(asOf, "--as-of") }
+
+        func run() throws {
+            let register = try RegisterCommand.open(db, "export", readOnly: true)
+            let held: (day: Day, pairs: [HeldPair])
+            do { held = try register.assignment(on: try RegisterCommand.day(asOf, "--as-of")) } catch let e as RegisterError { throw RegisterCommand.fail(e, "export") }
+            do {
+                try AtomicFile.write(RegisterReport.currentCSV(held.pairs, bom: true), to: out, protecting: [db, db + "-wal"])
+            } catch {
+                printError("diaban register export: \(error.message)")
+                throw ExitCode(error.code == .protectedInput ? ExitStatus.usage : ExitStatus.internalFailure)
+            }
+            print("wrote \(out): \(held.pairs.count) pairs in force on \(held.day)")
+        }
+    }
+
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Checks the register: SQLite integrity, foreign keys, no overlapping periods, every commune staffed on every date.")
+        @Argument(help: "The register.") var db: String
+
+        func run() throws {
+            let register = try RegisterCommand.open(db, "check", readOnly: true)
+            do {
+                let problems = try register.check()
+                let decisions = try register.decisions()
+                if problems.isEmpty {
+                    print("\(db): sound — \(decisions.count) decision(s) from \(decisions.first?.effective.description ?? "?") to \(decisions.last?.effective.description ?? "?"); every commune staffed on every date")
+                    return
+                }
+                print("\(db): \(problems.count) problem(s)")
+                for p in problems { print("  - \(p)") }
+                throw ExitCode(ExitStatus.badData)
+            } catch let e as RegisterError {
+                throw RegisterCommand.fail(e, "check")
+            }
+        }
+    }
+
+    struct Backup: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Copies the register with SQLite's online backup, safe while others read it.")
+        @Argument(help: "The register.") var db: String
+        @Argument(help: "The copy to write.") var file: String
+
+        func run() throws {
+            let register = try RegisterCommand.open(db, "backup", readOnly: true)
+            do { try register.backup(to: file) } catch { throw RegisterCommand.fail(error, "backup") }
+            print("backed up \(db) to \(file)")
+        }
+    }
+}
+
+extension RegisterReport.Format: ExpressibleByArgument {}
