@@ -1,4 +1,5 @@
 import Foundation
+import AssignmentEngine
 import GAPLibrary
 import GLPKSolver
 import LinearModel
@@ -61,5 +62,34 @@ import Testing
         let result = try GLPKSolver().solve(instance.model(sense: .minimize), options: SolverOptions(timeLimit: 60))
         #expect(result.termination == .optimal)
         #expect(result.objective.map { abs($0 - published.value) < 1e-6 } == true)
+    }
+
+    /// The decomposition engine on gap1 … gap12 (60 instances, both senses where published):
+    /// every instance proven optimal at the published value, every bound below it.
+    @Test(arguments: (1...12).map { "gap\($0)" })
+    func engineProvesThePublishedOptima(file: String) throws {
+        let optima = try Self.optima()
+        let engine = DecompositionEngine(solver: GLPKSolver(), lpSolver: GLPKSolver())
+        for instance in try Self.instances(file) {
+            for published in optima where published.instance == instance.name && published.provenOptimal {
+                let result = try engine.solve(
+                    instance.assignmentProblem(sense: published.sense), compact: instance.compactModel(sense: published.sense),
+                    incumbent: nil, options: EngineOptions(timeLimit: 60, threads: 2))
+                #expect(result.primal == .optimal, "\(instance.name) (\(published.sense)): \(result.termination)")
+                let value = result.objective.map { GAPInstance.objective(ofEngineValue: $0, sense: published.sense) }
+                #expect(value.map { abs($0 - published.value) < 1e-6 } == true,
+                        "\(instance.name) (\(published.sense)): engine \(value ?? .nan), published \(published.value)")
+                // The plan is a real assignment of that value, recomputed from the instance.
+                let plan = try #require(result.plan)
+                let problem = instance.assignmentProblem(sense: published.sense)
+                #expect(Set(plan.map { problem.pairs[$0].item }).count == instance.jobs && plan.count == instance.jobs)
+                let recomputed = plan.reduce(0.0) { $0 + instance.cost[problem.pairs[$1].agent][problem.pairs[$1].item] }
+                #expect(abs(recomputed - published.value) < 1e-6)
+                for i in 0..<instance.agents {
+                    let load = plan.filter { problem.pairs[$0].agent == i }.reduce(0.0) { $0 + instance.resource[i][problem.pairs[$1].item] }
+                    #expect(load <= instance.capacity[i] + 1e-9)
+                }
+            }
+        }
     }
 }

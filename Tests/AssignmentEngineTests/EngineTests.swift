@@ -1,0 +1,120 @@
+@testable import AssignmentEngine
+import DiaBanTestSupport
+import GLPKSolver
+import LinearModel
+import ScenarioIO
+import Testing
+
+/// The engine against enumeration on random small problems: the optimum it proves, the bounds
+/// it reports on the way (the Lagrangian bound at every round, the bound with each pair), and
+/// infeasibility.
+@Suite struct EngineTests {
+    struct Case: Sendable, CustomStringConvertible {
+        var agents: Int
+        var items: Int
+        var features: Features
+        var seed: UInt64
+        var description: String { "\(agents)x\(items) \(features) seed \(seed)" }
+    }
+
+    static let cases: [Case] = {
+        var out: [Case] = []
+        for (m, features) in Features.mixes.enumerated() {
+            for seed in 0..<UInt64(4) {
+                let agents = 2 + Int(seed % 3)
+                let items = 4 + Int((seed + UInt64(m)) % 3)
+                out.append(Case(agents: agents, items: items, features: features, seed: seed * 101 + UInt64(m)))
+            }
+        }
+        return out
+    }()
+
+    static func engine() -> DecompositionEngine { DecompositionEngine(solver: GLPKSolver(), lpSolver: GLPKSolver()) }
+
+    @Test(arguments: cases)
+    func provenOptimumEqualsEnumeration(_ c: Case) throws {
+        let problem = randomProblem(agents: c.agents, items: c.items, features: c.features, seed: c.seed)
+        let truth = bruteForce(problem).best
+        let result = try Self.engine().solve(problem, incumbent: nil, options: EngineOptions(timeLimit: 60, threads: 2))
+        guard let truth else {
+            #expect(result.plan == nil, "\(c): enumeration finds no plan, the engine returned one")
+            #expect(result.termination == .infeasible, "\(c): \(result.termination)")
+            return
+        }
+        #expect(result.primal == .optimal, "\(c): \(result.termination) \(result.primal)")
+        let plan = try #require(result.plan)
+        let value = try #require(referenceObjective(problem, plan: plan), "\(c): the engine's plan breaks a rule")
+        #expect(abs(value - truth) <= 1e-6 * max(1, abs(truth)), "\(c): engine \(value), enumeration \(truth)")
+        #expect(abs((result.objective ?? .nan) - truth) <= 1e-6 * max(1, abs(truth)))
+        let bound = try #require(result.bestBound)
+        #expect(bound <= truth + 1e-6 * max(1, abs(truth)), "\(c): bound \(bound) above the optimum \(truth)")
+    }
+
+    /// Starting from a feasible plan (the worst one) exercises fixing against an incumbent.
+    @Test(arguments: cases.filter { $0.seed % 2 == 0 })
+    func warmStartedOptimumEqualsEnumeration(_ c: Case) throws {
+        let problem = randomProblem(agents: c.agents, items: c.items, features: c.features, seed: c.seed)
+        let plans = everyPlan(problem).compactMap { plan in referenceObjective(problem, plan: plan).map { (plan, $0) } }
+        guard let worst = plans.max(by: { $0.1 < $1.1 }), let truth = plans.map(\.1).min() else { return }
+        let result = try Self.engine().solve(problem, incumbent: worst.0, options: EngineOptions(timeLimit: 60, threads: 1))
+        #expect(result.primal == .optimal, "\(c)")
+        #expect(abs((result.objective ?? .nan) - truth) <= 1e-6 * max(1, abs(truth)), "\(c): engine \(result.objective ?? .nan), enumeration \(truth)")
+    }
+
+    /// Every round's Lagrangian bound is below the optimum, the converged bound is at least the
+    /// compact LP's, and the bound with each pair is below the best plan that uses the pair —
+    /// which is what makes leaving a pair out exact.
+    @Test(arguments: cases.filter { !$0.features.contains(.offGrid) })
+    func boundsAreValid(_ c: Case) throws {
+        let problem = randomProblem(agents: c.agents, items: c.items, features: c.features, seed: c.seed)
+        let (truth, bestWith) = bruteForce(problem)
+        guard let truth else { return }
+        let layout = MasterLayout(problem: problem, artificialCost: 1e7)
+        try GLPKSolver().withLiveProgram(layout.base, options: SolverOptions(relaxationOnly: true)) { live in
+            let generation = ColumnGeneration(problem: problem, layout: layout, threads: 1, smoothing: 0.5, alternatives: 2)
+            var bounds: [Double] = []
+            try generation.run(live, stop: .init(deadline: nil, clock: { 0 }, target: nil, shouldStop: { false }), report: { _, _, b in bounds.append(b) })
+            #expect(generation.converged)
+            for b in bounds { #expect(b <= truth + 1e-6 * max(1, abs(truth)), "\(c): a round's bound \(b) is above the optimum \(truth)") }
+            let duals = try #require(generation.boundDuals)
+            let withPair = DecompositionEngine(solver: GLPKSolver(), lpSolver: GLPKSolver()).pairBounds(generation: generation, duals: duals, bound: generation.bound)
+            for (k, bound) in withPair.enumerated() where bestWith[k].isFinite {
+                #expect(bound <= bestWith[k] + 1e-6 * max(1, abs(bestWith[k])), "\(c): pair \(k): bound \(bound) > best plan with it \(bestWith[k])")
+            }
+        }
+    }
+
+    @Test func anInfeasibleProblemIsReportedSo() throws {
+        // Two items of weight 2 and one agent of capacity 3: no plan.
+        let problem = AssignmentProblem(
+            agents: [.init(name: "a", capacity: 3)], items: [.init(name: "x"), .init(name: "y")],
+            pairs: [.init(agent: 0, item: 0, weight: 2), .init(agent: 0, item: 1, weight: 2)],
+            objective: .init(pairs: 2, agents: 1))
+        let result = try Self.engine().solve(problem, incumbent: nil, options: EngineOptions(timeLimit: 10))
+        #expect(result.plan == nil)
+        #expect(result.termination == .infeasible)
+    }
+
+    @Test func aStopKeepsTheIncumbent() throws {
+        let problem = randomProblem(agents: 4, items: 7, features: [.penalties, .softNeeds], seed: 7)
+        let plans = everyPlan(problem).compactMap { plan in referenceObjective(problem, plan: plan).map { (plan, $0) } }
+        let start = try #require(plans.max(by: { $0.1 < $1.1 }))
+        let result = try Self.engine().solve(problem, incumbent: start.0, options: EngineOptions(timeLimit: 60), progress: { _ in .stop })
+        #expect(result.termination == .interrupted || result.primal == .optimal)
+        let plan = try #require(result.plan)
+        #expect(referenceObjective(problem, plan: plan) != nil)
+        #expect((result.objective ?? .infinity) <= start.1 + 1e-9)
+    }
+
+    @Test func engineSettingsParseAndRefuse() throws {
+        var options = EngineOptions()
+        try options.apply(setting: "smoothing=0.3")
+        try options.apply(setting: "branching=off")
+        try options.apply(setting: "alternatives=7")
+        #expect(options.smoothing == 0.3 && !options.branchAndPrice && options.alternatives == 7)
+        #expect(options.settingsDescription.contains("branching=off"))
+        #expect(throws: EngineOptions.SettingError.self) { try options.apply(setting: "smoothing=2") }
+        #expect(throws: EngineOptions.SettingError.self) { try options.apply(setting: "colour=blue") }
+        #expect(throws: EngineOptions.SettingError.self) { try options.apply(setting: "branching") }
+    }
+}
