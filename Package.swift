@@ -39,8 +39,8 @@ let package = Package(
         ], swiftSettings: strict),
         // Scenario -> integer program -> plan, KPIs and proposal. Never imports GLPK.
         .target(name: "Planning", dependencies: ["DiaBanCore", "LinearModel"], swiftSettings: strict),
-        // Text, JSON, CSV, Markdown, HTML and GeoJSON output.
-        .target(name: "Reporting", dependencies: ["DiaBanCore", "Planning", "LinearModel"], swiftSettings: strict),
+        // Text, JSON, CSV, Markdown, HTML and GeoJSON output; what `check` says.
+        .target(name: "Reporting", dependencies: ["DiaBanCore", "Planning", "LinearModel", "ScenarioIO"], swiftSettings: strict),
         .executableTarget(name: "diaban", dependencies: [
             "DiaBanCore", "LinearModel", "GLPKSolver", "ScenarioIO", "Planning", "Reporting", "GAPLibrary",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
