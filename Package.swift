@@ -17,6 +17,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
     ],
     targets: [
         // GLPK, as Debian ships it (no pkg-config file).
@@ -41,8 +46,18 @@ let package = Package(
         .target(name: "Planning", dependencies: ["DiaBanCore", "LinearModel"], swiftSettings: strict),
         // Text, JSON, CSV, Markdown, HTML and GeoJSON output; what `check` says.
         .target(name: "Reporting", dependencies: ["DiaBanCore", "Planning", "LinearModel", "ScenarioIO"], swiftSettings: strict),
+        // `diaban serve`: the planner's workspace in the browser (HTTP server, page, solve pool).
+        .target(name: "Workspace", dependencies: [
+            "DiaBanCore", "LinearModel", "GLPKSolver", "ScenarioIO", "Planning", "Reporting",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ], swiftSettings: strict),
         .executableTarget(name: "diaban", dependencies: [
-            "DiaBanCore", "LinearModel", "GLPKSolver", "ScenarioIO", "Planning", "Reporting", "GAPLibrary",
+            "DiaBanCore", "LinearModel", "GLPKSolver", "ScenarioIO", "Planning", "Reporting", "GAPLibrary", "Workspace",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strict),
 

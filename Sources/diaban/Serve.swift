@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import Planning
+import Workspace
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Opens the planner's workspace: a local web page for scenarios, what-ifs, solves and comparisons.",
+        discussion: """
+            Starts a web server and prints its address; open it in a browser. The page lists the \
+            scenario files under --scenarios with what `diaban check` says about each, writes \
+            what-ifs from a form (beside their base, never over a file unless you confirm), solves \
+            with live progress and a Stop button that keeps the best plan so far, and shows the \
+            report, the comparison of scenarios and the trade-off curve. It needs no network.
+
+            It listens on 127.0.0.1 (this machine only) unless --host says otherwise; another \
+            address needs an access token, generated and printed unless --token gives one. At most \
+            --jobs solves run at once (default: the processors); the others wait in a queue the \
+            page shows. A solve no page watches any more stops after 30 seconds.
+
+            Ctrl-C or SIGTERM stops it: running solves stop first (keeping their best plans), then \
+            the server. Exit codes: 0 stopped cleanly, 1 the server could not start (e.g. the port \
+            is taken), 64 usage error.
+            """)
+
+    @Option(help: "The folder of scenario files.") var scenarios = "scenarios"
+    @Option(help: "The port to listen on (0: any free port).") var port = 8080
+    @Option(help: "The address to listen on; other than 127.0.0.1 or localhost needs a token.") var host = "127.0.0.1"
+    @Option(help: "An access token every request must carry (at least 16 characters).") var token: String?
+    @Option(help: "Solves at once, at most (default: the number of processors).") var jobs: Int?
+    @Option(name: .customLong("max-time-limit"), help: "The longest time limit of one solve, seconds.") var maxTimeLimit = 600.0
+
+    var configurationValue: WorkspaceConfiguration {
+        var token = self.token
+        if token == nil && !WorkspaceConfiguration.isLoopback(host) { token = WorkspaceConfiguration.generateToken() }
+        return WorkspaceConfiguration(scenarios: scenarios, host: host, port: port, token: token,
+                                      jobs: jobs ?? PlanBatch.defaultJobs, maxSolveSeconds: maxTimeLimit)
+    }
+
+    func validate() throws {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: scenarios, isDirectory: &isDir), isDir.boolValue else {
+            throw ValidationError("No folder \(scenarios). Give --scenarios the folder that holds the scenario files, e.g. --scenarios scenarios.")
+        }
+        let c = configurationValue
+        if let problem = c.problem { throw ValidationError(problem) }
+    }
+
+    func run() async throws {
+        let configuration = configurationValue
+        let workspace: Workspace
+        do {
+            workspace = try Workspace(configuration)
+        } catch {
+            printError("diaban serve: \(error)")
+            throw ExitCode(ExitStatus.usage)
+        }
+        let token = configuration.token
+        let generated = self.token == nil && token != nil
+        do {
+            try await workspace.run { address in
+                var lines = ["DiaBan workspace: \(address)\(token.map { "?token=\($0)" } ?? "")"]
+                if generated { lines.append("The access token was generated for this run; anyone with the address above can use the workspace.") }
+                lines.append("Scenarios: \(workspace.folder.root). Press Ctrl-C to stop.")
+                FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+            }
+        } catch {
+            printError("diaban serve: the server could not run: \(error)")
+            throw ExitCode(ExitStatus.internalFailure)
+        }
+        let (running, queued) = workspace.stoppedAtShutdown
+        printError("diaban serve: stopped; \(running) running solve\(running == 1 ? " was" : "s were") stopped (keeping \(running == 1 ? "its" : "their") best plan\(running == 1 ? "" : "s")) and \(queued) waiting cancelled.")
+    }
+}
