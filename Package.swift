@@ -70,6 +70,11 @@ let package = Package(
         .testTarget(name: "GAPLibraryTests", dependencies: ["GAPLibrary", "GLPKSolver", "LinearModel"], swiftSettings: strict),
         .testTarget(name: "CLITests", dependencies: ["diaban", "DiaBanTestSupport"], swiftSettings: strict),
         .testTarget(name: "RobustnessTests", dependencies: ["ScenarioIO", "Planning", "DiaBanCore", "LinearModel", "GLPKSolver", "diaban", "DiaBanTestSupport"], resources: [.copy("Corpus")], swiftSettings: strict),
+        .testTarget(name: "WorkspaceTests", dependencies: [
+            "Workspace", "ScenarioIO", "DiaBanCore", "DiaBanTestSupport",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ], swiftSettings: strict),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Planning", "DiaBanCore", "GLPKSolver", "ScenarioIO"], exclude: ["Golden"], swiftSettings: strict),
     ]
 )
