@@ -58,8 +58,8 @@ public struct WorkspaceConfiguration: Sendable {
             return "Listening on \(host), which other machines can reach, needs an access token (--token, or none to have one generated)."
         }
         if jobs < 1 || jobs > PlanBatch.defaultJobs { return "--jobs must be between 1 and \(PlanBatch.defaultJobs) (the processors of this machine)." }
-        if !(maxSolveSeconds > 0 && maxSolveSeconds.isFinite) { return "The longest solve must be a positive number of seconds." }
-        if !(unwatchedGrace >= 0 && unwatchedGrace.isFinite) { return "The grace period of an unwatched solve must be 0 seconds or more." }
+        if !(maxSolveSeconds > 0 && maxSolveSeconds.isFinite) { return "--max-time-limit must be a positive number of seconds." }
+        if !(unwatchedGrace >= 0 && unwatchedGrace.isFinite) { return "--stop-unwatched-after must be 0 seconds or more." }
         return nil
     }
 }

@@ -16,7 +16,8 @@ struct Serve: AsyncParsableCommand {
             It listens on 127.0.0.1 (this machine only) unless --host says otherwise; another \
             address needs an access token, generated and printed unless --token gives one. At most \
             --jobs solves run at once (default: the processors); the others wait in a queue the \
-            page shows. A solve no page watches any more stops after 30 seconds.
+            page shows. A solve no page watches any more (its tab was closed) stops after \
+            --stop-unwatched-after seconds (30), keeping its best plan.
 
             Ctrl-C or SIGTERM stops it: running solves stop first (keeping their best plans), then \
             the server. Exit codes: 0 stopped cleanly, 1 the server could not start (e.g. the port \
@@ -29,12 +30,14 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "An access token every request must carry (at least 16 characters).") var token: String?
     @Option(help: "Solves at once, at most (default: the number of processors).") var jobs: Int?
     @Option(name: .customLong("max-time-limit"), help: "The longest time limit of one solve, seconds.") var maxTimeLimit = 600.0
+    @Option(name: .customLong("stop-unwatched-after"), help: "Seconds a solve goes on once no page watches it (its tab was closed).")
+    var stopUnwatchedAfter = 30.0
 
     var configurationValue: WorkspaceConfiguration {
         var token = self.token
         if token == nil && !WorkspaceConfiguration.isLoopback(host) { token = WorkspaceConfiguration.generateToken() }
         return WorkspaceConfiguration(scenarios: scenarios, host: host, port: port, token: token,
-                                      jobs: jobs ?? PlanBatch.defaultJobs, maxSolveSeconds: maxTimeLimit)
+                                      jobs: jobs ?? PlanBatch.defaultJobs, maxSolveSeconds: maxTimeLimit, unwatchedGrace: stopUnwatchedAfter)
     }
 
     func validate() throws {

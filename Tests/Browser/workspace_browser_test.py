@@ -8,7 +8,8 @@ train-border what-if is written with the form (officers found by id and, for one
 typed without diacritics) and saved over the bundled file after the confirmation; it is
 solved with a short time limit while the page shows the gap; the report's map appears;
 a long solve of the baseline is stopped and keeps its best plan; the what-if is compared
-with the baseline (table and map); the page switches to English. A screenshot is taken and
+with the baseline (table and map); a tab is closed while its solve runs, and the solve stops
+by itself; the page switches to English. A screenshot is taken and
 must not be blank. The page may ask nothing of any other host. The server is stopped with
 SIGTERM and must exit 0 without leaving a temporary file behind.
 
@@ -55,7 +56,8 @@ def officer_name(scenarios, officer):
 
 
 def start_server(diaban, scenarios):
-    server = subprocess.Popen([diaban, "serve", "--scenarios", scenarios, "--port", "0"],
+    # A closed tab's solve stops 3 s after its page is gone (30 s by default).
+    server = subprocess.Popen([diaban, "serve", "--scenarios", scenarios, "--port", "0", "--stop-unwatched-after", "3"],
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     chooser = selectors.DefaultSelector()
     chooser.register(server.stdout, selectors.EVENT_READ)
@@ -157,6 +159,26 @@ def run(page, address, scenarios, diaban, time_limit, shot):
     expect(compared.locator("table.cmp")).to_be_visible(timeout=(2 * time_limit + 120) * 1000)
     expect(compared.locator("table.cmp thead")).to_contain_text("train-border")
     expect(compared.locator("svg#map")).to_be_visible()
+
+    step("close a tab while its solve runs: the solve stops by itself")
+    other = page.context.new_page()
+    other.goto(address + "#solve")
+    other.select_option("#solve-scenario", "nghe-an/baseline.yaml")
+    other.fill("#solve-time", "120")
+    other.click("#solve-start")
+    expect(other.locator("#solve-incumbent")).to_have_text(re.compile(r"\d"), timeout=120_000)
+    job = other.locator("#job-detail .job").get_attribute("id").removeprefix("job-")
+    other.close()
+    deadline = time.monotonic() + 60
+    snapshot = {}
+    while time.monotonic() < deadline:
+        snapshot = page.request.get(f"{address}api/jobs/{job}").json()
+        if snapshot.get("state") not in ("queued", "running"):
+            break
+        time.sleep(0.25)
+    assert snapshot.get("stopReason") == "unwatched" or snapshot.get("result", {}).get("status") == "optimal", snapshot
+    assert snapshot.get("result", {}).get("hasPlan"), snapshot
+    step(f"the closed tab's solve ended: {snapshot.get('stopReason') or snapshot.get('result', {}).get('status')}")
 
     step("switch to English")
     page.click(".lang button[data-lang='en']")
