@@ -405,8 +405,10 @@ extension WorkspacePage {
               input.setAttribute('aria-expanded', 'true');
             }
             function highlight() { [...list.children].forEach((li, n) => li.classList.toggle('on', n === active)); list.children[active]?.scrollIntoView({ block: 'nearest' }); }
+            // The list opens when the user types, clicks the field or presses ↓, not on focus alone,
+            // so that it never covers the next control after a change is added.
             input.addEventListener('input', open);
-            input.addEventListener('focus', open);
+            input.addEventListener('click', () => { if (list.hidden) open(); });
             input.addEventListener('blur', () => {
               close();
               if (!multiple) {
@@ -1032,7 +1034,7 @@ extension WorkspacePage {
                     h('table', { class: 'list num', id: 'tradeoff-table' },
                       h('thead', {}, h('tr', {}, [t('value'), t('status'), t('movesCol'), t('withoutContinuity'), t('gainPerMove'), t('gap')].map((x) => h('th', {}, x)))),
                       h('tbody', {}, r.data.points.map((p) => h('tr', {},
-                        h('td', {}, '≤ ' + num(p.value, 0)), h('td', {}, resultSentence({ ...p, hasPlan: p.objective != null })),
+                        h('td', {}, '≤ ' + num(p.value, 0)), h('td', { class: 'l' }, resultSentence({ ...p, hasPlan: p.objective != null })),
                         h('td', { class: 'r' }, num(p.moves, 0)), h('td', { class: 'r' }, num(p.withoutContinuity, 1)),
                         h('td', { class: 'r' }, num(p.gainPerMove, 1)), h('td', { class: 'r' }, pct(p.gap)))))));
                 } else if (s.state === 'failed' || s.state === 'cancelled') {

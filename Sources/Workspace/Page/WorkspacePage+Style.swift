@@ -38,7 +38,7 @@ extension WorkspacePage {
         .field { display: flex; flex-direction: column; gap: 3px; font-size: 13px; color: var(--muted); min-width: 0; }
         .field > span { font-weight: 600; }
         .field.small { width: 160px; }
-        .field.grow { flex: 1; min-width: 240px; }
+        .field.grow { flex: 1 1 260px; min-width: 220px; }
         input, select, textarea { font: inherit; font-size: 14px; color: var(--ink); padding: 6px 8px; border: 1px solid #b6bfc8; border-radius: 6px; background: #fff; width: 100%; }
         input[type="checkbox"], input[type="radio"] { width: auto; padding: 0; }
         textarea { resize: vertical; }
@@ -55,6 +55,7 @@ extension WorkspacePage {
         th, td { padding: 5px 8px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
         thead th { font-size: 12px; color: var(--muted); font-weight: 600; border-bottom: 1.5px solid var(--ink); }
         td.r, table.num td { text-align: right; font-variant-numeric: tabular-nums; }
+        table.num td.l { text-align: left; }
         table.list tbody tr { cursor: pointer; }
         table.list tbody tr:hover { background: var(--soft); }
         table.list tbody tr.sel { background: #fff4e5; }
@@ -74,7 +75,8 @@ extension WorkspacePage {
         .change-head { display: flex; align-items: center; gap: 10px; }
         .change-head button { margin-left: auto; }
         .change-body { display: flex; flex-wrap: wrap; gap: 8px 14px; align-items: flex-end; margin-top: 6px; }
-        .change-body > div { display: flex; flex-wrap: wrap; gap: 8px 14px; align-items: flex-end; flex-basis: 100%; }
+        .change-body > div:not(.field) { display: flex; flex-wrap: wrap; gap: 8px 14px; align-items: flex-end; flex-basis: 100%; }
+        .change-body > div:not(.field) > div:not(.field) { display: flex; flex-wrap: wrap; gap: 8px 14px; align-items: flex-end; flex: 1 1 100%; }
         .criteria, .target { display: flex; flex-wrap: wrap; gap: 8px 14px; flex-basis: 100%; }
         .radios, .checks { display: flex; flex-wrap: wrap; gap: 4px 14px; color: var(--ink); font-size: 14px; padding: 4px 0; }
         label.check { display: flex; align-items: center; gap: 6px; font-size: 14px; }
