@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct DiaBan: AsyncParsableCommand {
+struct DiaBan: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diaban",
         abstract: "Plans which area-tracking officer follows which commune, as an integer program solved with GLPK.",

@@ -3,7 +3,7 @@ import Foundation
 import Planning
 import Workspace
 
-struct Serve: AsyncParsableCommand {
+struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Opens the planner's workspace: a local web page for scenarios, what-ifs, solves and comparisons.",
         discussion: """
@@ -49,29 +49,52 @@ struct Serve: AsyncParsableCommand {
         if let problem = c.problem { throw ValidationError(problem) }
     }
 
-    func run() async throws {
+    /// Runs the server on Swift's concurrency runtime while this (main) thread waits: the
+    /// other commands stay plain synchronous programs.
+    func run() throws {
         let configuration = configurationValue
+        let generated = token == nil && configuration.token != nil
+        let outcome = Outcome()
+        let done = DispatchSemaphore(value: 0)
+        Task.detached {
+            outcome.set(await Self.serve(configuration, generatedToken: generated))
+            done.signal()
+        }
+        done.wait()
+        if let code = outcome.code { throw ExitCode(code) }
+    }
+
+    /// Serves until SIGINT or SIGTERM; returns the exit code of a failure, nil when it stopped cleanly.
+    static func serve(_ configuration: WorkspaceConfiguration, generatedToken: Bool) async -> Int32? {
         let workspace: Workspace
         do {
             workspace = try Workspace(configuration)
         } catch {
             printError("diaban serve: \(error)")
-            throw ExitCode(ExitStatus.usage)
+            return ExitStatus.usage
         }
         let token = configuration.token
-        let generated = self.token == nil && token != nil
         do {
             try await workspace.run { address in
                 var lines = ["DiaBan workspace: \(address)\(token.map { "?token=\($0)" } ?? "")"]
-                if generated { lines.append("The access token was generated for this run; anyone with the address above can use the workspace.") }
+                if generatedToken { lines.append("The access token was generated for this run; anyone with the address above can use the workspace.") }
                 lines.append("Scenarios: \(workspace.folder.root). Press Ctrl-C to stop.")
                 FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
             }
         } catch {
             printError("diaban serve: the server could not run: \(error)")
-            throw ExitCode(ExitStatus.internalFailure)
+            return ExitStatus.internalFailure
         }
         let (running, queued) = workspace.stoppedAtShutdown
         printError("diaban serve: stopped; \(running) running solve\(running == 1 ? " was" : "s were") stopped (keeping \(running == 1 ? "its" : "their") best plan\(running == 1 ? "" : "s")) and \(queued) waiting cancelled.")
+        return nil
     }
+}
+
+/// The exit code the serving task hands to the waiting main thread.
+private final class Outcome: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Int32?
+    func set(_ code: Int32?) { lock.withLock { value = code } }
+    var code: Int32? { lock.withLock { value } }
 }
