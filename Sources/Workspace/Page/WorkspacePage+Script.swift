@@ -308,9 +308,11 @@ extension WorkspacePage {
           }
 
           // ---------------------------------------------------------------- header and panels
-          // The panels, in the order of the tabs. A panel is {id, tab (word key), build(), ...};
-          // the decisions panel (accept / reject / keep each move of a finished solve) comes after
-          // compare when the decisions register exists.
+          // The panels, in the order of the tabs. A panel is {tab: word key, build(section, arg)}:
+          // build fills its <section> each time the tab is shown (arg comes from show(id, arg)).
+          // The decisions panel (accept / reject / keep each move of a finished solve, then
+          // re-plan, decisions.csv and adoption into the register) joins as panels.decide, after
+          // 'compare' in `order`, opened from a finished solve with show('decide', { job: id }).
           const panels = {};
           const order = ['scenarios', 'whatif', 'solve', 'compare', 'tradeoff'];
           let current = null;
@@ -1049,6 +1051,10 @@ extension WorkspacePage {
           };
 
           // ---------------------------------------------------------------- start
+          // Every panel of the list gets its section (a panel added to `order` needs no HTML).
+          for (const id of order) {
+            if (!$('#panel-' + id)) $('#main').append(h('section', { class: 'panel', id: 'panel-' + id, role: 'tabpanel', 'aria-labelledby': 'tab-' + id, hidden: true }));
+          }
           for (const b of document.querySelectorAll('.lang button')) b.addEventListener('click', () => setLanguage(b.dataset.lang));
           $('#queue').addEventListener('click', () => show('solve'));
           const first = order.includes(location.hash.slice(1)) ? location.hash.slice(1) : 'scenarios';
