@@ -108,11 +108,11 @@ struct JobEndpointTests {
         }
     }
 
-    @Test("a solve no page watches stops after the grace period, keeping its plan; a watched one goes on")
+    @Test("a solve no page watches stops after the grace period, keeping its plan")
     func unwatched() async throws {
         let f = try Fixture()
         defer { f.remove() }
-        try await withWorkspace(f, planner: Planner(solver: EndlessSolver(seconds: 20)), configure: { $0.unwatchedGrace = 0.5 }) { client, workspace in
+        try await withWorkspace(f, planner: Planner(solver: EndlessSolver(seconds: 20)), configure: { $0.unwatchedGrace = 0.5 }) { client, _ in
             let browser = try await Browser.open(client)
             let id = try await browser.start("small/base.yaml")
             // Nobody opens its event stream (the tab was closed): it stops by itself.
@@ -121,21 +121,28 @@ struct JobEndpointTests {
             #expect((end["result"] as? [String: Any])?["status"] as? String == "interrupted")
             #expect((end["result"] as? [String: Any])?["hasPlan"] as? Bool == true)
             #expect((end["elapsedSeconds"] as? Double ?? 99) < 10)
+        }
+    }
 
-            // A watched solve is not stopped: it runs while its stream is open, past the grace period.
-            let watched = try await browser.start("small/base.yaml")
-            let stream = workspace.pool.subscribe(watched, viewer: nil)
-            #expect(stream != nil)
-            try await Task.sleep(nanoseconds: 1_500_000_000)
-            #expect(try await browser.get("/api/jobs/\(watched)").json()["state"] as? String == "running")
-            _ = try await browser.post("/api/jobs/\(watched)/stop", json: "{}")
+    @Test("a watched solve goes on past the grace period; its stream ends with its last state")
+    func watched() async throws {
+        let f = try Fixture()
+        defer { f.remove() }
+        try await withWorkspace(f, planner: Planner(solver: EndlessSolver(seconds: 20)), configure: { $0.unwatchedGrace = 2 }) { client, workspace in
+            let browser = try await Browser.open(client)
+            let id = try await browser.start("small/base.yaml")
+            let stream = try #require(workspace.pool.subscribe(id, viewer: nil))
+            try await Task.sleep(nanoseconds: 3_000_000_000)
+            #expect(try await browser.get("/api/jobs/\(id)").json()["state"] as? String == "running")
+            _ = try await browser.post("/api/jobs/\(id)/stop", json: "{}")
             var last: JobEvent?
-            for await event in stream! { last = event }
+            for await event in stream { last = event }
             guard case .done(let snapshot)? = last else {
                 Issue.record("the stream did not end with done: \(String(describing: last))")
                 return
             }
             #expect(snapshot.stopReason == .user)
+            #expect(snapshot.result?.status == "interrupted")
         }
     }
 
