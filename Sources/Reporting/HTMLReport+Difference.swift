@@ -3,7 +3,8 @@ import Planning
 
 /// One scenario's plan set against another scenario's plan: the report of the focus plan, in
 /// which "before" is the reference plan instead of the current assignment. The headline
-/// numbers of each plan are its own solve's (as the comparison table shows them); the map
+/// numbers of each plan are its own solve's (as the comparison table shows them), but for the
+/// count of communes that change officer, which counts the differences; the map
 /// rings every commune whose officers differ between the two plans (in the reference plan's
 /// officer's colour), and the proposal lists those differences with what each gains under the
 /// focus scenario's weights.
@@ -30,6 +31,9 @@ public struct PlanDifference: Sendable {
         o.beforePoints = referencePoints
         o.kpisBefore = referenceKPIs
         o.proposal = PlanContext(scenario: s).proposal(for: plan)
+        // The headline's tile of communes that change officer counts the differences, as its
+        // caption ("Differences from …") and the list below say.
+        o.kpisAfter?.province.moves = o.proposal.moves.count
         // What the reference plan breaks is part of the difference, not a fault of a current assignment.
         o.currentViolations = []
         solve = SolveReport(o, scenario: s)

@@ -26,6 +26,8 @@ struct PlanDifferenceTests {
         let focusReport = SolveReport(focus, scenario: scenario)
         #expect(d.solve.before == referenceReport.after!, "the reference plan's terms are its own solve's")
         #expect(d.solve.kpisBefore == referenceReport.kpis!)
+        #expect(d.solve.kpis?.province.moves == d.solve.moves.count, "the headline counts the differences")
+        #expect(d.solve.kpis?.officers == focusReport.kpis?.officers)
         #expect(d.solve.after == focusReport.after, "the focus plan's terms are its own solve's")
         #expect(d.solve.objective == focusReport.objective)
         let differing = Set(scenario.communes.map(\.code).filter {
