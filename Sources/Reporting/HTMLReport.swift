@@ -22,6 +22,12 @@ public enum HTMLReport {
                               headquartersName: String? = nil, comparison: HTMLComparison? = nil) -> String {
         var page = HTMLPage(solve: solve, scenario: scenario, lang: lang)
         page.headquartersName = headquartersName
+        return document(page, comparison: comparison)
+    }
+
+    /// The page of `page`'s sections, in the report's order.
+    static func document(_ page: HTMLPage, comparison: HTMLComparison?) -> String {
+        let solve = page.solve
         var body = page.header()
         body += page.decisionsSection()
         body += page.headlineSection()
@@ -60,7 +66,7 @@ struct HTMLPage {
     let solve: SolveReport
     let scenario: Scenario
     let lang: ReportLanguage
-    let t: HTMLLabels
+    var t: HTMLLabels
     /// Whether the solve holds a plan; without one the page shows the current assignment.
     let hasPlan: Bool
     /// The plan's KPIs, or the current assignment's when there is no plan.

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import Planning
+import Reporting
 import ScenarioIO
 
 struct Check: ParsableCommand {
@@ -30,37 +30,16 @@ struct Check: ParsableCommand {
     }
 
     func run() throws {
-        let loaded: LoadedScenario
-        do {
-            loaded = try ScenarioLoader.loadDetailed(path: scenario)
-        } catch {
-            print(Self.report(error))
-            throw ExitCode(ExitStatus.badData)
-        }
-        if !quiet {
-            print(ScenarioSummary(loaded).text)
-            if !loaded.warnings.isEmpty {
-                print("Notes (\(loaded.warnings.count); they do not stop a plan):")
-                for w in loaded.warnings { print("  " + w.description.replacingOccurrences(of: "\n", with: "\n  ")) }
-            }
-        }
-
-        // MARK: Pre-solve feasibility checks
-        // The obvious reasons no plan can exist (MODEL.md), named before any solve.
-        let findings = QuickChecks.run(PlanContext(scenario: loaded.scenario))
-        for f in findings where f.severity == .error || !quiet {
-            print("\(f.severity == .error ? "Infeasible" : "Note"): \(f.message)")
-        }
-        if findings.contains(where: { $0.severity == .error }) {
-            print("No plan can satisfy the hard rules of this scenario (see above).")
-            throw ExitCode(ExitStatus.infeasible)
+        let check = CheckReport(path: scenario)
+        let text = check.text(quiet: quiet)
+        if !text.isEmpty { print(text) }
+        switch check.verdict {
+        case .valid: return
+        case .infeasible: throw ExitCode(ExitStatus.infeasible)
+        case .badData: throw ExitCode(ExitStatus.badData)
         }
     }
 
     /// Every problem, then a count.
-    static func report(_ errors: ScenarioErrors) -> String {
-        var lines = errors.errors.map(\.description)
-        lines.append("\(errors.count) problem\(errors.count == 1 ? "" : "s") found. Fix \(errors.count == 1 ? "it" : "them") and run diaban check again.")
-        return lines.joined(separator: "\n")
-    }
+    static func report(_ errors: ScenarioErrors) -> String { CheckReport.problemsText(errors.errors) }
 }

@@ -1,0 +1,356 @@
+import DiaBanCore
+import Foundation
+import HTTPTypes
+import LinearModel
+import Planning
+import Reporting
+import ScenarioIO
+
+/// The solves of the workspace: at most `limit` run at once, each on a thread of its own (the
+/// planner is synchronous and keeps the solver's objects on its thread); the others wait in a
+/// queue, first come first served, that every page can see.
+///
+/// A solve stops — keeping its best plan so far, as Ctrl-C does on the command line — when
+/// its Stop button is pressed, when no page has watched it for ``unwatchedGrace`` seconds
+/// (its tab was closed), when it reaches its time limit (never more than ``maxSeconds``), or
+/// when the server shuts down. A queued job that is stopped is cancelled.
+final class JobPool: @unchecked Sendable {
+    let planner: Planner
+    /// Where the scenarios are (to name the files of a problem).
+    let folder: ScenarioFolder
+    /// Jobs running at once, at most.
+    let limit: Int
+    /// Seconds a job may go unwatched before it is stopped.
+    let unwatchedGrace: Double
+    /// The longest time limit of one solve (each point of a sweep).
+    let maxSeconds: Double
+    /// Finished jobs kept for their reports; the oldest are forgotten first.
+    let keepFinished: Int
+    /// Jobs waiting, at most; more are refused (429).
+    let maxQueued: Int
+
+    private let lock = NSLock()
+    private var jobs: [String: Job] = [:]
+    private var queue: [Job] = []
+    private var running = 0
+    private var serial = 0
+    private var closed = false
+    private var timer: (any DispatchSourceTimer)?
+    private var ticks = 0
+
+    init(planner: Planner, folder: ScenarioFolder, limit: Int, unwatchedGrace: Double, maxSeconds: Double, keepFinished: Int = 100, maxQueued: Int = 64) {
+        precondition(limit >= 1, "a pool needs at least one place, got \(limit)")
+        self.planner = planner
+        self.folder = folder
+        self.limit = limit
+        self.unwatchedGrace = unwatchedGrace
+        self.maxSeconds = maxSeconds
+        self.keepFinished = keepFinished
+        self.maxQueued = maxQueued
+        let timer = DispatchSource.makeTimerSource(queue: .global())
+        timer.schedule(deadline: .now() + .milliseconds(250), repeating: .milliseconds(250))
+        timer.setEventHandler { [weak self] in self?.tick() }
+        timer.resume()
+        self.timer = timer
+    }
+
+    deinit { timer?.cancel() }
+
+    // MARK: Submitting and reading
+
+    /// Queues a job and starts it when there is room; returns its id.
+    func submit(_ spec: JobSpec, owner: String) throws(APIError) -> String {
+        let job = try locked { () throws(APIError) -> Job in
+            if closed { throw APIError(.serviceUnavailable, "The workspace is shutting down; no new solve starts.") }
+            if queue.count >= maxQueued {
+                throw APIError(.tooManyRequests, "\(queue.count) solves are already waiting; stop some or wait for them to finish.")
+            }
+            serial += 1
+            let job = Job(id: ScenarioFolder.randomHex(8), spec: spec, owner: owner, serial: serial, now: Date())
+            jobs[job.id] = job
+            queue.append(job)
+            return job
+        }
+        startWaiting()
+        publishQueue()
+        return job.id
+    }
+
+    func snapshot(_ id: String, viewer: String?, detail: Bool = false) -> JobSnapshot? {
+        lock.withLock { jobs[id].map { snapshotLocked($0, viewer: viewer, detail: detail) } }
+    }
+
+    /// Every job, the newest first.
+    func list(viewer: String?) -> [JobSnapshot] {
+        lock.withLock { jobs.values.sorted { $0.serial > $1.serial }.map { snapshotLocked($0, viewer: viewer, detail: false) } }
+    }
+
+    func counts() -> (running: Int, queued: Int) { lock.withLock { (running, queue.count) } }
+
+    func output(_ id: String) -> (JobState, JobOutput?)? { lock.withLock { jobs[id].map { ($0.state, $0.output) } } }
+
+    func spec(_ id: String) -> JobSpec? { lock.withLock { jobs[id]?.spec } }
+
+    // MARK: Stopping
+
+    /// Stops a job at the request of `session`, which must be the one that started it.
+    func stop(_ id: String, by session: String) throws(APIError) {
+        try locked { () throws(APIError) in
+            guard let job = jobs[id] else { throw APIError.notFound("There is no solve \(id); it may have been forgotten after many others.") }
+            guard constantTimeEqual(job.owner, session) else {
+                throw APIError.forbidden("This solve was started from another browser session; only that session can stop it.")
+            }
+            stopLocked(job, reason: .user)
+        }
+        publishQueue()
+    }
+
+    private func stopLocked(_ job: Job, reason: StopReason) {
+        switch job.state {
+        case .queued:
+            queue.removeAll { $0 === job }
+            job.state = .cancelled
+            job.stopReason = reason
+            job.ended = Date()
+            doneLocked(job)
+        case .running where job.stopReason == nil:
+            job.stopReason = reason
+            emitLocked(job, .state)
+        default: break
+        }
+    }
+
+    /// Jobs the shutdown stopped while they ran, and cancelled while they waited.
+    var stoppedAtShutdown: (running: Int, queued: Int) { lock.withLock { stoppedByShutdown } }
+    private var stoppedByShutdown = (running: 0, queued: 0)
+
+    /// Stops every job and waits (at most `timeout` seconds) for the running ones to end with
+    /// their best plans; no job starts after this.
+    func shutdown(timeout: Double = 30) async {
+        lock.withLock {
+            guard !closed else { return }
+            closed = true
+            let running = jobs.values.filter { $0.state == .running }
+            stoppedByShutdown = (running.count, queue.count)
+            for job in queue { stopLocked(job, reason: .shutdown) }
+            for job in running { stopLocked(job, reason: .shutdown) }
+        }
+        let deadline = Date().addingTimeInterval(timeout)
+        while counts().running > 0 && Date() < deadline {
+            try? await Task.sleep(nanoseconds: 20_000_000)
+        }
+        lock.withLock {
+            timer?.cancel()
+            for job in jobs.values {
+                for c in job.subscribers.values { c.finish() }
+                job.subscribers = [:]
+            }
+        }
+    }
+
+    var isClosed: Bool { lock.withLock { closed } }
+
+    // MARK: Events
+
+    /// The job's events: its snapshot now, then every change, until it ends. Watching a job
+    /// keeps it alive; when its last stream closes, the grace period starts.
+    func subscribe(_ id: String, viewer: String?) -> AsyncStream<JobEvent>? {
+        lock.withLock {
+            guard let job = jobs[id] else { return nil }
+            let (stream, continuation) = AsyncStream.makeStream(of: JobEvent.self, bufferingPolicy: .bufferingNewest(64))
+            let snapshot = snapshotLocked(job, viewer: viewer, detail: true)
+            guard job.state.isActive, !closed else {
+                continuation.yield(.done(snapshot))
+                continuation.finish()
+                return stream
+            }
+            continuation.yield(.state(snapshot))
+            let key = UUID()
+            job.subscribers[key] = continuation
+            job.lastWatched = Date()
+            continuation.onTermination = { [weak self] _ in
+                guard let pool = self else { return }
+                // Not under the lock: finish() may call this from inside it.
+                DispatchQueue.global().async { pool.unsubscribe(id, key) }
+            }
+            return stream
+        }
+    }
+
+    private func unsubscribe(_ id: String, _ key: UUID) {
+        lock.withLock {
+            guard let job = jobs[id] else { return }
+            job.subscribers[key] = nil
+            job.lastWatched = Date()
+        }
+    }
+
+    private enum Kind { case state, progress }
+
+    private func emitLocked(_ job: Job, _ kind: Kind) {
+        guard !job.subscribers.isEmpty else { return }
+        // Each viewer gets the snapshot without `mine` (streams do not know their session).
+        let s = snapshotLocked(job, viewer: nil, detail: false)
+        for c in job.subscribers.values { c.yield(kind == .state ? .state(s) : .progress(s)) }
+    }
+
+    private func doneLocked(_ job: Job) {
+        let s = snapshotLocked(job, viewer: nil, detail: true)
+        for c in job.subscribers.values {
+            c.yield(.done(s))
+            c.finish()
+        }
+        job.subscribers = [:]
+    }
+
+    /// Queue positions changed: tell the queued jobs' watchers.
+    private func publishQueue() {
+        lock.withLock { for job in queue { emitLocked(job, .state) } }
+    }
+
+    // MARK: Running
+
+    private func startWaiting() {
+        var starting: [Job] = []
+        lock.withLock {
+            while !closed && running < limit && !queue.isEmpty {
+                let job = queue.removeFirst()
+                job.state = .running
+                job.started = Date()
+                running += 1
+                emitLocked(job, .state)
+                starting.append(job)
+            }
+        }
+        for job in starting {
+            let thread = Thread { [self] in self.run(job) }
+            thread.stackSize = 16 << 20
+            thread.start()
+        }
+    }
+
+    /// The time limit of one solve (each point of a sweep): the request's, else the scenario's,
+    /// never more than the pool's most.
+    func timeLimit(requested: Double?, scenario: Scenario) -> Double {
+        min(maxSeconds, requested ?? scenario.solver.timeLimit ?? maxSeconds)
+    }
+
+    private func run(_ job: Job) {
+        let spec = job.spec
+        let output: JobOutput
+        do {
+            let loaded = try ScenarioLoader.loadDetailed(path: spec.scenario.path)
+            let request = PlanRequest(scenario: loaded.scenario, timeLimit: timeLimit(requested: spec.timeLimit, scenario: loaded.scenario), gap: spec.gap)
+            let progress: @Sendable (SolveProgress) -> ProgressDecision = { [weak self] p in
+                self?.record(job, ProgressPoint(p)) ?? .stop
+            }
+            switch spec.kind {
+            case .solve:
+                let result = PlanBatch(planner: planner, jobs: 1).run([PlanBatch.Job(scenario: loaded.scenario, request: request)], progress: progress)[0]
+                let report = try? result.outcome.get()
+                output = .solve(SolveOutput(loaded: loaded, result: result, report: report.map { SolveReport($0, scenario: loaded.scenario) }))
+            case .tradeoff:
+                let sweep = TradeoffSweep(scenario: loaded.scenario, parameter: spec.parameter, values: spec.values)
+                let start = Date()
+                let points = try sweep.run(planner: planner, request: request, progress: progress) { [weak self] n, _ in self?.pointDone(job, n + 1) }
+                let report = TradeoffReport(sweep, points: points, file: spec.scenario.relative, wallSeconds: Date().timeIntervalSince(start))
+                output = .tradeoff(TradeoffOutput(report: report, chart: report.svg()))
+            }
+        } catch let errors as ScenarioErrors {
+            output = .failure(message: "The scenario has \(errors.count) problem\(errors.count == 1 ? "" : "s"); nothing was solved.", problems: errors.errors)
+        } catch {
+            output = .failure(message: "The solver failed: \(error)", problems: [])
+        }
+        finish(job, output)
+    }
+
+    /// Records the search's numbers; answers whether the search goes on.
+    private func record(_ job: Job, _ p: ProgressPoint) -> ProgressDecision {
+        lock.withLock {
+            job.record(p)
+            emitLocked(job, .progress)
+            return job.stopReason == nil ? .proceed : .stop
+        }
+    }
+
+    private func pointDone(_ job: Job, _ n: Int) {
+        lock.withLock {
+            job.pointsDone = n
+            job.history = []
+            emitLocked(job, .state)
+        }
+    }
+
+    private func finish(_ job: Job, _ output: JobOutput) {
+        lock.withLock {
+            job.output = output
+            job.ended = Date()
+            if case .failure = output { job.state = .failed } else { job.state = .finished }
+            if case .solve(let s) = output, case .failure = s.result.outcome { job.state = .failed }
+            running -= 1
+            doneLocked(job)
+            forgetOldLocked()
+        }
+        startWaiting()
+        publishQueue()
+    }
+
+    private func forgetOldLocked() {
+        let ended = jobs.values.filter { !$0.state.isActive }.sorted { $0.serial < $1.serial }
+        for job in ended.prefix(max(0, ended.count - keepFinished)) { jobs[job.id] = nil }
+    }
+
+    /// Four times a second: stop jobs nobody watches; every two seconds a heartbeat on each
+    /// open stream (a closed connection shows when it fails).
+    private func tick() {
+        lock.withLock {
+            ticks += 1
+            let now = Date()
+            for job in jobs.values where job.state.isActive {
+                if !job.subscribers.isEmpty {
+                    job.lastWatched = now
+                    if ticks % 8 == 0 { for c in job.subscribers.values { c.yield(.heartbeat) } }
+                } else if now.timeIntervalSince(job.lastWatched) > unwatchedGrace {
+                    stopLocked(job, reason: .unwatched)
+                }
+            }
+        }
+    }
+
+    /// `body` under the lock, keeping its error type.
+    private func locked<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body()
+    }
+
+    // MARK: Snapshots
+
+    private func snapshotLocked(_ job: Job, viewer: String?, detail: Bool) -> JobSnapshot {
+        let now = Date()
+        var s = JobSnapshot(
+            id: job.id, kind: job.spec.kind, path: job.spec.scenario.relative, state: job.state,
+            position: queue.firstIndex { $0 === job }.map { $0 + 1 },
+            mine: viewer.map { constantTimeEqual($0, job.owner) } ?? false,
+            elapsedSeconds: job.started.map { (job.ended ?? now).timeIntervalSince($0) } ?? 0,
+            timeLimit: min(maxSeconds, job.spec.timeLimit ?? maxSeconds), stopReason: job.stopReason, progress: job.progress,
+            history: detail ? job.history : nil,
+            points: job.spec.kind == .tradeoff ? .init(done: job.pointsDone, total: job.spec.values.count) : nil,
+            result: nil, error: nil, problems: nil)
+        switch job.output {
+        case .solve(let o)?:
+            if let report = o.report {
+                s.result = .init(report)
+            } else if case .failure(let error) = o.result.outcome {
+                s.error = "The solver failed: \(error)"
+            }
+        case .tradeoff(let t)?:
+            s.points = .init(done: t.report.points.count, total: job.spec.values.count)
+        case .failure(let message, let problems)?:
+            s.error = message
+            s.problems = problems.isEmpty ? nil : problems.map { Problem($0, folder: folder) }
+        case nil: break
+        }
+        return s
+    }
+}

@@ -1,0 +1,211 @@
+import DiaBanCore
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Planning
+import Reporting
+import ScenarioIO
+
+extension Workspace {
+    /// Solves and trade-off sweeps on the pool: start one, list them (the queue), watch one's
+    /// progress as server-sent events, stop one (keeping its best plan), and read what it gave:
+    /// the report page, the solve document, the sweep's document and chart.
+    func addJobRoutes(to router: Router<WorkspaceContext>) {
+        router.post("api/jobs") { request, context -> Response in
+            let body = try await JSONResponse.decode(JobRequest.self, from: request, limit: 16 * 1024)
+            guard let session = context.session else { throw APIError.forbidden("This request has no workspace session: reload the page.") }
+            let file = try self.folder.scenario(body.path)
+            var spec = JobSpec(kind: body.kind ?? .solve, scenario: file, timeLimit: nil, gap: nil)
+            if let t = body.timeLimit {
+                guard t > 0, t <= 86_400 else { throw APIError.badRequest("timeLimit must be a number of seconds above 0 (at most \(Int(self.configuration.maxSolveSeconds)) are used).") }
+                spec.timeLimit = t
+            }
+            if let g = body.gap {
+                guard g >= 0, g < 1 else { throw APIError.badRequest("gap must be at least 0 and below 1, e.g. 0.01 for 1 %.") }
+                spec.gap = g
+            }
+            if spec.kind == .tradeoff { (spec.parameter, spec.values) = try body.sweep() } else if body.hasSweep {
+                throw APIError.badRequest("maxChanges, from, to, step and continuityWeights go with kind \"tradeoff\".")
+            }
+            // A scenario with problems is refused at once, with the problems (file, line, field).
+            let folder = self.folder
+            let check = try await offload { CheckReport(path: file.path) }
+            if check.verdict == .badData {
+                throw APIError(.unprocessableContent, "\(file.relative) has \(check.problems.count) problem\(check.problems.count == 1 ? "" : "s"); nothing was solved.",
+                               details: ["check": JSONValue.of(CheckJSON(check, path: file.relative, folder: folder))])
+            }
+            if spec.timeLimit == nil { spec.timeLimit = check.loaded?.scenario.solver.timeLimit }
+            let id = try self.pool.submit(spec, owner: session.id)
+            return JSONResponse.make(self.pool.snapshot(id, viewer: session.id), status: .accepted)
+        }
+        router.get("api/jobs") { _, context -> Response in
+            let (running, queued) = self.pool.counts()
+            return JSONResponse.make(JobList(running: running, queued: queued, limit: self.pool.limit,
+                                             jobs: self.pool.list(viewer: context.session?.id)))
+        }
+        router.get("api/jobs/:id") { _, context -> Response in
+            let id = try Self.jobID(context)
+            guard let s = self.pool.snapshot(id, viewer: context.session?.id, detail: true) else { throw Self.noJob(id) }
+            return JSONResponse.make(s)
+        }
+        router.post("api/jobs/:id/stop") { _, context -> Response in
+            let id = try Self.jobID(context)
+            try self.pool.stop(id, by: context.session?.id ?? "")
+            return JSONResponse.make(self.pool.snapshot(id, viewer: context.session?.id))
+        }
+        router.get("api/jobs/:id/events") { _, context -> Response in
+            let id = try Self.jobID(context)
+            guard let stream = self.pool.subscribe(id, viewer: context.session?.id) else { throw Self.noJob(id) }
+            return Response(status: .ok, headers: [.contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-store"],
+                             body: ResponseBody { writer in
+                try await writer.write(ByteBuffer(string: "retry: 3000\n\n"))
+                for await event in stream { try await writer.write(ByteBuffer(string: ServerSentEvent.text(event))) }
+                try await writer.finish(nil)
+            })
+        }
+        router.get("api/jobs/:id/report") { request, context -> Response in
+            let id = try Self.jobID(context)
+            let solve = try self.finishedSolve(id)
+            let lang = try Self.language(request)
+            guard let report = solve.report else { throw APIError(.conflict, "The solve \(id) failed; there is no report.") }
+            let html = try await offload {
+                HTMLReport.render(solve: report, scenario: solve.loaded.scenario, lang: lang, headquartersName: solve.loaded.headquartersName)
+            }
+            return Self.reportPage(html)
+        }
+        router.get("api/jobs/:id/solve.json") { _, context -> Response in
+            let id = try Self.jobID(context)
+            guard let report = try self.finishedSolve(id).report else { throw APIError(.conflict, "The solve \(id) failed; there is no solve document.") }
+            var response = Self.text(String(decoding: try report.jsonData(), as: UTF8.self) + "\n", type: "application/json; charset=utf-8")
+            response.headers[.contentDisposition] = "attachment; filename=\"plan.json\""
+            return response
+        }
+        router.get("api/jobs/:id/tradeoff.json") { _, context -> Response in
+            let t = try self.finishedTradeoff(try Self.jobID(context))
+            return Self.text(String(decoding: try t.report.jsonData(), as: UTF8.self) + "\n", type: "application/json; charset=utf-8")
+        }
+        router.get("api/jobs/:id/chart.svg") { _, context -> Response in
+            let t = try self.finishedTradeoff(try Self.jobID(context))
+            var response = Self.text(t.chart, type: "image/svg+xml; charset=utf-8")
+            response.headers[.contentSecurityPolicy] = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'"
+            response.headers[.xFrameOptions] = "SAMEORIGIN"
+            return response
+        }
+    }
+
+    struct JobList: Encodable, Sendable {
+        var running: Int
+        var queued: Int
+        /// Jobs that run at once, at most.
+        var limit: Int
+        var jobs: [JobSnapshot]
+    }
+
+    /// A page of the report: its own script and style inline, nothing from elsewhere, framed
+    /// only by the workspace.
+    static func reportPage(_ html: String) -> Response {
+        var response = text(html, type: "text/html; charset=utf-8")
+        response.headers[.contentSecurityPolicy] = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'; base-uri 'none'; form-action 'none'"
+        response.headers[.xFrameOptions] = "SAMEORIGIN"
+        return response
+    }
+
+    static func jobID(_ context: WorkspaceContext) throws(APIError) -> String {
+        guard let id = context.parameters.get("id"), id.count <= 64, id.allSatisfy(\.isHexDigit) else {
+            throw APIError.badRequest("A job id is a short hexadecimal word, as POST /api/jobs answers it.")
+        }
+        return id
+    }
+
+    static func noJob(_ id: String) -> APIError {
+        APIError.notFound("There is no solve \(id); it may have been forgotten after many others.")
+    }
+
+    static func language(_ request: Request) throws(APIError) -> ReportLanguage {
+        guard let l = request.uri.queryParameters["lang"] else { return .vi }
+        guard let lang = ReportLanguage(rawValue: String(l)) else { throw APIError.badRequest("lang is vi or en.") }
+        return lang
+    }
+
+    func finishedSolve(_ id: String) throws(APIError) -> SolveOutput {
+        guard let (state, output) = pool.output(id) else { throw Self.noJob(id) }
+        guard case .solve(let s)? = output else {
+            if state.isActive { throw APIError(.conflict, "The solve \(id) is still \(state.rawValue); its report comes when it ends.") }
+            throw APIError(.conflict, "\(id) is not a finished solve\(state == .cancelled ? " (it was cancelled before it started)" : "").")
+        }
+        return s
+    }
+
+    func finishedTradeoff(_ id: String) throws(APIError) -> TradeoffOutput {
+        guard let (state, output) = pool.output(id) else { throw Self.noJob(id) }
+        guard case .tradeoff(let t)? = output else {
+            if state.isActive { throw APIError(.conflict, "The sweep \(id) is still \(state.rawValue); its curve comes when it ends.") }
+            throw APIError(.conflict, "\(id) is not a finished trade-off sweep.")
+        }
+        return t
+    }
+}
+
+/// The body of `POST /api/jobs`.
+struct JobRequest: Decodable, Sendable {
+    var kind: JobKind?
+    var path: String
+    var timeLimit: Double?
+    var gap: Double?
+    var maxChanges: [Int]?
+    var from: Int?
+    var to: Int?
+    var step: Int?
+    var continuityWeights: [Double]?
+
+    /// The most points of a sweep started from the workspace.
+    static let maxPoints = 50
+
+    var hasSweep: Bool { maxChanges != nil || from != nil || to != nil || step != nil || continuityWeights != nil }
+
+    /// The swept setting and its values: as `diaban tradeoff` (default 0 to 40 by 4).
+    func sweep() throws(APIError) -> (TradeoffSweep.Parameter, [Double]) {
+        let range = from != nil || to != nil || step != nil
+        guard [maxChanges != nil, range, continuityWeights != nil].filter({ $0 }).count <= 1 else {
+            throw APIError.badRequest("Give one of maxChanges, from/to/step and continuityWeights.")
+        }
+        var parameter = TradeoffSweep.Parameter.maxChanges
+        var values: [Double]
+        if let list = maxChanges {
+            guard list.allSatisfy({ $0 >= 0 && $0 <= 100_000 }) else { throw APIError.badRequest("maxChanges are whole numbers, 0 or more.") }
+            values = list.map(Double.init)
+        } else if let list = continuityWeights {
+            guard list.allSatisfy({ $0 >= 0 && $0.isFinite && $0 <= 1e9 }) else { throw APIError.badRequest("continuityWeights are numbers, 0 or more.") }
+            parameter = .continuityWeight
+            values = list
+        } else {
+            let lo = from ?? 0, hi = to ?? (range ? lo : 40)
+            guard lo >= 0, hi >= lo, hi <= 100_000 else { throw APIError.badRequest("from and to need 0 ≤ from ≤ to; got \(lo) and \(hi).") }
+            let by = step ?? (range ? max(1, (hi - lo) / 10) : 4)
+            guard by >= 1 else { throw APIError.badRequest("step must be 1 or more.") }
+            guard (hi - lo) / by < Self.maxPoints else { throw APIError.badRequest("At most \(Self.maxPoints) points; use a larger step.") }
+            values = stride(from: lo, through: hi, by: by).map(Double.init)
+            if values.last != Double(hi) { values.append(Double(hi)) }
+        }
+        values = Array(Set(values)).sorted()
+        guard !values.isEmpty else { throw APIError.badRequest("The sweep needs at least one value.") }
+        guard values.count <= Self.maxPoints else { throw APIError.badRequest("At most \(Self.maxPoints) points; got \(values.count).") }
+        return (parameter, values)
+    }
+}
+
+/// The text of one server-sent event: `event:` and one line of JSON.
+enum ServerSentEvent {
+    static func text(_ event: JobEvent) -> String {
+        func line(_ name: String, _ s: JobSnapshot) -> String {
+            let json = (try? JSONResponse.encoder.encode(s)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+            return "event: \(name)\ndata: \(json)\n\n"
+        }
+        switch event {
+        case .state(let s): return line("state", s)
+        case .progress(let s): return line("progress", s)
+        case .done(let s): return line("done", s)
+        case .heartbeat: return ": still here\n\n"
+        }
+    }
+}

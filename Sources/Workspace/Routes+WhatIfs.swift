@@ -1,0 +1,89 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Reporting
+import ScenarioIO
+
+extension Workspace {
+    /// What-ifs from the form: `preview` writes the YAML and checks it; saving writes it beside
+    /// its base, atomically, and never over an existing file unless the request confirms it.
+    /// Both check the YAML exactly as `diaban check` checks a file: it is written to a hidden
+    /// file beside its base and read by the scenario reader.
+    func addWhatIfRoutes(to router: Router<WorkspaceContext>) {
+        router.post("api/whatifs/preview") { request, _ -> Response in
+            let draft = try await JSONResponse.decode(WhatIfDraft.self, from: request, limit: Self.maxBodyBytes)
+            let prepared = try self.prepare(draft)
+            let check = try await offload { try self.check(prepared) }
+            return JSONResponse.make(Preview(path: prepared.target.relative, yaml: prepared.yaml, changeLines: prepared.changeLines,
+                                             exists: self.folder.exists(prepared.target), check: check))
+        }
+        router.post("api/whatifs") { request, _ -> Response in
+            let draft = try await JSONResponse.decode(WhatIfDraft.self, from: request, limit: Self.maxBodyBytes)
+            let prepared = try self.prepare(draft)
+            let check = try await offload { try self.check(prepared) }
+            guard check.verdict != .badData else {
+                throw APIError(.unprocessableContent, "The what-if has \(check.problems.count) problem\(check.problems.count == 1 ? "" : "s"); nothing was saved.",
+                               details: ["check": JSONValue.of(check), "yaml": .string(prepared.yaml), "changeLines": JSONValue.of(prepared.changeLines)])
+            }
+            try self.folder.write(Data(prepared.yaml.utf8), to: prepared.target, overwrite: draft.overwrite ?? false)
+            let saved = CheckJSON(CheckReport(path: prepared.target.path), path: prepared.target.relative, folder: self.folder)
+            return JSONResponse.make(Saved(path: prepared.target.relative, yaml: prepared.yaml, check: saved), status: .created)
+        }
+    }
+
+    struct Prepared: Sendable {
+        var base: ScenarioFolder.Resolved
+        var target: ScenarioFolder.Resolved
+        var yaml: String
+        var changeLines: [Int]
+    }
+
+    struct Preview: Encodable, Sendable {
+        var path: String
+        var yaml: String
+        var changeLines: [Int]
+        var exists: Bool
+        var check: CheckJSON
+    }
+
+    struct Saved: Encodable, Sendable {
+        var path: String
+        var yaml: String
+        var check: CheckJSON
+    }
+
+    /// The base, where the new file goes (beside the base), and its YAML.
+    func prepare(_ draft: WhatIfDraft) throws(APIError) -> Prepared {
+        let base = try folder.scenario(draft.base)
+        let name = draft.file
+        if name.utf8.contains(0) { throw APIError.badRequest("The file name contains a NUL byte.") }
+        if name.utf8.count > ScenarioFolder.maxNameBytes {
+            throw APIError.badRequest("The file name is \(name.utf8.count) bytes long; at most \(ScenarioFolder.maxNameBytes) are accepted.")
+        }
+        if name.hasPrefix("/") { throw APIError.forbidden("Absolute paths are refused: a what-if is saved beside its base; give a file name.") }
+        if name.split(separator: "/").contains("..") { throw APIError.forbidden("Paths with .. are refused: a what-if is saved beside its base; give a file name.") }
+        if name.contains("/") { throw APIError.badRequest("A what-if is saved beside its base: give a file name without folders, e.g. what-if-retire.yaml.") }
+        if name.hasPrefix(".") { throw APIError.forbidden("Hidden files (names starting with a dot) are not scenario files.") }
+        guard name.hasSuffix(".yaml"), name.count > 5 else {
+            throw APIError.badRequest("The file name must end in .yaml, e.g. what-if-retire.yaml.")
+        }
+        let folderPart = base.relative.contains("/") ? String(base.relative[..<base.relative.lastIndex(of: "/")!]) + "/" : ""
+        let target = try folder.resolve(folderPart + name, mustExist: false)
+        try draft.checkShape()
+        let (yaml, lines) = draft.yaml(baseName: base.name)
+        return Prepared(base: base, target: target, yaml: yaml, changeLines: lines)
+    }
+
+    /// Checks the YAML as the command line would check the saved file: written to a hidden file
+    /// beside the base, read, and removed; problems name the file it will be saved as.
+    func check(_ p: Prepared) throws -> CheckJSON {
+        let tempName = ".\(p.target.name).check-\(ScenarioFolder.randomHex(6)).yaml"
+        let tempReal = p.target.realFolder + "/" + tempName
+        let tempPath = String(p.target.path.dropLast(p.target.name.count)) + tempName
+        guard FileManager.default.createFile(atPath: tempReal, contents: Data(p.yaml.utf8)) else {
+            throw APIError(.internalServerError, "Could not write in the folder of \(p.target.relative) to check the what-if.")
+        }
+        defer { try? FileManager.default.removeItem(atPath: tempReal) }
+        return CheckJSON(CheckReport(path: tempPath), path: p.target.relative, folder: folder, renaming: (tempPath, p.target.path))
+    }
+}

@@ -1,0 +1,261 @@
+"""The workspace in a real browser, used as a new user would use it.
+
+    python3 Tests/Browser/workspace_browser_test.py --diaban .build/debug/diaban --screenshot out.png
+
+Starts `diaban serve` on a copy of the bundled Nghệ An scenarios and drives headless Chromium
+(Debian's, through Playwright) through the workspace: the page opens in Vietnamese; the
+train-border what-if is written with the form (officers found by id and, for one, by a name
+typed without diacritics) and saved over the bundled file after the confirmation; it is
+solved with a short time limit while the page shows the gap; the report's map appears;
+a long solve of the baseline is stopped and keeps its best plan; the what-if is compared
+with the baseline (table and map); a tab is closed while its solve runs, and the solve stops
+by itself; the page switches to English. A screenshot is taken and
+must not be blank. The page may ask nothing of any other host. The server is stopped with
+SIGTERM and must exit 0 without leaving a temporary file behind.
+
+scripts/workspace-browser-test runs it with the pinned Playwright of scripts/setup.
+"""
+import argparse
+import os
+import re
+import selectors
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import unicodedata
+
+from playwright.sync_api import expect, sync_playwright
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, os.path.join(ROOT, "scripts", "lib"))
+import screenshot  # noqa: E402
+
+OFFICERS = ["CB02", "CB11", "CB24", "CB37"]
+
+
+def step(text):
+    print(f"[{time.monotonic() - START:6.1f} s] {text}", flush=True)
+
+
+def without_diacritics(text):
+    folded = unicodedata.normalize("NFD", text)
+    return "".join(c for c in folded if unicodedata.category(c) != "Mn").replace("đ", "d").replace("Đ", "D")
+
+
+def officer_name(scenarios, officer):
+    with open(os.path.join(scenarios, "nghe-an", "data", "officers.csv"), encoding="utf-8") as f:
+        for line in f:
+            fields = line.rstrip("\n").split(",")
+            if fields[0] == officer:
+                return fields[1]
+    raise AssertionError(f"{officer} is not in officers.csv")
+
+
+def start_server(diaban, scenarios):
+    # A closed tab's solve stops 3 s after its page is gone (30 s by default).
+    server = subprocess.Popen([diaban, "serve", "--scenarios", scenarios, "--port", "0", "--stop-unwatched-after", "3"],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    chooser = selectors.DefaultSelector()
+    chooser.register(server.stdout, selectors.EVENT_READ)
+    if not chooser.select(timeout=60):
+        server.kill()
+        raise AssertionError("diaban serve printed no address within 60 s")
+    line = server.stdout.readline()
+    found = re.search(r"http://\S+", line)
+    if not found:
+        server.kill()
+        raise AssertionError(f"diaban serve printed no address: {line!r} {server.stderr.read()}")
+    return server, found.group(0)
+
+
+def pick(page, input_id, text, key):
+    """Types into a picker and chooses the option with `key`."""
+    page.fill(f"#{input_id}", text)
+    option = page.locator(f"#{input_id} ~ ul.pick-list li[data-key='{key}']")
+    expect(option).to_be_visible()
+    option.click()
+
+
+def run(page, address, scenarios, diaban, time_limit, shot):
+    step("open the workspace")
+    page.goto(address)
+    expect(page.locator("html")).to_have_attribute("lang", "vi")
+    expect(page.locator("#tab-scenarios")).to_have_text("Kịch bản")
+    expect(page.locator("#scenario-list tr[data-path='nghe-an/baseline.yaml']")).to_be_visible()
+    expect(page.locator("#scenario-list tr[data-path='nghe-an/what-if-train-border.yaml']")).to_be_visible()
+
+    step("write the train-border what-if with the form")
+    page.click("#tab-whatif")
+    page.select_option("#wi-base", "nghe-an/baseline.yaml")
+    page.fill("#wi-file", "what-if-train-border.yaml")
+    page.fill("#wi-name", "Nghệ An, four officers trained in border security")
+    page.fill("#wi-question", "What if four ethnic-affairs officers are trained in border security?")
+    page.fill("#wi-description", "CB02, CB11, CB24 and CB37 (ethnic-affairs) are trained in border-security.")
+    for n, officer in enumerate(OFFICERS):
+        page.select_option("#wi-op", "setSpecialties")
+        page.click("#wi-add")
+        # The last officer is found by name, typed without diacritics.
+        query = without_diacritics(officer_name(scenarios, officer)).lower() if n == len(OFFICERS) - 1 else officer
+        pick(page, f"wi-c{n}-officer", query, officer)
+        pick(page, f"wi-c{n}-add", "border", "border-security")
+    page.click("#wi-check")
+    expect(page.locator("#wi-result .msg.ok")).to_be_visible()
+    expect(page.locator("#wi-yaml")).to_contain_text("base: \"baseline.yaml\"")
+    page.click("#wi-save")
+    # The bundled file of that name exists: the page asks before replacing it.
+    expect(page.locator("#modal-yes")).to_be_visible()
+    page.click("#modal-yes")
+    expect(page.locator("#wi-result .msg.ok")).to_contain_text("nghe-an/what-if-train-border.yaml")
+    saved = open(os.path.join(scenarios, "nghe-an", "what-if-train-border.yaml"), encoding="utf-8").read()
+    for officer in OFFICERS:
+        assert re.search(r'op: "setSpecialties", officer: "%s", add: \["border-security"\]' % officer, saved), saved
+    check = subprocess.run([diaban, "check", os.path.join(scenarios, "nghe-an", "what-if-train-border.yaml")],
+                           capture_output=True, text=True, timeout=120)
+    assert check.returncode == 0, check.stdout + check.stderr
+
+    step(f"solve it with a {time_limit} s time limit")
+    page.click("#wi-solve")
+    expect(page.locator("#solve-scenario")).to_have_value("nghe-an/what-if-train-border.yaml")
+    page.fill("#solve-time", str(time_limit))
+    page.click("#solve-start")
+    expect(page.locator("#solve-gap")).to_have_text(re.compile(r"\d.*%"), timeout=(time_limit + 60) * 1000)
+    expect(page.locator("#solve-status")).to_be_visible(timeout=(time_limit + 120) * 1000)
+    status = page.inner_text("#solve-status")
+    assert re.search(r"Tối ưu|Khả thi", status), status
+    report = page.frame_locator("#report-frame")
+    expect(report.locator("svg#map")).to_be_visible(timeout=60_000)
+    expect(report.locator("#map g.c")).to_have_count(130)
+    step(f"solved: {status}; gap {page.inner_text('#solve-gap')}")
+
+    step("start a long solve of the baseline and stop it")
+    page.select_option("#solve-scenario", "nghe-an/baseline.yaml")
+    page.fill("#solve-time", "120")
+    page.click("#solve-start")
+    expect(page.locator("#job-detail code")).to_have_text("nghe-an/baseline.yaml")
+    # Stop once the search has a plan (its first progress report), unless it already ended.
+    expect(page.locator("#solve-incumbent")).to_have_text(re.compile(r"\d"), timeout=120_000)
+    if page.locator("#solve-stop").is_visible():
+        page.click("#solve-stop")
+    expect(page.locator("#solve-status")).to_be_visible(timeout=120_000)
+    stopped = page.inner_text("#solve-status")
+    assert re.search(r"Bị dừng: phương án tốt nhất|Tối ưu", stopped), stopped
+    expect(page.frame_locator("#report-frame").locator("svg#map")).to_be_visible(timeout=60_000)
+    step(f"stopped: {stopped}")
+
+    step("compare the what-if with the baseline")
+    page.click("#tab-compare")
+    page.check("#compare-pick input[type=radio][data-path='nghe-an/baseline.yaml']")
+    page.check("#compare-pick input[type=checkbox][data-path='nghe-an/what-if-train-border.yaml']")
+    page.fill("#compare-time", str(time_limit))
+    # Solve both again, side by side on the pool, rather than reuse the earlier solves.
+    page.check("#compare-resolve")
+    page.click("#compare-start")
+    expect(page.locator("#compare-status li[data-path='nghe-an/baseline.yaml']")).to_contain_text(re.compile("đang giải|xong"))
+    compared = page.frame_locator("#compare-frame")
+    expect(compared.locator("table.cmp")).to_be_visible(timeout=(2 * time_limit + 120) * 1000)
+    expect(compared.locator("table.cmp thead")).to_contain_text("train-border")
+    expect(compared.locator("svg#map")).to_be_visible()
+
+    step("close a tab while its solve runs: the solve stops by itself")
+    other = page.context.new_page()
+    other.goto(address + "#solve")
+    other.select_option("#solve-scenario", "nghe-an/baseline.yaml")
+    other.fill("#solve-time", "120")
+    other.click("#solve-start")
+    expect(other.locator("#solve-incumbent")).to_have_text(re.compile(r"\d"), timeout=120_000)
+    job = other.locator("#job-detail .job").get_attribute("id").removeprefix("job-")
+    other.close()
+    deadline = time.monotonic() + 60
+    snapshot = {}
+    while time.monotonic() < deadline:
+        snapshot = page.request.get(f"{address}api/jobs/{job}").json()
+        if snapshot.get("state") not in ("queued", "running"):
+            break
+        time.sleep(0.25)
+    assert snapshot.get("stopReason") == "unwatched" or snapshot.get("result", {}).get("status") == "optimal", snapshot
+    assert snapshot.get("result", {}).get("hasPlan"), snapshot
+    step(f"the closed tab's solve ended: {snapshot.get('stopReason') or snapshot.get('result', {}).get('status')}")
+
+    step("switch to English")
+    page.click(".lang button[data-lang='en']")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page.locator("#tab-compare")).to_have_text("Compare")
+    expect(page.frame_locator("#compare-frame").locator("html")).to_have_attribute("lang", "en", timeout=60_000)
+    expect(page.frame_locator("#compare-frame").locator("svg#map")).to_be_visible(timeout=60_000)
+
+    page.screenshot(path=shot, full_page=True)
+    width, height, colours, drawn = screenshot.analyse(shot)
+    step(f"screenshot {shot}: {width}×{height} px, {colours} colours, {100 * drawn:.1f}% drawn")
+    assert not screenshot.is_blank(colours, drawn), "the screenshot is blank"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--diaban", required=True, help="the built diaban")
+    parser.add_argument("--chromium", default=shutil.which("chromium") or "/usr/bin/chromium")
+    parser.add_argument("--screenshot", required=True, help="where to write the screenshot (PNG)")
+    parser.add_argument("--time-limit", type=int, default=5, help="seconds for each solve of the what-if")
+    args = parser.parse_args()
+
+    work = tempfile.mkdtemp(prefix="diaban-workspace-")
+    scenarios = os.path.join(work, "scenarios")
+    shutil.copytree(os.path.join(ROOT, "scenarios", "nghe-an"), os.path.join(scenarios, "nghe-an"))
+    server, address = start_server(os.path.abspath(args.diaban), scenarios)
+    step(f"diaban serve at {address}")
+    failure = None
+    outside = []
+    page_errors = []
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=args.chromium, args=["--no-sandbox"] if os.geteuid() == 0 else [])
+            context = browser.new_context(viewport={"width": 1400, "height": 1000})
+
+            def only_the_workspace(route):
+                url = route.request.url
+                if url.startswith(address) or url.startswith("data:"):
+                    route.continue_()
+                else:
+                    outside.append(url)
+                    route.abort()
+
+            context.route("**/*", only_the_workspace)
+            page = context.new_page()
+            page.on("pageerror", lambda e: page_errors.append(str(e)))
+            # A refusal the page expects (409 for a file that exists) is logged by Chromium as a
+            # failed resource; only 5xx answers and script errors count.
+            page.on("console", lambda m: page_errors.append(m.text)
+                    if m.type == "error" and not re.match(r"Failed to load resource: .* status of 4\d\d", m.text) else None)
+            expect.set_options(timeout=30_000)
+            try:
+                run(page, address, scenarios, os.path.abspath(args.diaban), args.time_limit, args.screenshot)
+            except BaseException:
+                page.screenshot(path=args.screenshot, full_page=True)
+                raise
+            browser.close()
+    except BaseException as error:
+        failure = error
+    finally:
+        server.send_signal(signal.SIGTERM)
+        try:
+            code = server.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            code = "killed after 60 s"
+        leftovers = [os.path.join(d, f) for d, _, files in os.walk(scenarios) for f in files if f.startswith(".")]
+        shutil.rmtree(work, ignore_errors=True)
+    if failure:
+        raise failure
+    assert not outside, f"the page asked other hosts: {outside}"
+    assert not page_errors, f"the page's script failed: {page_errors}"
+    assert code == 0, f"diaban serve ended with {code} after SIGTERM: {server.stderr.read()}"
+    assert not leftovers, f"temporary files were left behind: {leftovers}"
+    step("ok")
+
+
+START = time.monotonic()
+if __name__ == "__main__":
+    main()
