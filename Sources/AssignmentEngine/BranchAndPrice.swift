@@ -36,11 +36,15 @@ final class BranchAndPrice {
         var heuristicInterval: Int
         /// The global bound and the nodes solved so far.
         var report: (Double, Int) -> Void
+        /// Dive at the start and every this many nodes (0: never).
+        var diveEvery: Int = 0
     }
 
     let generation: ColumnGeneration
     private(set) var nodesSolved = 0
     private(set) var deepest = 0
+
+    private(set) var dives = 0
 
     init(generation: ColumnGeneration) {
         self.generation = generation
@@ -55,6 +59,7 @@ final class BranchAndPrice {
         var nextID = 1
         func globalBound() -> Double { min(open.map(\.bound).min() ?? .infinity, hooks.upper()) }
 
+        if hooks.diveEvery > 0 { try dive(live, from: root, hooks: hooks) }
         while !open.isEmpty {
             if hooks.shouldStop() || hooks.deadline.map({ hooks.now() >= $0 }) ?? false { return (globalBound(), false) }
             let pick = open.indices.min { a, b in
@@ -80,14 +85,15 @@ final class BranchAndPrice {
                 return (globalBound(), false)
             }
 
-            // The master's solution, as pair values.
-            let values = generation.lastValues
-            let fixed = layout.fixedColumnCount
-            if layout.artificial.indices.contains(where: { layout.artificial[$0] && values[$0] > 1e-6 }) { continue }
-            var x = [Double](repeating: 0, count: problem.pairs.count)
-            for (n, column) in generation.columns.enumerated() {
-                let v = values[fixed + n]
-                if v > 1e-9 { for k in column.pairs { x[k] += v } }
+            // The master's solution, as pair values (none: the branch has no plan).
+            guard let x = generation.pairValues() else { continue }
+            // Branch on an unmet need's slack first (its cost dwarfs the rest), then on a pair.
+            var branchNeed = -1
+            var needFraction = 1e-6
+            for (n, u) in generation.needSlackValues().enumerated() {
+                guard let u else { continue }
+                let f = min(u, 1 - u)
+                if f > needFraction { needFraction = f; branchNeed = n }
             }
             var branchPair = -1
             var mostFractional = 1e-6
@@ -95,7 +101,11 @@ final class BranchAndPrice {
                 let f = min(v, 1 - v)
                 if f > mostFractional { mostFractional = f; branchPair = k }
             }
-            if branchPair < 0 {
+            if branchNeed >= 0 {
+                open.append(Node(rules: node.rules.with(need: branchNeed, met: true), bound: nodeBound, depth: node.depth + 1, id: nextID))
+                open.append(Node(rules: node.rules.with(need: branchNeed, met: false), bound: nodeBound, depth: node.depth + 1, id: nextID + 1))
+                nextID += 2
+            } else if branchPair < 0 {
                 hooks.offer(x.indices.filter { x[$0] > 0.5 })
             } else {
                 open.append(Node(rules: node.rules.with(fixedIn: branchPair), bound: nodeBound, depth: node.depth + 1, id: nextID))
@@ -103,8 +113,69 @@ final class BranchAndPrice {
                 nextID += 2
             }
             if hooks.heuristicInterval > 0 && nodesSolved % hooks.heuristicInterval == 0 { try hooks.heuristic() }
+            if hooks.diveEvery > 0 && nodesSolved % hooks.diveEvery == 0 && (branchPair >= 0 || branchNeed >= 0) { try dive(live, from: node.rules, hooks: hooks) }
             hooks.report(globalBound(), nodesSolved)
         }
         return (hooks.upper(), true)
+    }
+
+    /// A diving heuristic: from a branch, fix what the master's solution already decides —
+    /// pairs at ≥ 0.99, and each unmet-need slack to the side it leans to — plus the most
+    /// nearly chosen fractional pair, re-solve the master by a few rounds of column generation,
+    /// and repeat until the solution is a plan. When a fixing leaves the branch without a plan
+    /// (the master needs an artificial column), that last pair is undone and left out instead,
+    /// a few times at most. Plans come from the same exact columns the bound does.
+    func dive(_ live: any LiveLinearProgram, from start: BranchRules, hooks: Hooks) throws {
+        dives += 1
+        var rules = start
+        var lastFixed: Int?
+        var backtracks = 0
+        let steps = generation.problem.items.count + generation.problem.needs.count + 8
+        for _ in 0..<steps {
+            if hooks.shouldStop() || hooks.deadline.map({ hooks.now() >= $0 }) ?? false { return }
+            try generation.enter(rules, live: live)
+            // Each agent's fixed pairs alone, as a column: a start the master can build on.
+            var fixedOfAgent = [[Int]](repeating: [], count: generation.problem.agents.count)
+            for k in rules.fixedIn { fixedOfAgent[generation.problem.pairs[k].agent].append(k) }
+            for (i, set) in fixedOfAgent.enumerated() where !set.isEmpty {
+                try generation.offer(agent: i, pairs: set + generation.pairsOfAgent[i].filter { generation.problem.pairs[$0].forced }, to: live)
+            }
+            let upper = hooks.upper()
+            try generation.run(
+                live,
+                stop: .init(deadline: hooks.deadline, clock: hooks.now, target: upper.isFinite ? upper - hooks.tolerance(upper) : nil,
+                            shouldStop: hooks.shouldStop, maxRounds: 60),
+                report: { _, _, _ in })
+            if generation.bound >= upper - hooks.tolerance(upper) { return }
+            guard let x = generation.pairValues() else {
+                // No plan here: undo the last fixing and leave that pair out.
+                guard let k = lastFixed, backtracks < 3 else { return }
+                backtracks += 1
+                rules.fixedIn.remove(k)
+                rules.fixedOut.insert(k)
+                lastFixed = nil
+                continue
+            }
+            if x.allSatisfy({ $0 < 1e-6 || $0 > 1 - 1e-6 }) {
+                hooks.offer(x.indices.filter { x[$0] > 0.5 })
+                return
+            }
+            for (n, u) in generation.needSlackValues().enumerated() {
+                guard let u, u > 1e-6, u < 1 - 1e-6, !rules.needsMet.contains(n), !rules.needsWaived.contains(n) else { continue }
+                if u < 0.5 { rules.needsMet.insert(n) } else { rules.needsWaived.insert(n) }
+            }
+            var best = -1, bestValue = 0.0
+            for (k, v) in x.enumerated() where !rules.fixedIn.contains(k) && v > 1e-6 {
+                if v >= 0.99 {
+                    rules.fixedIn.insert(k)
+                } else if v > bestValue {
+                    best = k
+                    bestValue = v
+                }
+            }
+            guard best >= 0 else { continue }
+            rules.fixedIn.insert(best)
+            lastFixed = best
+        }
     }
 }

@@ -3,6 +3,9 @@
 struct BranchRules: Sendable, Equatable {
     var fixedIn: Set<Int> = []
     var fixedOut: Set<Int> = []
+    /// Soft needs the branch must meet (their slack held at 0), and needs it gives up (slack at 1).
+    var needsMet: Set<Int> = []
+    var needsWaived: Set<Int> = []
 
     var isEmpty: Bool { fixedIn.isEmpty && fixedOut.isEmpty }
 
@@ -22,6 +25,12 @@ struct BranchRules: Sendable, Equatable {
     func with(fixedIn k: Int) -> BranchRules {
         var r = self
         r.fixedIn.insert(k)
+        return r
+    }
+
+    func with(need n: Int, met: Bool) -> BranchRules {
+        var r = self
+        if met { r.needsMet.insert(n) } else { r.needsWaived.insert(n) }
         return r
     }
 

@@ -33,6 +33,8 @@ final class ColumnGeneration {
     private(set) var rules = BranchRules()
     private var restrictions: [AgentPricer.Restriction]
     private var columnOpen: [Bool] = []
+    /// Fixed columns whose bounds the branch changes (need slacks), with those bounds.
+    private(set) var fixedColumnBounds: [Int: (lower: Double, upper: Double)] = [:]
     /// Column values of the last master solve (fixed columns first, then the set columns).
     private(set) var lastValues: [Double] = []
     /// The best Lagrangian bound so far, the duals that gave it and each agent's value there.
@@ -101,6 +103,15 @@ final class ColumnGeneration {
         for k in branch.fixedIn { restrictions[problem.pairs[k].agent].fixedIn.append(positionOfPair[k]) }
         for k in branch.fixedOut { restrictions[problem.pairs[k].agent].forbidden.insert(positionOfPair[k]) }
         for i in restrictions.indices { restrictions[i].fixedIn.sort() }
+        var slackBounds: [Int: (lower: Double, upper: Double)] = [:]
+        for n in branch.needsMet { if let v = layout.needSlackColumn[n] { slackBounds[v] = (0, 0) } }
+        for n in branch.needsWaived { if let v = layout.needSlackColumn[n] { slackBounds[v] = (1, 1) } }
+        for v in Set(fixedColumnBounds.keys).union(slackBounds.keys) {
+            let variable = layout.base.variables[v]
+            let (lower, upper) = slackBounds[v] ?? (variable.lower, variable.upper)
+            try live.setColumnBounds(v, lower: lower, upper: upper)
+        }
+        fixedColumnBounds = slackBounds
         let fixed = layout.fixedColumnCount
         for (n, column) in columns.enumerated() {
             let open = branch.allows(column, problem: problem)
@@ -144,7 +155,7 @@ final class ColumnGeneration {
         let t0 = clock()
         let results = priceAll(y, alternatives: alternatives)
         pricingSeconds += clock() - t0
-        let value = layout.lagrangianBound(duals: y, agentValues: results.map(\.value))
+        let value = layout.lagrangianBound(duals: y, agentValues: results.map(\.value), bounds: fixedColumnBounds)
         if value > bound {
             bound = value
             boundDuals = y
@@ -155,6 +166,25 @@ final class ColumnGeneration {
                 try offer(agent: i, pairs: set, to: live)
             }
         }
+    }
+
+    /// The value of each soft need's slack in the last master solution (nil for hard needs).
+    func needSlackValues() -> [Double?] {
+        layout.needSlackColumn.map { $0.flatMap { $0 < lastValues.count ? lastValues[$0] : nil } }
+    }
+
+    /// The value of every pair in the last master solution (Σ of its columns' values), or nil
+    /// when that solution leans on an artificial column (no plan in the current branch).
+    func pairValues() -> [Double]? {
+        let fixed = layout.fixedColumnCount
+        guard lastValues.count == fixed + columns.count else { return nil }
+        if layout.artificial.indices.contains(where: { layout.artificial[$0] && lastValues[$0] > 1e-6 }) { return nil }
+        var x = [Double](repeating: 0, count: problem.pairs.count)
+        for (n, column) in columns.enumerated() {
+            let v = lastValues[fixed + n]
+            if v > 1e-9 { for k in column.pairs { x[k] += v } }
+        }
+        return x
     }
 
     /// Reduced cost of a set column at duals `y`.
@@ -168,17 +198,23 @@ final class ColumnGeneration {
         /// Stop once the bound reaches this (an incumbent's value minus the gap tolerance).
         var target: Double?
         var shouldStop: () -> Bool
+        /// At most this many rounds (a heuristic's budget); nil for no limit.
+        var maxRounds: Int? = nil
     }
 
     /// Runs rounds until no set prices out, the bound reaches `stop.target`, or time runs out.
     func run(_ live: any LiveLinearProgram, stop: Stop, report: (Int, Double?, Double) -> Void) throws {
         var center: [Double]?
+        var rounds = 0
         while true {
             if let deadline = stop.deadline, stop.clock() >= deadline { return }
+            if let limit = stop.maxRounds, rounds >= limit { return }
+            rounds += 1
             if stop.shouldStop() { return }
             let t0 = stop.clock()
             let solution = try live.solve(timeLimit: stop.deadline.map { max(0.01, $0 - stop.clock()) })
             masterSeconds += stop.clock() - t0
+            if solution.termination == .timeLimit || solution.termination == .interrupted { return }
             guard solution.termination == .optimal, let z = solution.objective else {
                 throw SolverError("The master problem of the column generation did not solve to optimality (\(solution.termination.rawValue)).")
             }
@@ -212,7 +248,7 @@ final class ColumnGeneration {
         let results = priceAll(priceAt, alternatives: alternatives)
         pricingSeconds += clock() - t0
         let values = results.map(\.value)
-        let value = layout.lagrangianBound(duals: priceAt, agentValues: values)
+        let value = layout.lagrangianBound(duals: priceAt, agentValues: values, bounds: fixedColumnBounds)
         if value > bound {
             bound = value
             boundDuals = priceAt

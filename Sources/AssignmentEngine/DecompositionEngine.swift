@@ -38,9 +38,11 @@ public struct EngineOptions: Sendable {
     public var dualStart: Bool
     /// Close a gap the root leaves by branch-and-price (else stop at the root's bound).
     public var branchAndPrice: Bool
+    /// Dive for plans when branch-and-price starts and every this many nodes (0: never).
+    public var diveEvery: Int
 
     public init(timeLimit: Double? = nil, relativeGap: Double = 1e-6, threads: Int = 1, smoothing: Double = 0.5,
-                solverOptions: SolverOptions = SolverOptions(), masterIntegerShare: Double = 0.25, alternatives: Int = 5, dualStart: Bool = true, branchAndPrice: Bool = true) {
+                solverOptions: SolverOptions = SolverOptions(), masterIntegerShare: Double = 0.25, alternatives: Int = 5, dualStart: Bool = true, branchAndPrice: Bool = true, diveEvery: Int = 100) {
         self.timeLimit = timeLimit
         self.relativeGap = relativeGap
         self.threads = threads
@@ -50,6 +52,7 @@ public struct EngineOptions: Sendable {
         self.alternatives = alternatives
         self.dualStart = dualStart
         self.branchAndPrice = branchAndPrice
+        self.diveEvery = diveEvery
     }
 }
 
@@ -71,6 +74,8 @@ public struct EngineStats: Sendable, Codable, Equatable {
     public var remainingPairs = 0
     /// Branch-and-price nodes solved, the deepest, and the time it took.
     public var branchNodes = 0
+    /// Diving heuristics run during branch-and-price.
+    public var dives = 0
     public var deepestBranch = 0
     public var branchSeconds = 0.0
     public var columnGenerationSeconds = 0.0
@@ -294,14 +299,16 @@ public struct DecompositionEngine {
                 report: { bound, solved in
                     lower = max(lower, bound)
                     _ = report(nodes: solved)
-                }))
+                }, diveEvery: options.diveEvery))
+            stats.dives = search.dives
             nodes = search.nodesSolved
             stats.branchNodes = search.nodesSolved
             stats.deepestBranch = search.deepest
             stats.branchSeconds = now() - t1
             if outcome.exhausted {
+                // Every node was closed or its bound came within the tolerance of the incumbent.
                 exhausted = true
-                if upper.isFinite { lower = max(lower, upper) }
+                if upper.isFinite { lower = max(lower, upper - tolerance(upper)) }
             } else {
                 lower = max(lower, roundedBound(outcome.bound))
             }
@@ -319,15 +326,24 @@ public struct DecompositionEngine {
         let bound = lower.isFinite ? min(lower, upper) : nil
         result.bestBound = bound
         result.relativeGap = bound.map { SolveResult.relativeGap(objective: upper, bound: $0) }
-        if closed() {
+        let meets = bound.map { upper - $0 <= Self.provenTolerance * max(1, abs(upper)) * (1 + 1e-9) } ?? false
+        if meets || (exhausted && options.relativeGap <= Self.provenTolerance) {
+            // The bound meets the plan, or the tree was searched to a proof's tolerance.
             result.primal = .optimal
             result.termination = .optimal
+        } else if closed() {
+            // Within the requested gap, which is wider than a proof's tolerance.
+            result.primal = .feasible
+            result.termination = .gapReached
         } else {
             result.primal = .feasible
             result.termination = stopped ? .interrupted : .timeLimit
         }
         return result
     }
+
+    /// A plan this close to the bound (relative) is optimal, as MIP solvers count it.
+    public static let provenTolerance = 1e-6
 
     /// The compact LP's duals of the rows the master shares with it (0 where the model has no
     /// such row).

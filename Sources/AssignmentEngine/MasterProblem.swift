@@ -104,7 +104,8 @@ struct MasterLayout: Sendable {
         for (j, item) in problem.items.enumerated() {
             _ = column("art_staff_\(j)", upper: Double(item.demand), cost: artificialCost, [(staffRow[j], 1)], artificial: true)
         }
-        for (n, need) in problem.needs.enumerated() where need.hard {
+        // Soft needs too: a branch may hold a need's slack at zero.
+        for n in problem.needs.indices {
             _ = column("art_need_\(n)", upper: 1, cost: artificialCost, [(needRow[n], 1)], artificial: true)
         }
         for i in problem.agents.indices {
@@ -198,17 +199,19 @@ struct MasterLayout: Sendable {
     ///     +  Σ_agents min(pricing value, artificial cost).
     /// Valid for any `y` with the right signs; −∞ when a fixed column without an upper bound has
     /// a negative reduced cost.
-    func lagrangianBound(duals y: [Double], agentValues: [Double]) -> Double {
+    /// `bounds` overrides fixed columns' bounds (a branch's decisions on need slacks).
+    func lagrangianBound(duals y: [Double], agentValues: [Double], bounds: [Int: (lower: Double, upper: Double)] = [:]) -> Double {
         var total = 0.0
         for r in 0..<rowCount where !isAgentRow[r] { total += rowRHS[r] * y[r] }
         for (v, variable) in base.variables.enumerated() {
             if fixedColumnRows[v].contains(where: { isAgentRow[$0.row] }) { continue }  // counted with the agent
             let rc = variable.objective - fixedColumnRows[v].reduce(0) { $0 + $1.coefficient * y[$1.row] }
+            let (lower, upper) = bounds[v] ?? (variable.lower, variable.upper)
             if rc >= 0 {
-                total += rc * variable.lower
+                total += rc * lower
             } else {
-                if variable.upper == .infinity { return -.infinity }
-                total += rc * variable.upper
+                if upper == .infinity { return -.infinity }
+                total += rc * upper
             }
         }
         for value in agentValues { total += min(value, artificialCost) }
