@@ -213,6 +213,9 @@ public struct Planner: Sendable {
             let pm = levels.count == 1 ? model : PlanModel(context: context, levels: fixed, objectiveTerms: terms)
             var options = request.solverOptions
             options.relativeGap = request.gap
+            // An earlier level is fixed with a tolerance (priorityTolerance) anyway: solving it
+            // closer than half of that changes nothing the later levels may use.
+            if n + 1 < levels.count { options.relativeGap = max(request.gap, scenario.priorityTolerance / 2) }
             // Each remaining level gets an equal share of the time that is left.
             if let deadline { options.timeLimit = max(0.05, deadline.timeIntervalSinceNow / Double(levels.count - n)) }
             let (result, engineStats) = try solveLevel(

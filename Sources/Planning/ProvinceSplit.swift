@@ -1,3 +1,4 @@
+import AssignmentEngine
 import DiaBanCore
 import Dispatch
 import Foundation
@@ -66,35 +67,96 @@ private final class ProgressAggregate: @unchecked Sendable {
 
 extension Planner {
     /// Plans each province on its own (in parallel, one GLPK problem per thread) and joins
-    /// the plans. Each province gets a share of the time limit in proportion to its size.
+    /// the plans, in two passes: first every province with half the time shared out by size;
+    /// then, while time is left and the national gap is above the one asked for, the provinces
+    /// with the largest gaps in points again, each from its best plan so far — the time goes
+    /// where the points are, not where the communes are.
     func planByProvince(
         _ context: PlanContext, provinces: [String], request: PlanRequest,
         progress: (@Sendable (SolveProgress) -> ProgressDecision)?
     ) throws -> PlanOutcome {
         let scenario = context.scenario
         var clock = Clock()
+        let started = Date()
+        let deadline = request.timeLimit.map { started.addingTimeInterval($0 - min(1.0, 0.1 * $0)) }
         let parts = provinces.map { scenario.restricted(toProvince: $0) }
         let lanes = max(1, min(ProcessInfo.processInfo.activeProcessorCount, parts.count))
         let total = max(1, scenario.communes.count)
         let aggregate = ProgressAggregate(parts: parts.count, forward: progress)
-        let results = ResultSlots<Result<PlanOutcome, any Error>>(count: parts.count)
-        // Largest provinces first, so that the last lanes do not wait on one big province.
-        let order = parts.indices.sorted { (parts[$0].communes.count, $1) > (parts[$1].communes.count, $0) }
-        let next = ResultSlots<Int>(count: 1)
-        DispatchQueue.concurrentPerform(iterations: lanes) { _ in
-            while let k = next.claim(upTo: order.count) {
-                let i = order[k]
-                var sub = request
-                if let limit = request.timeLimit {
-                    sub.timeLimit = max(0.5, limit * Double(lanes) * Double(parts[i].communes.count) / Double(total))
+        let stopped = StopFlag()
+
+        /// Plans the provinces `which` on the lanes, `budget(i)` seconds each.
+        func run(_ which: [Int], budget: @escaping @Sendable (Int) -> Double?, start: @escaping @Sendable (Int) -> Assignment?, gap: Double?) throws -> [Int: PlanOutcome] {
+            let results = ResultSlots<Result<PlanOutcome, any Error>>(count: parts.count)
+            let next = ResultSlots<Int>(count: 1)
+            DispatchQueue.concurrentPerform(iterations: min(lanes, which.count)) { _ in
+                while let k = next.claim(upTo: which.count) {
+                    let i = which[k]
+                    var sub = request
+                    // The lanes share the processors: each province's engine prices on one thread.
+                    if lanes > 1 { sub.threads = 1 }
+                    sub.timeLimit = budget(i)
+                    if let gap { sub.gap = gap }
+                    sub.start = start(i)
+                    let callback = aggregate.callback(i)
+                    results.set(i, Result { try self.plan(parts[i], request: sub, progress: { p in
+                        let decision = callback(p)
+                        if decision == .stop { stopped.set() }
+                        return decision
+                    }) })
                 }
-                sub.start = request.start.map { s in Assignment(s.pairs.filter { p in parts[i].communes.contains { $0.code == p.commune } }) }
-                results.set(i, Result { try self.plan(parts[i], request: sub, progress: aggregate.callback(i)) })
             }
+            var out: [Int: PlanOutcome] = [:]
+            for i in which { out[i] = try results.get(i)!.get() }
+            return out
         }
-        let outcomes = try (0..<parts.count).map { try results.get($0)!.get() }
+
+        // Pass 1: largest provinces first, so that the last lanes do not wait on one big province.
+        let order = parts.indices.sorted { (parts[$0].communes.count, $1) > (parts[$1].communes.count, $0) }
+        let limit = request.timeLimit
+        var outcomes = try run(order, budget: { i in
+            limit.map { max(0.5, 0.5 * $0 * Double(lanes) * Double(parts[i].communes.count) / Double(total)) }
+        }, start: { i in
+            request.start.map { s in Assignment(s.pairs.filter { p in parts[i].communes.contains { $0.code == p.commune } }) }
+        }, gap: nil)
+
+        // Pass 2: the largest gaps in points, from their best plans, while time is left.
+        func pointsLeft(_ o: PlanOutcome) -> Double {
+            guard o.status != .optimal, let value = o.objective, let bound = o.bestBound else { return 0 }
+            return max(0, value - bound)
+        }
+        func nationalGap() -> Double? {
+            let values = parts.indices.map { outcomes[$0]?.objective }
+            guard values.allSatisfy({ $0 != nil }) else { return nil }
+            let objective = values.reduce(0) { $0 + $1! }
+            let left = parts.indices.reduce(0) { $0 + pointsLeft(outcomes[$1]!) }
+            return left / max(1e-9, abs(objective))
+        }
+        while let deadline, !stopped.isSet, deadline.timeIntervalSinceNow > 1, let gap = nationalGap(), gap > request.gap {
+            let open = parts.indices.filter { pointsLeft(outcomes[$0]!) > 1e-6 * max(1, abs(outcomes[$0]!.objective ?? 0)) }
+                .sorted { (pointsLeft(outcomes[$0]!), $1) > (pointsLeft(outcomes[$1]!), $0) }
+            guard !open.isEmpty else { break }
+            let pick = Array(open.prefix(lanes))
+            let budget = max(1, deadline.timeIntervalSinceNow * 0.5)
+            let previous = outcomes
+            let again = try run(pick, budget: { _ in budget }, start: { previous[$0]?.plan }, gap: Swift.min(request.gap, 1e-6))
+            for (i, o) in again { outcomes[i] = Self.better(previous[i]!, o) }
+        }
         let wall = clock.lap()
-        return combine(outcomes, context: context, wallSeconds: wall)
+        return combine(parts.indices.map { outcomes[$0]! }, context: context, wallSeconds: wall)
+    }
+
+    /// The better plan of two solves of the same province, with the better of their bounds.
+    static func better(_ a: PlanOutcome, _ b: PlanOutcome) -> PlanOutcome {
+        var best = (b.objective ?? .infinity) < (a.objective ?? .infinity) - 1e-9 ? b : a
+        let bounds = [a.bestBound, b.bestBound].compactMap { $0 }
+        if let bound = bounds.max(), let value = best.objective {
+            best.bestBound = Swift.min(bound, value)
+            best.gap = SolveResult.relativeGap(objective: value, bound: Swift.min(bound, value))
+            if best.gap! <= 1e-6 && best.status == .feasible { best.status = .optimal }
+        }
+        best.nodes = a.nodes + b.nodes
+        return best
     }
 
     private func combine(_ parts: [PlanOutcome], context: PlanContext, wallSeconds: Double) -> PlanOutcome {
@@ -168,6 +230,14 @@ extension Planner {
         }
         return outcome
     }
+}
+
+/// Set once any province's progress closure asked to stop.
+private final class StopFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    func set() { lock.withLock { value = true } }
+    var isSet: Bool { lock.withLock { value } }
 }
 
 /// Thread-safe slots filled by parallel workers, read in index order afterwards.
