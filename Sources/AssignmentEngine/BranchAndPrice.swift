@@ -128,7 +128,9 @@ final class BranchAndPrice {
     func dive(_ live: any LiveLinearProgram, from start: BranchRules, hooks: Hooks) throws {
         dives += 1
         var rules = start
-        var lastFixed: Int?
+        // What the last step fixed, to undo it when it leaves no plan.
+        var previous: BranchRules?
+        var lastChosen: Int?
         var backtracks = 0
         let steps = generation.problem.items.count + generation.problem.needs.count + 8
         for _ in 0..<steps {
@@ -146,26 +148,28 @@ final class BranchAndPrice {
                 stop: .init(deadline: hooks.deadline, clock: hooks.now, target: upper.isFinite ? upper - hooks.tolerance(upper) : nil,
                             shouldStop: hooks.shouldStop, maxRounds: 60),
                 report: { _, _, _ in })
-            if generation.bound >= upper - hooks.tolerance(upper) { return }
             guard let x = generation.pairValues() else {
-                // No plan here: undo the last fixing and leave that pair out.
-                guard let k = lastFixed, backtracks < 3 else { return }
+                // No plan here: undo the last step and leave its chosen pair out.
+                guard var undone = previous, let k = lastChosen, backtracks < 3 else { return }
                 backtracks += 1
-                rules.fixedIn.remove(k)
-                rules.fixedOut.insert(k)
-                lastFixed = nil
+                undone.fixedOut.insert(k)
+                rules = undone
+                previous = nil
+                lastChosen = nil
                 continue
             }
+            if generation.bound >= upper - hooks.tolerance(upper) { return }
             if x.allSatisfy({ $0 < 1e-6 || $0 > 1 - 1e-6 }) {
                 hooks.offer(x.indices.filter { x[$0] > 0.5 })
                 return
             }
+            previous = rules
             for (n, u) in generation.needSlackValues().enumerated() {
                 guard let u, u > 1e-6, u < 1 - 1e-6, !rules.needsMet.contains(n), !rules.needsWaived.contains(n) else { continue }
                 if u < 0.5 { rules.needsMet.insert(n) } else { rules.needsWaived.insert(n) }
             }
             var best = -1, bestValue = 0.0
-            for (k, v) in x.enumerated() where !rules.fixedIn.contains(k) && v > 1e-6 {
+            for (k, v) in x.enumerated() where !rules.fixedIn.contains(k) && !rules.fixedOut.contains(k) && v > 1e-6 {
                 if v >= 0.99 {
                     rules.fixedIn.insert(k)
                 } else if v > bestValue {
@@ -173,9 +177,8 @@ final class BranchAndPrice {
                     bestValue = v
                 }
             }
-            guard best >= 0 else { continue }
-            rules.fixedIn.insert(best)
-            lastFixed = best
+            lastChosen = best >= 0 ? best : nil
+            if best >= 0 { rules.fixedIn.insert(best) }
         }
     }
 }
