@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import DurableFiles
 import Foundation
 import HTTPTypes
 
@@ -143,39 +144,28 @@ public struct ScenarioFolder: Sendable {
 
     // MARK: Writing
 
-    /// Writes `data` to a new file of the folder, or over an existing one when `overwrite`:
-    /// the bytes go to a hidden temporary file beside the target, which is then linked (new
-    /// file: fails if the name was taken meanwhile) or renamed (overwrite) into place, so a
-    /// reader never sees half a file and an existing file is never replaced unasked.
+    /// Writes `data` to a new file of the folder, or over an existing one when `overwrite`,
+    /// through the one atomic writer (`DurableFiles`): the bytes go to a hidden temporary file
+    /// beside the target and are flushed to disk, then linked (a new file: refused with 409 if
+    /// the name was taken meanwhile) or renamed (overwrite) into place, and the folder is
+    /// flushed; so a reader never sees half a file, a power cut leaves the old file or the new
+    /// one, and an existing file is never replaced unasked.
     public func write(_ data: Data, to target: Resolved, overwrite: Bool) throws(APIError) {
-        let temp = target.realFolder + "/." + target.name + "." + Self.randomHex(8) + ".tmp"
-        defer { unlink(temp) }
-        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw APIError(.internalServerError, "Could not write in the folder of \(target.relative) (\(Self.errnoText())).") }
-        var ok = data.withUnsafeBytes { raw -> Bool in
-            var offset = 0
-            while offset < raw.count {
-                let n = systemWrite(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n <= 0 { return false }
-                offset += n
+        do {
+            if overwrite {
+                try AtomicFile.write(data, to: target.realPath, createFolders: false)
+            } else {
+                try AtomicFile.create(data, at: target.realPath)
             }
-            return true
-        }
-        ok = ok && fsync(fd) == 0
-        close(fd)
-        guard ok else { throw APIError(.internalServerError, "Could not write \(target.relative) (\(Self.errnoText())); nothing was changed.") }
-        if overwrite {
-            guard rename(temp, target.realPath) == 0 else {
-                throw APIError(.internalServerError, "Could not put the new \(target.relative) in place (\(Self.errnoText())); the old file is unchanged.")
+        } catch {
+            if error.code == .exists {
+                throw APIError(.conflict, "\(target.relative) already exists. Confirm to replace it, or choose another name.",
+                               details: ["exists": .bool(true), "path": .string(target.relative)])
             }
-        } else {
-            guard link(temp, target.realPath) == 0 else {
-                if errno == EEXIST {
-                    throw APIError(.conflict, "\(target.relative) already exists. Confirm to replace it, or choose another name.",
-                                   details: ["exists": .bool(true), "path": .string(target.relative)])
-                }
-                throw APIError(.internalServerError, "Could not create \(target.relative) (\(Self.errnoText())).")
-            }
+            // The writer's sentence names the real path; the page is told the folder's own name.
+            let reason = error.errno.map { String(cString: strerror($0)) } ?? "the system refused"
+            let full = error.errno == ENOSPC || error.errno == EDQUOT ? " The disk is full: free some space and try again." : ""
+            throw APIError(.internalServerError, "Could not write \(target.relative) (\(reason)).\(full) Nothing was changed.")
         }
     }
 
@@ -221,16 +211,9 @@ public struct ScenarioFolder: Sendable {
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
     }
 
-    static func errnoText() -> String { String(cString: strerror(errno)) }
-
     /// `bytes` random bytes as lower-case hex (the system's cryptographic generator).
     static func randomHex(_ bytes: Int) -> String {
         var g = SystemRandomNumberGenerator()
         return (0..<bytes).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &g)) }.joined()
     }
-}
-
-/// The C library's `write(2)` (the name is taken by ``ScenarioFolder/write(_:to:overwrite:)``).
-private func systemWrite(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
-    write(fd, bytes, count)
 }
