@@ -56,7 +56,7 @@ let package = Package(
         .target(name: "Register", dependencies: ["DiaBanCore", "DurableFiles", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
         // `diaban serve`: the planner's workspace in the browser (HTTP server, page, solve pool).
         .target(name: "Workspace", dependencies: [
-            "DiaBanCore", "LinearModel", "GLPKSolver", "ScenarioIO", "Planning", "Reporting", "DurableFiles",
+            "DiaBanCore", "LinearModel", "GLPKSolver", "ScenarioIO", "Planning", "Reporting", "DurableFiles", "Register",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -82,7 +82,7 @@ let package = Package(
         .testTarget(name: "RegisterTests", dependencies: ["Register", "DiaBanCore", "ScenarioIO", "Planning", "DurableFiles", "DiaBanTestSupport"], swiftSettings: strict),
         .testTarget(name: "DurableFilesTests", dependencies: ["DurableFiles"], swiftSettings: strict),
         .testTarget(name: "WorkspaceTests", dependencies: [
-            "Workspace", "ScenarioIO", "DiaBanCore", "DiaBanTestSupport",
+            "Workspace", "ScenarioIO", "DiaBanCore", "DiaBanTestSupport", "Register", "Reporting",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ], swiftSettings: strict),

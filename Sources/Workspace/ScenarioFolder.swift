@@ -114,11 +114,54 @@ public struct ScenarioFolder: Sendable {
 
     static func isScenarioName(_ name: String) -> Bool { name.hasSuffix(".yaml") || name.hasSuffix(".yml") }
 
+    /// A register file: as ``resolve(_:mustExist:)``, the name ends in `.sqlite`, and it is
+    /// never a symbolic link (a register is written in place).
+    public func register(_ relative: String, mustExist: Bool = true) throws(APIError) -> Resolved {
+        let r = try resolve(relative, mustExist: false)
+        guard Self.isRegisterName(r.name) else {
+            throw APIError.badRequest("\(r.relative) is not a register file: a register's name ends in .sqlite, e.g. nghe-an/register.sqlite.")
+        }
+        return mustExist ? try resolve(relative, mustExist: true) : r
+    }
+
+    static func isRegisterName(_ name: String) -> Bool { name.hasSuffix(".sqlite") && name.count > 7 }
+
+    /// Where a new file goes beside `base` (a what-if beside its base, decisions beside their
+    /// scenario): `name` is a plain file name ending in `suffix`, neither hidden nor with a
+    /// folder; `rule` says where such a file goes ("a what-if is saved beside its base").
+    func file(_ name: String, beside base: Resolved, suffix: String, rule: String, example: String) throws(APIError) -> Resolved {
+        if name.utf8.contains(0) { throw APIError.badRequest("The file name contains a NUL byte.") }
+        if name.utf8.count > Self.maxNameBytes {
+            throw APIError.badRequest("The file name is \(name.utf8.count) bytes long; at most \(Self.maxNameBytes) are accepted.")
+        }
+        if name.hasPrefix("/") { throw APIError.forbidden("Absolute paths are refused: \(rule); give a file name.") }
+        if name.split(separator: "/").contains("..") { throw APIError.forbidden("Paths with .. are refused: \(rule); give a file name.") }
+        if name.contains("/") { throw APIError.badRequest("\(rule.prefix(1).uppercased() + rule.dropFirst()): give a file name without folders, e.g. \(example).") }
+        if name.hasPrefix(".") { throw APIError.forbidden("Hidden files (names starting with a dot) are never written: give a name without a leading dot.") }
+        guard name.hasSuffix(suffix), name.count > suffix.count else {
+            throw APIError.badRequest("The file name must end in \(suffix), e.g. \(example).")
+        }
+        let folderPart = base.relative.contains("/") ? String(base.relative[..<base.relative.lastIndex(of: "/")!]) + "/" : ""
+        return try resolve(folderPart + name, mustExist: false)
+    }
+
+    /// The folder part of a file of the folder, with its slash (`nghe-an/`), or empty.
+    static func folderPart(of relative: String) -> String {
+        relative.contains("/") ? String(relative[...relative.lastIndex(of: "/")!]) : ""
+    }
+
     // MARK: Listing
 
     /// The scenario files of the folder and its subfolders (hidden ones and links leading out
     /// left aside), relative and sorted.
-    public func scenarioFiles() -> [String] {
+    public func scenarioFiles() -> [String] { files(where: Self.isScenarioName) }
+
+    /// The register files of the folder and its subfolders, as ``scenarioFiles()``.
+    public func registerFiles() -> [String] { files(where: Self.isRegisterName) }
+
+    /// The regular files of the folder and its subfolders whose name passes `wanted` (hidden
+    /// ones and links leading out left aside), relative and sorted.
+    func files(where wanted: (String) -> Bool) -> [String] {
         var found: [String] = []
         var entries = 0
         func walk(_ real: String, _ relative: [String], depth: Int) {
@@ -133,7 +176,7 @@ public struct ScenarioFolder: Sendable {
                     var info = stat()
                     if lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK { continue }
                     walk(target, relative + [name], depth: depth + 1)
-                } else if Self.isScenarioName(name), Self.isRegularFile(target) {
+                } else if wanted(name), Self.isRegularFile(target) {
                     found.append((relative + [name]).joined(separator: "/"))
                 }
             }
