@@ -4,6 +4,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Planning
+import Register
 import Reporting
 import ScenarioIO
 
@@ -212,6 +213,8 @@ struct DecisionSheet: Encodable, Sendable {
     var rows: [SolveReport.DecisionRow]
     /// Each move's reason (by commune), in the page's language, as the report words it.
     var reasons: [String: String]
+    /// Officer id → name, for the moves the review lists.
+    var officerNames: [String: String]
     var counts: DecisionCounts
     /// A re-plan's review: decisions honoured, cost, moves that appeared and disappeared.
     var review: DecisionReview?
@@ -252,6 +255,7 @@ struct DecisionSheet: Encodable, Sendable {
         }
         rows = report.decisionRows(previous: previous)
         reasons = HTMLReport.moveReasons(solve: report, scenario: solve.loaded.scenario, lang: lang)
+        officerNames = report.adoptedPlan(name: "").officerNames
         counts = DecisionCounts(rows)
         let folderPart = ScenarioFolder.folderPart(of: scenario.relative)
         saveAs = folderPart + Workspace.decisionsName
