@@ -1,3 +1,4 @@
+import DurableFiles
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -67,8 +68,9 @@ extension Workspace {
         let tempName = ".\(p.target.name).check-\(ScenarioFolder.randomHex(6)).yaml"
         let tempReal = p.target.realFolder + "/" + tempName
         let tempPath = String(p.target.path.dropLast(p.target.name.count)) + tempName
-        guard FileManager.default.createFile(atPath: tempReal, contents: Data(p.yaml.utf8)) else {
-            throw APIError(.internalServerError, "Could not write in the folder of \(p.target.relative) to check the what-if.")
+        // Through the one writer too, and never over anything already there.
+        do { try AtomicFile.create(Data(p.yaml.utf8), at: tempReal) } catch {
+            throw APIError(.internalServerError, "Could not write in the folder of \(p.target.relative) to check the what-if (\(error.errno.map { String(cString: strerror($0)) } ?? "refused")).")
         }
         defer { try? FileManager.default.removeItem(atPath: tempReal) }
         return CheckJSON(CheckReport(path: tempPath), path: p.target.relative, folder: folder, renaming: (tempPath, p.target.path))
