@@ -51,12 +51,12 @@ let package = Package(
         // Scenario -> integer program -> plan, KPIs and proposal. Never imports GLPK.
         .target(name: "Planning", dependencies: ["DiaBanCore", "LinearModel", "AssignmentEngine"], swiftSettings: strict),
         // Text, JSON, CSV, Markdown, HTML and GeoJSON output; what `check` says.
-        .target(name: "Reporting", dependencies: ["DiaBanCore", "Planning", "LinearModel", "DurableFiles", "ScenarioIO"], swiftSettings: strict),
+        .target(name: "Reporting", dependencies: ["DiaBanCore", "Planning", "LinearModel", "DurableFiles", "ScenarioIO", "Register"], swiftSettings: strict),
         // The assignment register: who tracked which commune, since when, under which decision (SQLite through GRDB).
         .target(name: "Register", dependencies: ["DiaBanCore", "DurableFiles", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
         // `diaban serve`: the planner's workspace in the browser (HTTP server, page, solve pool).
         .target(name: "Workspace", dependencies: [
-            "DiaBanCore", "LinearModel", "GLPKSolver", "ScenarioIO", "Planning", "Reporting", "DurableFiles",
+            "DiaBanCore", "LinearModel", "GLPKSolver", "ScenarioIO", "Planning", "Reporting", "DurableFiles", "Register",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -80,8 +80,9 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["diaban", "DiaBanTestSupport"], swiftSettings: strict),
         .testTarget(name: "RobustnessTests", dependencies: ["ScenarioIO", "Planning", "DiaBanCore", "LinearModel", "GLPKSolver", "diaban", "DiaBanTestSupport"], resources: [.copy("Corpus")], swiftSettings: strict),
         .testTarget(name: "RegisterTests", dependencies: ["Register", "DiaBanCore", "ScenarioIO", "Planning", "DurableFiles", "DiaBanTestSupport"], swiftSettings: strict),
+        .testTarget(name: "DurableFilesTests", dependencies: ["DurableFiles"], swiftSettings: strict),
         .testTarget(name: "WorkspaceTests", dependencies: [
-            "Workspace", "ScenarioIO", "DiaBanCore", "DiaBanTestSupport",
+            "Workspace", "ScenarioIO", "DiaBanCore", "DiaBanTestSupport", "Register", "Reporting",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ], swiftSettings: strict),

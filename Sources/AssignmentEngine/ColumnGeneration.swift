@@ -216,6 +216,9 @@ final class ColumnGeneration {
             masterSeconds += stop.clock() - t0
             if solution.termination == .timeLimit || solution.termination == .interrupted { return }
             guard solution.termination == .optimal, let z = solution.objective else {
+                // The clock ran out (or the caller stopped) while the master was being solved: the
+                // rounds end with what they proved, as when time is up between two rounds.
+                if solution.termination == .timeLimit || solution.termination == .interrupted { return }
                 throw SolverError("The master problem of the column generation did not solve to optimality (\(solution.termination.rawValue)).")
             }
             masterValue = z

@@ -12,6 +12,10 @@ import Foundation
 /// one file system), which is flushed to disk (`fsync`) before it is renamed over the target;
 /// the folder is flushed after the rename, so that the new name itself survives a power cut.
 /// On any failure the temporary file is removed and the target is left as it was.
+///
+/// ``write(_:to:protecting:createFolders:)`` replaces whatever is at the target;
+/// ``create(_:at:)`` makes a new file the same way but never replaces one (the flushed file is
+/// linked to its name, which fails when the name is taken).
 public enum AtomicFile {
     /// Why a file was not written, in sentences a planner can act on.
     public struct Failure: Error, Sendable, CustomStringConvertible {
@@ -39,24 +43,57 @@ public enum AtomicFile {
     }
 
     /// Writes `data` to `path`. Refuses to write over any path in `protected` (a run's own
-    /// inputs), comparing resolved absolute paths. Creates missing folders.
-    public static func write(_ data: Data, to path: String, protecting protected: [String] = []) throws(Failure) {
+    /// inputs), comparing resolved absolute paths. Creates missing folders unless
+    /// `createFolders` is false.
+    public static func write(_ data: Data, to path: String, protecting protected: [String] = [], createFolders: Bool = true) throws(Failure) {
         try refuseProtected(path, protected)
-        try replace(path) { (temporary: String) throws(Failure) in
-            let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-            guard fd >= 0 else { throw systemFailure("create a temporary file beside \(path)", path: path) }
-            defer { close(fd) }
-            let written = data.withUnsafeBytes { raw -> Bool in
-                var offset = 0
-                while offset < raw.count {
-                    let n = systemWrite(fd, raw.baseAddress! + offset, raw.count - offset)
-                    if n < 0 { if errno == EINTR { continue }; return false }
-                    offset += n
-                }
-                return true
+        try replace(path, createFolders: createFolders) { (temporary: String) throws(Failure) in try writeBytes(data, to: temporary, for: path) }
+    }
+
+    /// Creates `path` with `data`, never replacing anything: when a file (or a link, or any
+    /// other entry) already has that name — even one that appeared while the data was being
+    /// written — nothing is changed and the failure's code is ``Failure/Code/exists``.
+    ///
+    /// The data goes to a temporary file beside the target and is flushed to disk, then given
+    /// the target's name with `link(2)`, which fails rather than replace; the temporary name is
+    /// removed and the folder flushed. The folder must exist.
+    public static func create(_ data: Data, at path: String) throws(Failure) {
+        let temporary = temporaryPath(beside: path)
+        defer { unlink(temporary) }
+        try writeBytes(data, to: temporary, for: path)
+        try flushTemporary(temporary, for: path)
+        if link(temporary, path) != 0 {
+            if errno == EEXIST {
+                throw Failure(.exists, "\(path) already exists; it was left as it was.", errno: EEXIST)
             }
-            guard written else { throw systemFailure("write \(path)", path: path) }
+            throw systemFailure("give the new file its name \(path)", path: path)
         }
+        flushFolder(of: path)
+    }
+
+    /// Writes `data` into the new file `temporary` (which must not exist), for `path`'s messages.
+    private static func writeBytes(_ data: Data, to temporary: String, for path: String) throws(Failure) {
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw systemFailure("create a temporary file beside \(path)", path: path) }
+        defer { close(fd) }
+        let written = data.withUnsafeBytes { raw -> Bool in
+            var offset = 0
+            while offset < raw.count {
+                let n = systemWrite(fd, raw.baseAddress! + offset, raw.count - offset)
+                if n < 0 { if errno == EINTR { continue }; return false }
+                offset += n
+            }
+            return true
+        }
+        guard written else { throw systemFailure("write \(path)", path: path) }
+    }
+
+    /// Flushes the finished temporary file to disk; on failure it is removed.
+    private static func flushTemporary(_ temporary: String, for path: String) throws(Failure) {
+        let fd = open(temporary, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { let f = systemFailure("reopen the new \(path)", path: path); unlink(temporary); throw f }
+        if fsync(fd) != 0 { let f = systemFailure("flush \(path) to disk", path: path); close(fd); unlink(temporary); throw f }
+        close(fd)
     }
 
     public static func write(_ text: String, to path: String, protecting protected: [String] = []) throws(Failure) {
@@ -89,17 +126,10 @@ public enum AtomicFile {
             throw Failure(.system, "Could not write \(path): \(error). Nothing was changed.")
         }
         // The data on disk before the name points to it.
-        let fd = open(temporary, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { let f = systemFailure("reopen the new \(path)", path: path); unlink(temporary); throw f }
-        if fsync(fd) != 0 { let f = systemFailure("flush \(path) to disk", path: path); close(fd); unlink(temporary); throw f }
-        close(fd)
+        try flushTemporary(temporary, for: path)
         if rename(temporary, path) != 0 { let f = systemFailure("move the new \(path) into place", path: path); unlink(temporary); throw f }
         // The new name on disk: flush the folder that holds it.
-        let dirFD = open(folder.isEmpty ? "." : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if dirFD >= 0 {
-            _ = fsync(dirFD)
-            close(dirFD)
-        }
+        flushFolder(of: path)
     }
 
     /// Writes several files; without `force`, refuses before writing anything when one of them

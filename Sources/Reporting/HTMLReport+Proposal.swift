@@ -154,3 +154,12 @@ extension HTMLPage {
         return capacity > 0 ? work / capacity : 0
     }
 }
+
+extension HTMLReport {
+    /// Each move's reason, by commune, in the words of the report's proposal in `lang` (the
+    /// workspace's Decide panel lists the moves with them).
+    public static func moveReasons(solve: SolveReport, scenario: Scenario, lang: ReportLanguage) -> [String: String] {
+        let page = HTMLPage(solve: solve, scenario: scenario, lang: lang)
+        return Dictionary(solve.moves.map { ($0.commune, page.reason($0)) }, uniquingKeysWith: { a, _ in a })
+    }
+}

@@ -72,6 +72,18 @@ struct CSVTable {
             }
             return nil
         }
+        return parse(data, file: file, what: what, required: required, problems: problems, maxRows: maxRows)
+    }
+
+    /// Reads the bytes of a table (a file already read, or text made in memory) and checks its
+    /// form, as ``read(path:file:what:required:reference:problems:maxRows:)`` does.
+    static func parse(_ data: Data, file: String, what: String, required: [String], problems: Problems, maxRows: Int = SourceFile.maxPairRows) -> CSVTable? {
+        guard data.count <= SourceFile.maxTableBytes else {
+            problems.add(.unreadableFile, SourceLocation(file: file),
+                         "The \(what) \(file) is \(SourceFile.megabytes(data.count)); DiaBan reads tables of at most \(SourceFile.megabytes(SourceFile.maxTableBytes)).",
+                         hint: "Keep in the table only the rows it needs.")
+            return nil
+        }
         guard let text = decode(data, file: file, what: what, problems: problems) else { return nil }
         if text.allSatisfy(\.isWhitespace) {
             problems.add(.emptyFile, SourceLocation(file: file, line: 1), "The \(what) is empty.",

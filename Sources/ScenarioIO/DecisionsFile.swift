@@ -59,8 +59,20 @@ public enum DecisionsFile {
     /// The decisions of the file, in file order, with notes worth knowing (`warnings`).
     public static func read(path: String, roster: DecisionRoster) throws(ScenarioErrors) -> (decisions: [Decision], warnings: [ScenarioError]) {
         let problems = Problems()
-        guard let table = CSVTable.read(path: path, file: path, what: "decisions file", required: required, reference: nil, problems: problems),
-              required.allSatisfy(table.has) else {
+        let table = CSVTable.read(path: path, file: path, what: "decisions file", required: required, reference: nil, problems: problems)
+        return try read(table, file: path, roster: roster, problems: problems)
+    }
+
+    /// The decisions of a file's bytes (the workspace holds them in memory), checked exactly as
+    /// ``read(path:roster:)`` checks a file; problems name `file`.
+    public static func read(data: Data, file: String, roster: DecisionRoster) throws(ScenarioErrors) -> (decisions: [Decision], warnings: [ScenarioError]) {
+        let problems = Problems()
+        let table = CSVTable.parse(data, file: file, what: "decisions file", required: required, problems: problems)
+        return try read(table, file: file, roster: roster, problems: problems)
+    }
+
+    private static func read(_ table: CSVTable?, file path: String, roster: DecisionRoster, problems: Problems) throws(ScenarioErrors) -> (decisions: [Decision], warnings: [ScenarioError]) {
+        guard let table, required.allSatisfy(table.has) else {
             throw ScenarioErrors(problems.errors)
         }
         table.warnNearMissColumns(known: required + optional, problems: problems)

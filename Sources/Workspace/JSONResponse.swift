@@ -40,7 +40,14 @@ enum JSONResponse {
     }
 
     static func describe(_ error: DecodingError) -> String {
-        func at(_ path: [any CodingKey]) -> String { path.isEmpty ? "the body" : path.map(\.stringValue).joined(separator: ".") }
+        // `decisions[0].move`: list positions in brackets, counted from 0 as in the body.
+        func at(_ path: [any CodingKey]) -> String {
+            guard !path.isEmpty else { return "the body" }
+            return path.reduce("") { text, key in
+                if let i = key.intValue { return text + "[\(i)]" }
+                return text.isEmpty ? key.stringValue : text + "." + key.stringValue
+            }
+        }
         switch error {
         case .keyNotFound(let key, let c): return "\(at(c.codingPath + [key])) is missing."
         case .typeMismatch(let type, let c): return "\(at(c.codingPath)) should be \(word(type))."

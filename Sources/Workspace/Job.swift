@@ -47,6 +47,18 @@ struct JobSpec: Sendable {
     /// A sweep's setting and values.
     var parameter: TradeoffSweep.Parameter = .maxChanges
     var values: [Double] = []
+    /// A re-plan: the scenario solved with a leader's decisions, as `diaban solve --decisions`.
+    var decisions: DecisionsInput?
+}
+
+/// The decisions a re-plan is made with: `decisions.csv` as text (the bytes the Decide panel
+/// saves), read and applied when the job runs exactly as the command line reads a file.
+struct DecisionsInput: Sendable {
+    var text: String
+    /// How messages and the decision sheet name the file.
+    var file: String
+    /// The solve whose proposal the decisions were made on.
+    var parent: String
 }
 
 /// A moment of the search, as the solver reported it.
@@ -70,8 +82,10 @@ public struct ProgressPoint: Codable, Sendable, Equatable {
 struct SolveOutput: Sendable {
     var loaded: LoadedScenario
     var result: PlanBatch.Result
-    /// The solve document, when the planner answered.
+    /// The solve document, when the planner answered (with a re-plan's review of its decisions).
     var report: SolveReport?
+    /// A re-plan's decisions, as read from its `decisions.csv` (nil for a plain solve).
+    var decisions: [Decision]? = nil
 }
 
 /// What a finished sweep holds.

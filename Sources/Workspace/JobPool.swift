@@ -246,9 +246,27 @@ final class JobPool: @unchecked Sendable {
             }
             switch spec.kind {
             case .solve:
-                let result = PlanBatch(planner: planner, jobs: 1).run([PlanBatch.Job(scenario: loaded.scenario, request: request)], progress: progress)[0]
-                let report = try? result.outcome.get()
-                output = .solve(SolveOutput(loaded: loaded, result: result, report: report.map { SolveReport($0, scenario: loaded.scenario) }))
+                // A re-plan reads its decisions against the scenario as it is now, as
+                // `diaban solve --decisions` does, and solves the scenario with them applied.
+                var planned = loaded.scenario
+                var decisions: [Decision]?
+                if let input = spec.decisions {
+                    do {
+                        decisions = try DecisionsFile.read(data: Data(input.text.utf8), file: input.file, roster: DecisionRoster.of(loaded.scenario)).decisions
+                    } catch {
+                        finish(job, .failure(message: "The decisions have \(error.count) problem\(error.count == 1 ? "" : "s"); nothing was solved.", problems: error.errors))
+                        return
+                    }
+                    planned = loaded.scenario.applying(decisions ?? [])
+                }
+                let result = PlanBatch(planner: planner, jobs: 1).run([PlanBatch.Job(scenario: planned, request: request)], progress: progress)[0]
+                let outcome = try? result.outcome.get()
+                var report = outcome.map { SolveReport($0, scenario: planned) }
+                if let decisions, let outcome, let input = spec.decisions {
+                    // Both plans measured by the scenario without the decisions' locks, as the command line measures them.
+                    report?.decisions = PlanContext(scenario: loaded.scenario).review(decisions, file: input.file, plan: outcome.plan, proposal: outcome.proposal)
+                }
+                output = .solve(SolveOutput(loaded: loaded, result: result, report: report, decisions: decisions))
             case .tradeoff:
                 let sweep = TradeoffSweep(scenario: loaded.scenario, parameter: spec.parameter, values: spec.values)
                 let start = Date()
@@ -336,7 +354,7 @@ final class JobPool: @unchecked Sendable {
             timeLimit: min(maxSeconds, job.spec.timeLimit ?? maxSeconds), stopReason: job.stopReason, progress: job.progress,
             history: detail ? job.history : nil,
             points: job.spec.kind == .tradeoff ? .init(done: job.pointsDone, total: job.spec.values.count) : nil,
-            result: nil, error: nil, problems: nil)
+            replanOf: job.spec.decisions?.parent, result: nil, error: nil, problems: nil)
         switch job.output {
         case .solve(let o)?:
             if let report = o.report {

@@ -41,6 +41,8 @@ public struct JobSnapshot: Codable, Sendable, Equatable {
     /// The search's numbers so far (only in a single job's answer).
     public var history: [ProgressPoint]?
     public var points: Points?
+    /// A re-plan: the solve whose proposal its decisions were made on.
+    public var replanOf: String?
     public var result: Result?
     public var error: String?
     public var problems: [Problem]?

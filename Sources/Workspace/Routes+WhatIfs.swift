@@ -1,3 +1,4 @@
+import DurableFiles
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -55,20 +56,7 @@ extension Workspace {
     /// The base, where the new file goes (beside the base), and its YAML.
     func prepare(_ draft: WhatIfDraft) throws(APIError) -> Prepared {
         let base = try folder.scenario(draft.base)
-        let name = draft.file
-        if name.utf8.contains(0) { throw APIError.badRequest("The file name contains a NUL byte.") }
-        if name.utf8.count > ScenarioFolder.maxNameBytes {
-            throw APIError.badRequest("The file name is \(name.utf8.count) bytes long; at most \(ScenarioFolder.maxNameBytes) are accepted.")
-        }
-        if name.hasPrefix("/") { throw APIError.forbidden("Absolute paths are refused: a what-if is saved beside its base; give a file name.") }
-        if name.split(separator: "/").contains("..") { throw APIError.forbidden("Paths with .. are refused: a what-if is saved beside its base; give a file name.") }
-        if name.contains("/") { throw APIError.badRequest("A what-if is saved beside its base: give a file name without folders, e.g. what-if-retire.yaml.") }
-        if name.hasPrefix(".") { throw APIError.forbidden("Hidden files (names starting with a dot) are not scenario files.") }
-        guard name.hasSuffix(".yaml"), name.count > 5 else {
-            throw APIError.badRequest("The file name must end in .yaml, e.g. what-if-retire.yaml.")
-        }
-        let folderPart = base.relative.contains("/") ? String(base.relative[..<base.relative.lastIndex(of: "/")!]) + "/" : ""
-        let target = try folder.resolve(folderPart + name, mustExist: false)
+        let target = try folder.file(draft.file, beside: base, suffix: ".yaml", rule: "a what-if is saved beside its base", example: "what-if-retire.yaml")
         try draft.checkShape()
         let (yaml, lines) = draft.yaml(baseName: base.name)
         return Prepared(base: base, target: target, yaml: yaml, changeLines: lines)
@@ -80,8 +68,9 @@ extension Workspace {
         let tempName = ".\(p.target.name).check-\(ScenarioFolder.randomHex(6)).yaml"
         let tempReal = p.target.realFolder + "/" + tempName
         let tempPath = String(p.target.path.dropLast(p.target.name.count)) + tempName
-        guard FileManager.default.createFile(atPath: tempReal, contents: Data(p.yaml.utf8)) else {
-            throw APIError(.internalServerError, "Could not write in the folder of \(p.target.relative) to check the what-if.")
+        // Through the one writer too, and never over anything already there.
+        do { try AtomicFile.create(Data(p.yaml.utf8), at: tempReal) } catch {
+            throw APIError(.internalServerError, "Could not write in the folder of \(p.target.relative) to check the what-if (\(error.errno.map { String(cString: strerror($0)) } ?? "refused")).")
         }
         defer { try? FileManager.default.removeItem(atPath: tempReal) }
         return CheckJSON(CheckReport(path: tempPath), path: p.target.relative, folder: folder, renaming: (tempPath, p.target.path))

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import DurableFiles
 import Foundation
 import HTTPTypes
 
@@ -113,11 +114,54 @@ public struct ScenarioFolder: Sendable {
 
     static func isScenarioName(_ name: String) -> Bool { name.hasSuffix(".yaml") || name.hasSuffix(".yml") }
 
+    /// A register file: as ``resolve(_:mustExist:)``, the name ends in `.sqlite`, and it is
+    /// never a symbolic link (a register is written in place).
+    public func register(_ relative: String, mustExist: Bool = true) throws(APIError) -> Resolved {
+        let r = try resolve(relative, mustExist: false)
+        guard Self.isRegisterName(r.name) else {
+            throw APIError.badRequest("\(r.relative) is not a register file: a register's name ends in .sqlite, e.g. nghe-an/register.sqlite.")
+        }
+        return mustExist ? try resolve(relative, mustExist: true) : r
+    }
+
+    static func isRegisterName(_ name: String) -> Bool { name.hasSuffix(".sqlite") && name.count > 7 }
+
+    /// Where a new file goes beside `base` (a what-if beside its base, decisions beside their
+    /// scenario): `name` is a plain file name ending in `suffix`, neither hidden nor with a
+    /// folder; `rule` says where such a file goes ("a what-if is saved beside its base").
+    func file(_ name: String, beside base: Resolved, suffix: String, rule: String, example: String) throws(APIError) -> Resolved {
+        if name.utf8.contains(0) { throw APIError.badRequest("The file name contains a NUL byte.") }
+        if name.utf8.count > Self.maxNameBytes {
+            throw APIError.badRequest("The file name is \(name.utf8.count) bytes long; at most \(Self.maxNameBytes) are accepted.")
+        }
+        if name.hasPrefix("/") { throw APIError.forbidden("Absolute paths are refused: \(rule); give a file name.") }
+        if name.split(separator: "/").contains("..") { throw APIError.forbidden("Paths with .. are refused: \(rule); give a file name.") }
+        if name.contains("/") { throw APIError.badRequest("\(rule.prefix(1).uppercased() + rule.dropFirst()): give a file name without folders, e.g. \(example).") }
+        if name.hasPrefix(".") { throw APIError.forbidden("Hidden files (names starting with a dot) are never written: give a name without a leading dot.") }
+        guard name.hasSuffix(suffix), name.count > suffix.count else {
+            throw APIError.badRequest("The file name must end in \(suffix), e.g. \(example).")
+        }
+        let folderPart = base.relative.contains("/") ? String(base.relative[..<base.relative.lastIndex(of: "/")!]) + "/" : ""
+        return try resolve(folderPart + name, mustExist: false)
+    }
+
+    /// The folder part of a file of the folder, with its slash (`nghe-an/`), or empty.
+    static func folderPart(of relative: String) -> String {
+        relative.contains("/") ? String(relative[...relative.lastIndex(of: "/")!]) : ""
+    }
+
     // MARK: Listing
 
     /// The scenario files of the folder and its subfolders (hidden ones and links leading out
     /// left aside), relative and sorted.
-    public func scenarioFiles() -> [String] {
+    public func scenarioFiles() -> [String] { files(where: Self.isScenarioName) }
+
+    /// The register files of the folder and its subfolders, as ``scenarioFiles()``.
+    public func registerFiles() -> [String] { files(where: Self.isRegisterName) }
+
+    /// The regular files of the folder and its subfolders whose name passes `wanted` (hidden
+    /// ones and links leading out left aside), relative and sorted.
+    func files(where wanted: (String) -> Bool) -> [String] {
         var found: [String] = []
         var entries = 0
         func walk(_ real: String, _ relative: [String], depth: Int) {
@@ -132,7 +176,7 @@ public struct ScenarioFolder: Sendable {
                     var info = stat()
                     if lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK { continue }
                     walk(target, relative + [name], depth: depth + 1)
-                } else if Self.isScenarioName(name), Self.isRegularFile(target) {
+                } else if wanted(name), Self.isRegularFile(target) {
                     found.append((relative + [name]).joined(separator: "/"))
                 }
             }
@@ -143,39 +187,28 @@ public struct ScenarioFolder: Sendable {
 
     // MARK: Writing
 
-    /// Writes `data` to a new file of the folder, or over an existing one when `overwrite`:
-    /// the bytes go to a hidden temporary file beside the target, which is then linked (new
-    /// file: fails if the name was taken meanwhile) or renamed (overwrite) into place, so a
-    /// reader never sees half a file and an existing file is never replaced unasked.
+    /// Writes `data` to a new file of the folder, or over an existing one when `overwrite`,
+    /// through the one atomic writer (`DurableFiles`): the bytes go to a hidden temporary file
+    /// beside the target and are flushed to disk, then linked (a new file: refused with 409 if
+    /// the name was taken meanwhile) or renamed (overwrite) into place, and the folder is
+    /// flushed; so a reader never sees half a file, a power cut leaves the old file or the new
+    /// one, and an existing file is never replaced unasked.
     public func write(_ data: Data, to target: Resolved, overwrite: Bool) throws(APIError) {
-        let temp = target.realFolder + "/." + target.name + "." + Self.randomHex(8) + ".tmp"
-        defer { unlink(temp) }
-        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw APIError(.internalServerError, "Could not write in the folder of \(target.relative) (\(Self.errnoText())).") }
-        var ok = data.withUnsafeBytes { raw -> Bool in
-            var offset = 0
-            while offset < raw.count {
-                let n = systemWrite(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n <= 0 { return false }
-                offset += n
+        do {
+            if overwrite {
+                try AtomicFile.write(data, to: target.realPath, createFolders: false)
+            } else {
+                try AtomicFile.create(data, at: target.realPath)
             }
-            return true
-        }
-        ok = ok && fsync(fd) == 0
-        close(fd)
-        guard ok else { throw APIError(.internalServerError, "Could not write \(target.relative) (\(Self.errnoText())); nothing was changed.") }
-        if overwrite {
-            guard rename(temp, target.realPath) == 0 else {
-                throw APIError(.internalServerError, "Could not put the new \(target.relative) in place (\(Self.errnoText())); the old file is unchanged.")
+        } catch {
+            if error.code == .exists {
+                throw APIError(.conflict, "\(target.relative) already exists. Confirm to replace it, or choose another name.",
+                               details: ["exists": .bool(true), "path": .string(target.relative)])
             }
-        } else {
-            guard link(temp, target.realPath) == 0 else {
-                if errno == EEXIST {
-                    throw APIError(.conflict, "\(target.relative) already exists. Confirm to replace it, or choose another name.",
-                                   details: ["exists": .bool(true), "path": .string(target.relative)])
-                }
-                throw APIError(.internalServerError, "Could not create \(target.relative) (\(Self.errnoText())).")
-            }
+            // The writer's sentence names the real path; the page is told the folder's own name.
+            let reason = error.errno.map { String(cString: strerror($0)) } ?? "the system refused"
+            let full = error.errno == ENOSPC || error.errno == EDQUOT ? " The disk is full: free some space and try again." : ""
+            throw APIError(.internalServerError, "Could not write \(target.relative) (\(reason)).\(full) Nothing was changed.")
         }
     }
 
@@ -221,16 +254,9 @@ public struct ScenarioFolder: Sendable {
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
     }
 
-    static func errnoText() -> String { String(cString: strerror(errno)) }
-
     /// `bytes` random bytes as lower-case hex (the system's cryptographic generator).
     static func randomHex(_ bytes: Int) -> String {
         var g = SystemRandomNumberGenerator()
         return (0..<bytes).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &g)) }.joined()
     }
-}
-
-/// The C library's `write(2)` (the name is taken by ``ScenarioFolder/write(_:to:overwrite:)``).
-private func systemWrite(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
-    write(fd, bytes, count)
 }

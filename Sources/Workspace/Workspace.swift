@@ -14,9 +14,11 @@ import UnixSignals
 ///
 /// Routes, one file per part of the page: ``addPageRoutes(to:)`` (the page itself),
 /// ``addScenarioRoutes(to:)``, ``addWhatIfRoutes(to:)``, ``addJobRoutes(to:)`` (solves and
-/// sweeps) and ``addCompareRoutes(to:)``. A part added later (the decisions on a proposal)
-/// brings its own `Routes+….swift`, is registered in ``makeRouter()`` and gets its panel in
-/// the page's panel list (`WorkspacePage+Script.swift`).
+/// sweeps), ``addCompareRoutes(to:)``, ``addDecisionRoutes(to:)`` (a proposal's moves decided,
+/// re-planned and saved as `decisions.csv`) and ``addRegisterRoutes(to:)`` (adopting them into
+/// a register, and reading it). A part added later brings its own `Routes+….swift`, is
+/// registered in ``makeRouter()`` and gets its panel in the page's panel list
+/// (`WorkspacePage+Script.swift`).
 public final class Workspace: Sendable {
     public let configuration: WorkspaceConfiguration
     public let folder: ScenarioFolder
@@ -52,6 +54,8 @@ public final class Workspace: Sendable {
         addWhatIfRoutes(to: router)
         addJobRoutes(to: router)
         addCompareRoutes(to: router)
+        addDecisionRoutes(to: router)
+        addRegisterRoutes(to: router)
         return router
     }
 

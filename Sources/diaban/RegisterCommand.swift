@@ -62,10 +62,8 @@ struct RegisterCommand: ParsableCommand {
                 throw ExitCode(ExitStatus.usage)
             }
             let s = loaded.scenario
-            let roster = Register.Roster(officers: s.officers.map { ($0.id, $0.name) }, communes: s.communes.map { ($0.code, $0.name, $0.staffing) })
             do {
-                let register = try Register.create(at: db, roster: roster, current: s.current, since: s.since, asOf: day,
-                                                   reference: reference ?? "init \(day)", note: note)
+                let register = try Register.create(at: db, scenario: s, asOf: day, reference: reference, note: note)
                 try register.close()
             } catch {
                 throw RegisterCommand.fail(error, "init")
@@ -103,21 +101,14 @@ struct RegisterCommand: ParsableCommand {
             let day = try RegisterCommand.day(effective, "--effective")
             let register = try RegisterCommand.open(db, "adopt")
             let report = try readPlan()
-            guard let kpis = report.kpis else {
-                printError("diaban register adopt: \(plan) holds no plan (status \(report.status)); nothing to adopt.")
+            let adopted = report.adoptedPlan(name: plan)
+            do { try PreparedAdoption.check(adopted) } catch {
+                printError("diaban register adopt: \(error.lines.joined(separator: " "))")
                 throw ExitCode(ExitStatus.badData)
             }
-            if let review = report.decisions, !review.allHonoured {
-                printError("diaban register adopt: \(plan) does not honour every decision it was made with; it cannot be adopted.")
-                throw ExitCode(ExitStatus.badData)
-            }
-            let base = Assignment(report.kpisBefore.communes.flatMap { c in c.officers.map { Pair(officer: $0, commune: c.code) } })
-            let officerNames = Dictionary((kpis.officers + report.kpisBefore.officers).map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-            let communeNames = Dictionary(report.kpisBefore.communes.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
-            let roster = DecisionRoster(officers: officerNames, communes: communeNames, current: base.officersByCommune)
             let read: [Decision]
             do {
-                let r = try DecisionsFile.read(path: decisions, roster: roster)
+                let r = try DecisionsFile.read(path: decisions, roster: report.adoptionRoster)
                 for w in r.warnings { printError("note: \(w.description)") }
                 read = r.decisions
             } catch {
@@ -125,55 +116,18 @@ struct RegisterCommand: ParsableCommand {
                 printError("Nothing was written to \(db).")
                 throw ExitCode(ExitStatus.badData)
             }
-            let byCommune = Dictionary(report.moves.map { ($0.commune, $0) }, uniquingKeysWith: { a, _ in a })
-            var problems: [String] = []
-            var changes: [Adoption.Change] = []
-            var accepted = Set<String>()
-            for d in read where d.verdict == .accept {
-                guard let m = byCommune[d.commune], Set(m.from) == Set(d.from), Set(m.to) == Set(d.to) else {
-                    problems.append("\(decisions):\(d.line): to: move \(d.move) (\(communeNames[d.commune] ?? d.commune) to \(d.to.joined(separator: ", "))) is accepted, but \(plan) does not make that move: not a move the plan proposed. Adopt the plan the decisions were made on, or the re-plan made with them.")
-                    continue
-                }
-                accepted.insert(d.commune)
-                changes.append(.init(commune: m.commune, from: m.from, to: m.to, why: "accepted move \(d.move)"))
-            }
-            for m in report.moves where !accepted.contains(m.commune) {
-                guard let rule = m.forcedBy else { continue }
-                if let d = read.first(where: { $0.commune == m.commune && Set($0.to) == Set(m.to) }), d.verdict == .reject || d.verdict == .keep {
-                    problems.append("\(decisions):\(d.line): decision: move \(d.move) is forced by a rule (\(rule)) but the file says \(d.verdict.rawValue). Re-plan with the decisions (diaban solve SCENARIO --decisions \(decisions) --out DIR) and adopt that plan.")
-                    continue
-                }
-                changes.append(.init(commune: m.commune, from: m.from, to: m.to, why: "forced (\(rule))"))
-            }
-            if !problems.isEmpty {
-                for p in problems { printError(p) }
+            let prepared: PreparedAdoption
+            do {
+                prepared = try PreparedAdoption(plan: adopted, decisions: read, decisionsName: decisions,
+                                                reference: reference, effective: day, note: note)
+            } catch {
+                for line in error.lines { printError(line) }
                 printError("Nothing was written to \(db).")
                 throw ExitCode(ExitStatus.badData)
             }
-            changes.sort { $0.commune < $1.commune }
-            // What the leader refused stands until the next decision.
-            var refusals: [(pair: Pair, verdict: String)] = []
-            for d in read {
-                if d.verdict == .reject { refusals += d.newPairs.map { ($0, "reject") } }
-                if d.verdict == .keep { refusals += d.currentPairs.map { ($0, "keep") } }
-            }
-            let named = changes.flatMap { $0.to + $0.from } + refusals.map(\.pair.officer)
-            let names = Dictionary(named.map { ($0, officerNames[$0] ?? "") }, uniquingKeysWith: { a, _ in a })
-            var adoption = Adoption(reference: reference, effective: day, note: note, plan: report.planFingerprint, base: base,
-                                    changes: changes, officerNames: names.filter { !$0.value.isEmpty })
-            adoption.refusals = refusals
             let result: AdoptionResult
-            do { result = try register.adopt(adoption) } catch { throw RegisterCommand.fail(error, "adopt") }
-            let left = report.moves.filter { m in !changes.contains { $0.commune == m.commune } }
-            print("recorded \"\(reference)\" effective \(day): \(result.ended.count) pair(s) end, \(result.began.count) begin, \(result.continuing) continue")
-            let forced = changes.filter { $0.why.hasPrefix("forced") }.count
-            print("  \(changes.count - forced) accepted move(s), \(forced) forced by a rule" + (result.newOfficers.isEmpty ? "" : "; new officer(s): \(result.newOfficers.joined(separator: ", "))"))
-            if !refusals.isEmpty {
-                print("  standing until the next decision: \(refusals.filter { $0.verdict == "reject" }.count) rejected move(s), \(refusals.filter { $0.verdict == "keep" }.count) kept pair(s)")
-            }
-            if !left.isEmpty {
-                print("  not adopted (no accept in \((decisions as NSString).lastPathComponent)): " + left.map { "\(communeNames[$0.commune] ?? $0.commune) → \($0.to.joined(separator: ", "))" }.joined(separator: "; "))
-            }
+            do { result = try register.adopt(prepared.adoption) } catch { throw RegisterCommand.fail(error, "adopt") }
+            for line in prepared.summary(result) { print(line) }
         }
 
         private func readPlan() throws -> SolveReport {

@@ -5,13 +5,15 @@ import Workspace
 
 struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Opens the planner's workspace: a local web page for scenarios, what-ifs, solves and comparisons.",
+        abstract: "Opens the planner's workspace: a local web page for scenarios, what-ifs, solves, comparisons and decisions.",
         discussion: """
             Starts a web server and prints its address; open it in a browser. The page lists the \
             scenario files under --scenarios with what `diaban check` says about each, writes \
             what-ifs from a form (beside their base, never over a file unless you confirm), solves \
             with live progress and a Stop button that keeps the best plan so far, and shows the \
-            report, the comparison of scenarios and the trade-off curve. It needs no network.
+            report, the comparison of scenarios and the trade-off curve. A leader's decisions on a \
+            proposal's moves re-plan it, are saved as decisions.csv beside the scenario and are \
+            adopted into a register of the folder after a confirmation. It needs no network.
 
             It listens on 127.0.0.1 (this machine only) unless --host says otherwise; another \
             address needs an access token, generated and printed unless --token gives one. At most \

@@ -84,6 +84,23 @@ import Testing
         }
     }
 
+    /// A master LP that the clock stops (a busy machine, a short limit) ends the rounds with the
+    /// bound proved so far; it is not a solver failure.
+    @Test func aMasterStoppedByTheClockEndsTheRounds() throws {
+        let problem = randomProblem(agents: 4, items: 9, features: [.penalties], seed: 11)
+        let layout = MasterLayout(problem: problem, artificialCost: 1e7)
+        try GLPKSolver().withLiveProgram(layout.base, options: SolverOptions(relaxationOnly: true)) { live in
+            let clocked = ClockedLive(live, optimalSolves: 2)
+            let generation = ColumnGeneration(problem: problem, layout: layout, threads: 1, smoothing: 0, alternatives: 0)
+            var rounds = 0
+            try generation.run(clocked, stop: .init(deadline: 1e9, clock: { 0 }, target: nil, shouldStop: { false }), report: { _, _, _ in rounds += 1 })
+            #expect(clocked.solves == 3, "the rounds went on after the master was stopped")
+            #expect(rounds == 2 && generation.iterations == 2)
+            #expect(!generation.converged)
+            #expect(generation.bound.isFinite, "the bound proved before the stop was lost")
+        }
+    }
+
     @Test func anInfeasibleProblemIsReportedSo() throws {
         // Two items of weight 2 and one agent of capacity 3: no plan.
         let problem = AssignmentProblem(
@@ -116,5 +133,26 @@ import Testing
         #expect(throws: EngineOptions.SettingError.self) { try options.apply(setting: "smoothing=2") }
         #expect(throws: EngineOptions.SettingError.self) { try options.apply(setting: "colour=blue") }
         #expect(throws: EngineOptions.SettingError.self) { try options.apply(setting: "branching") }
+    }
+}
+
+/// A live program whose solves after the first `optimalSolves` end at the time limit, as
+/// GLPK's do when the clock runs out in the middle of a simplex.
+final class ClockedLive: LiveLinearProgram {
+    let inner: any LiveLinearProgram
+    let optimalSolves: Int
+    private(set) var solves = 0
+    init(_ inner: any LiveLinearProgram, optimalSolves: Int) {
+        self.inner = inner
+        self.optimalSolves = optimalSolves
+    }
+    var columnCount: Int { inner.columnCount }
+    var rowCount: Int { inner.rowCount }
+    func addColumns(_ columns: [LiveColumn]) throws -> Int { try inner.addColumns(columns) }
+    func addRows(_ rows: [LiveRow]) throws -> Int { try inner.addRows(rows) }
+    func setColumnBounds(_ column: Int, lower: Double, upper: Double) throws { try inner.setColumnBounds(column, lower: lower, upper: upper) }
+    func solve(timeLimit: Double?) throws -> LiveSolution {
+        solves += 1
+        return solves > optimalSolves ? LiveSolution(termination: .timeLimit) : try inner.solve(timeLimit: timeLimit)
     }
 }

@@ -9,9 +9,20 @@ typed without diacritics) and saved over the bundled file after the confirmation
 solved with a short time limit while the page shows the gap; the report's map appears;
 a long solve of the baseline is stopped and keeps its best plan; the what-if is compared
 with the baseline (table and map); a tab is closed while its solve runs, and the solve stops
-by itself; the page switches to English. A screenshot is taken and
-must not be blank. The page may ask nothing of any other host. The server is stopped with
-SIGTERM and must exit 0 without leaving a temporary file behind.
+by itself; the page switches to English. A screenshot is taken and must not be blank.
+
+Then, back in Vietnamese, a leader decides on the stopped baseline solve's moves in the Decide
+tab: some accepted (by mouse and by keyboard), one rejected with a note, one kept; the
+decisions are saved as decisions.csv, the plan is made again with them (live, then the cost
+against the proposal, the moves that appeared or disappeared and the report with the decisions
+on its map), the re-plan's decisions are saved over the first file after the page asks, and
+they are adopted into a new register after the confirmation dialog names the date, the
+reference and the file; the register's assignment and a commune's history show. The command
+line then reads the saved file (diaban solve --decisions) and finds the register sound
+(diaban register check). A screenshot of the Decide panel must not be blank either.
+
+The page may ask nothing of any other host. The server is stopped with SIGTERM and must exit 0
+without leaving a temporary file behind.
 
 scripts/workspace-browser-test runs it with the pinned Playwright of scripts/setup.
 """
@@ -192,6 +203,134 @@ def run(page, address, scenarios, diaban, time_limit, shot):
     step(f"screenshot {shot}: {width}×{height} px, {colours} colours, {100 * drawn:.1f}% drawn")
     assert not screenshot.is_blank(colours, drawn), "the screenshot is blank"
 
+    decide(page, scenarios, diaban, time_limit, decide_shot(shot))
+
+
+def decide_shot(shot):
+    return re.sub(r"(\.png)?$", "-decide.png", shot, count=1)
+
+
+def decided_rows(path):
+    """decisions.csv as the workspace saved it: UTF-8 with a byte-order mark, CRLF lines."""
+    data = open(path, "rb").read()
+    assert data.startswith(b"\xef\xbb\xbf"), "decisions.csv has no byte-order mark"
+    text = data[3:].decode("utf-8")
+    assert "\r\n" in text and "\n" not in text.replace("\r\n", ""), "decisions.csv lines do not end in CRLF"
+    lines = text.split("\r\n")[:-1]
+    header = lines[0].split(",")
+    return [dict(zip(header, line.split(","))) for line in lines[1:]]
+
+
+def decide(page, scenarios, diaban, time_limit, shot):
+    step("decide on the stopped baseline solve's moves, in Vietnamese")
+    page.click(".lang button[data-lang='vi']")
+    page.click("#tab-solve")
+    expect(page.locator("#solve-decide")).to_be_visible(timeout=60_000)
+    page.click("#solve-decide")
+    expect(page.locator("#tab-decide")).to_have_attribute("aria-selected", "true")
+    expect(page.locator("#tab-decide")).to_have_text("Quyết định")
+    rows = page.locator("#decide-moves tbody tr")
+    expect(rows.first).to_be_visible(timeout=60_000)
+    total = rows.count()
+    assert total >= 10, f"only {total} moves to decide"
+    # One move kept (one no rule forces), one rejected with a note, five accepted: by mouse and by keyboard.
+    keepable = page.locator("#decide-moves tbody tr").filter(has=page.locator("label.v-keep:not(.off)"))
+    kept = keepable.last.get_attribute("data-move")
+    moves = [m for m in (rows.nth(i).get_attribute("data-move") for i in range(8)) if m != kept]
+    accepted, rejected = moves[:5], moves[5]
+    accepted_commune = page.locator(f"#decide-moves tr[data-move='{accepted[0]}']").get_attribute("data-commune")
+    for m in accepted[:2]:
+        page.click(f"#decide-moves tr[data-move='{m}'] label.v-accept")
+    for m in accepted[2:]:
+        page.focus(f"#dm-{m}-pending")
+        page.keyboard.press("a")
+    page.click(f"#decide-moves tr[data-move='{rejected}'] label.v-reject")
+    page.fill(f"#dm-{rejected}-note", "Thường vụ: giữ cán bộ cũ, chờ họp")
+    page.focus(f"#dm-{kept}-pending")
+    page.keyboard.press("k")
+    for m in accepted:
+        expect(page.locator(f"#decide-moves tr[data-move='{m}']")).to_have_attribute("data-decision", "accept")
+    expect(page.locator(f"#dm-{kept}-keep")).to_be_checked()
+    expect(page.locator("#decide-counts")).to_have_text(f"5 đồng ý · 1 không đồng ý · 1 giữ nguyên · {total - 7} chờ")
+
+    step("save decisions.csv beside the scenario")
+    page.fill("#decide-file", "decisions.csv")
+    page.click("#decide-save")
+    expect(page.locator("#decide-message .msg.ok")).to_contain_text("nghe-an/decisions.csv")
+    saved = decided_rows(os.path.join(scenarios, "nghe-an", "decisions.csv"))
+    verdicts = [r["decision"] for r in saved]
+    assert (verdicts.count("accept"), verdicts.count("reject"), verdicts.count("keep")) == (5, 1, 1), verdicts
+    assert any(r["decision"] == "reject" and "Thường vụ" in r["note"] for r in saved), saved
+
+    step(f"re-plan with the decisions ({2 * time_limit} s)")
+    page.fill("#decide-time", str(2 * time_limit))
+    page.click("#decide-replan")
+    expect(page.locator("#decide-state")).to_be_visible()
+    expect(page.locator("#decide-cost")).to_be_visible(timeout=(2 * time_limit + 120) * 1000)
+    expect(page.locator("#decide-review .msg.ok")).to_contain_text("tuân thủ mọi quyết định")
+    expect(page.locator("#decide-cost tbody tr")).to_have_count(12)
+    expect(page.locator("#decide-appeared")).to_be_attached()
+    expect(page.locator("#decide-disappeared")).to_be_attached()
+    report = page.frame_locator("#decide-report-frame")
+    expect(report.locator("svg#map")).to_be_visible(timeout=60_000)
+    expect(report.locator("svg#map circle.dring.v-accept")).to_have_count(5)
+    expect(report.locator("svg#map circle.dring.v-reject")).to_have_count(1)
+    expect(report.locator("svg#map circle.dring.v-keep")).to_have_count(1)
+    # The re-plan's own moves: the accepted ones carried, the refusals standing as earlier rows.
+    expect(page.locator("#decide-moves tr[data-decision='accept']")).to_have_count(5)
+    step(f"re-planned: {page.inner_text('#decide-review .msg.ok')}")
+
+    step("save the re-plan's decisions over the first file, after the page asks")
+    page.click("#decide-save")
+    expect(page.locator("#modal-text")).to_contain_text("nghe-an/decisions.csv")
+    page.click("#modal-yes")
+    expect(page.locator("#decide-message .msg.ok")).to_contain_text("nghe-an/decisions.csv")
+    resaved = decided_rows(os.path.join(scenarios, "nghe-an", "decisions.csv"))
+    earlier = sorted(r["decision"] for r in resaved if r["source"] == "earlier")
+    assert earlier == ["keep", "reject"], resaved
+    # The command line reads it as its own, while the page goes on.
+    replan = subprocess.Popen([diaban, "solve", os.path.join(scenarios, "nghe-an", "baseline.yaml"), "--decisions",
+                               os.path.join(scenarios, "nghe-an", "decisions.csv"), "--time-limit", str(time_limit), "--quiet"],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+    step("adopt into a new register after the confirmation")
+    page.fill("#reg-path", "nghe-an/so-theo-doi.sqlite")
+    expect(page.locator("#reg-asof")).to_be_visible()
+    page.fill("#reg-asof", "2025-07-01")
+    page.fill("#reg-effective", "2026-01-01")
+    page.fill("#reg-reference", "Quyết định số 15/QĐ-TU")
+    page.click("#decide-adopt")
+    dialog = page.locator("#modal-text")
+    for words in ["Quyết định số 15/QĐ-TU", "01/01/2026", "nghe-an/so-theo-doi.sqlite", "01/07/2025"]:
+        expect(dialog).to_contain_text(words)
+    page.click("#modal-yes")
+    expect(page.locator("#reg-result .msg.ok")).to_contain_text("Quyết định số 15/QĐ-TU", timeout=60_000)
+    pairs = page.locator("#reg-assignment tbody tr")
+    expect(pairs.first).to_be_visible()
+    assert pairs.count() >= 130, f"the register holds {pairs.count()} pairs"
+    page.locator(f"#reg-assignment tr[data-commune='{accepted_commune}']").first.click()
+    expect(page.locator("#reg-history-table tbody tr")).to_have_count(2)
+    step(f"adopted: {pairs.count()} pairs in force; {accepted_commune} has two periods")
+
+    page.locator("#panel-decide").scroll_into_view_if_needed()
+    page.evaluate("window.scrollTo(0, 0)")
+    page.screenshot(path=shot, full_page=True)
+    width, height, colours, drawn = screenshot.analyse(shot)
+    step(f"screenshot of the Decide panel {shot}: {width}×{height} px, {colours} colours, {100 * drawn:.1f}% drawn")
+    assert not screenshot.is_blank(colours, drawn), "the Decide panel's screenshot is blank"
+
+    page.click(".lang button[data-lang='en']")
+    expect(page.locator("#tab-decide")).to_have_text("Decide")
+    expect(page.locator("#decide-moves thead")).to_contain_text("Decision")
+
+    check = subprocess.run([diaban, "register", "check", os.path.join(scenarios, "nghe-an", "so-theo-doi.sqlite")],
+                           capture_output=True, text=True, timeout=120)
+    assert check.returncode == 0 and "sound" in check.stdout, check.stdout + check.stderr
+    out, err = replan.communicate(timeout=180)
+    assert replan.returncode == 0, err
+    assert "Decisions (decisions.csv): 5 accepted, 1 rejected, 1 kept" in out, out[:2000]
+    step("the command line re-plans with the saved file and finds the register sound")
+
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -234,6 +373,7 @@ def main():
                 run(page, address, scenarios, os.path.abspath(args.diaban), args.time_limit, args.screenshot)
             except BaseException:
                 page.screenshot(path=args.screenshot, full_page=True)
+                page.screenshot(path=decide_shot(args.screenshot), full_page=True)
                 raise
             browser.close()
     except BaseException as error:

@@ -49,4 +49,54 @@ struct DecisionsCSVTests {
         let again = report.decisionsCSV(previous: read)
         #expect(again.contains(",accept,ghi chú 0\r\n") && again.contains(",reject,ghi chú 1\r\n"))
     }
+
+    @Test("the rows are the file: verdicts and notes carried by move, refusals that still stand appended as earlier rows")
+    func rows() throws {
+        let (_, report) = try solvedSmallScenario()
+        try #require(report.moves.count >= 2)
+        let fresh = report.decisionRows()
+        #expect(fresh.map(\.move) == Array(1...report.moves.count))
+        #expect(fresh.allSatisfy { $0.decision == .pending && $0.note.isEmpty && $0.source == "plan" })
+        #expect(SolveReport.decisionsCSV(fresh) == report.decisionsCSV())
+        let m0 = report.moves[0], m1 = report.moves[1]
+        // A verdict on the plan's first move, and a rejection of a move this plan does not make.
+        let other = report.moves.count > 2 ? report.moves[2] : m1
+        let elsewhere = Decision(move: 7, commune: other.commune, from: other.from, to: ["NOT-A-PLAN-OFFICER"], gain: 12.5, verdict: .reject,
+                                 note: "giữ, \"như cũ\"", line: 8)
+        let previous = [Decision(move: 1, commune: m0.commune, from: m0.from, to: m0.to, gain: nil, verdict: .accept, note: "đồng ý", line: 2), elsewhere]
+        let rows = report.decisionRows(previous: previous)
+        #expect(rows.count == report.moves.count + 1)
+        #expect(rows[0].decision == .accept && rows[0].note == "đồng ý")
+        #expect(rows[1].commune == m1.commune && rows[1].decision == .pending)
+        let last = try #require(rows.last)
+        #expect(last.source == "earlier" && last.move == report.moves.count + 1 && last.decision == .reject && last.gain == "12.50" && last.rule.isEmpty)
+        let text = report.decisionsCSV(previous: previous)
+        #expect(SolveReport.decisionsCSV(rows) == text)
+        #expect(text.hasSuffix(",12.50,,earlier,reject,\"giữ, \"\"như cũ\"\"\"\r\n"), "\(text)")
+    }
+}
+
+@Suite("Move reasons for the Decide panel")
+struct MoveReasonTests {
+    @Test("each move has the reason the report's proposal gives it, in Vietnamese and in English")
+    func sameAsTheReport() throws {
+        let (scenario, report) = try solvedSmallScenario()
+        try #require(!report.moves.isEmpty)
+        func escaped(_ s: String) -> String {
+            s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+                .replacingOccurrences(of: "\"", with: "&quot;")
+        }
+        var seen: [ReportLanguage: [String: String]] = [:]
+        for lang in [ReportLanguage.vi, .en] {
+            let reasons = HTMLReport.moveReasons(solve: report, scenario: scenario, lang: lang)
+            #expect(Set(reasons.keys) == Set(report.moves.map(\.commune)))
+            let html = HTMLReport.render(solve: report, scenario: scenario, lang: lang)
+            for (commune, reason) in reasons {
+                #expect(!reason.isEmpty)
+                #expect(html.contains("<td>\(escaped(reason))</td>"), "\(lang) \(commune): \(reason) is not the report's reason")
+            }
+            seen[lang] = reasons
+        }
+        #expect(seen[.vi] != seen[.en], "the reasons were not translated")
+    }
 }

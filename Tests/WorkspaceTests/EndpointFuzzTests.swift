@@ -12,7 +12,8 @@ import Testing
 /// A seeded fuzzer for the workspace's endpoints, run in CI as the scenario fuzzing is: random
 /// methods, routes, paths (with `..`, NUL bytes, links out, long names, stray bytes), ids,
 /// headers and bodies (JSON of the right shape with wrong types, unknown operations, odd
-/// numbers and text, deep nesting; or bytes that are not JSON). Every answer must be an answer
+/// numbers and text, deep nesting; or bytes that are not JSON), decisions marked on finished
+/// solves, re-planned, saved and adopted into registers. Every answer must be an answer
 /// — no 5xx, and a refusal says why in `error` — while another session's solve runs on
 /// untouched, nothing outside the scenarios folder changes and no temporary file is left.
 ///
@@ -27,7 +28,17 @@ struct EndpointFuzzTests {
         "/api/scenario/choices?path=P", "/api/whatifs/preview", "/api/whatifs", "/api/jobs", "/api/jobs/ID", "/api/jobs/ID/stop",
         "/api/jobs/GONE/events", "/api/jobs/ID/report?lang=L", "/api/jobs/ID/solve.json", "/api/jobs/ID/tradeoff.json", "/api/jobs/ID/chart.svg",
         "/api/compare?jobs=IDS", "/api/compare/report?jobs=IDS&focus=N&lang=L", "/api/nothing", "/api/jobs/ID/ID", "//api//scenarios",
-    ]
+        "/api/jobs/ID/decisions?lang=L", "/api/jobs/ID/decisions?lang=L&from=P", "/api/registers", "/api/register?path=P", "/api/register?path=R&asOf=D", "/api/register/history?path=R&commune=C",
+        "/api/register/history?path=R&officer=C",
+    ] + Array(repeating: ["/api/jobs/ID/replan", "/api/jobs/ID/decisions/save", "/api/jobs/ID/adopt"], count: 3).flatMap { $0 }
+    /// Routes whose own method is POST.
+    static func isPost(_ route: String) -> Bool {
+        ["/api/whatifs", "/api/jobs"].contains(where: { route.hasPrefix($0) && !route.contains("/api/jobs/") })
+            || ["/stop", "/replan", "/decisions/save", "/adopt"].contains(where: route.hasSuffix)
+    }
+    static let registers = ["small/fuzz-0.sqlite", "small/fuzz-1.sqlite", "small/none.sqlite", "small/base.yaml", "../outside/r.sqlite", "dir-out/r.sqlite",
+                            "small/.r.sqlite", "small/r\u{0}.sqlite", "/tmp/r.sqlite"]
+    static let dates = ["2025-07-01", "2026-01-01", "2026-07-01", "2026-02-30", "2026-13-01", "01/01/2026", "", "9999-12-31", "0001-01-01"]
     static let paths = [
         "small/base.yaml", "small/what-if-leave.yaml", "small/what-if-typo.yaml", "small/communes.csv", "small", "", ".", "..", "../outside/secret.yaml",
         "small/../../outside/secret.yaml", "/etc/passwd", "small/link-out.yaml", "dir-out/secret.yaml", "small/.hidden.yaml", "small/base.yaml\u{0}",
@@ -78,6 +89,25 @@ struct EndpointFuzzTests {
             if rng.chance(0.3) { o["rules"] = ["maxChanges": value(&rng), "coverage": value(&rng)] }
             if rng.chance(0.3) { o["weights"] = [rng.pick(["change", "travel", "coverage", "x"]): value(&rng)] }
             if rng.chance(0.3) { o["overwrite"] = value(&rng) }
+        } else if ["/replan", "/decisions/save", "/adopt"].contains(where: route.hasSuffix) {
+            o["decisions"] = rng.chance(0.85) ? (0..<rng.int(0...2)).map { _ -> Any in
+                var m: [String: Any] = ["move": rng.chance(0.9) ? rng.int(1...2) : rng.chance(0.5) ? rng.int(-1...9) : value(&rng),
+                                        "decision": rng.chance(0.85) ? rng.pick(["accept", "reject", "keep", "pending"]) : text(&rng)]
+                if rng.chance(0.5) { m["note"] = rng.chance(0.7) ? rng.pick(["", "Thường vụ: giữ, \"như cũ\"", "ok"]) : value(&rng) }
+                return rng.chance(0.95) ? m : value(&rng)
+            } : value(&rng)
+            if route.hasSuffix("/replan") {
+                o["timeLimit"] = rng.chance(0.8) ? rng.uniform(0.05...0.5) : value(&rng)
+            } else if route.hasSuffix("/save") {
+                o["file"] = rng.chance(0.7) ? rng.pick(["decisions.csv", "decisions-fuzz.csv", "communes.csv", "link-out.yaml", "x.yaml"]) : text(&rng)
+                if rng.chance(0.5) { o["overwrite"] = rng.chance(0.8) ? rng.chance(0.5) : value(&rng) }
+            } else {
+                o["register"] = rng.chance(0.7) ? rng.pick(registers) : text(&rng)
+                o["effective"] = rng.chance(0.8) ? rng.pick(dates) : value(&rng)
+                o["reference"] = rng.chance(0.8) ? rng.pick(["Quyết định số 1/QĐ-TU", "QĐ 2", "", "init 2025-07-01"]) : value(&rng)
+                if rng.chance(0.5) { o["asOf"] = rng.chance(0.8) ? rng.pick(dates) : value(&rng) }
+                if rng.chance(0.3) { o["note"] = value(&rng) }
+            }
         } else if route.hasPrefix("/api/jobs") {
             o["path"] = rng.chance(0.7) ? rng.pick(["small/base.yaml", "small/what-if-leave.yaml"]) : text(&rng)
             if rng.chance(0.5) { o["kind"] = rng.pick(["solve", "tradeoff", "decide", ""]) }
@@ -111,8 +141,14 @@ struct EndpointFuzzTests {
             let alice = try await Browser.open(client), mallory = try await Browser.open(client)
             let victim = try await alice.start("small/base.yaml", extra: ["timeLimit": 120])
             _ = try await alice.wait(victim) { $0["state"] as? String == "running" }
+            // A finished solve with a plan, for the decisions' routes to reach their own code.
+            let decided = try await mallory.start("small/base.yaml", extra: ["timeLimit": 0.2])
+            let planned = try await mallory.finished(decided)
+            #expect((planned["result"] as? [String: Any])?["hasPlan"] as? Bool == true, "\(planned)")
+            #expect(((planned["result"] as? [String: Any])?["moves"] as? Int ?? 0) > 0, "the decided solve proposes no move: \(planned)")
             var rng = SplitMix64(seed: 0x5E_77E + seed)
-            var ids = [victim, "0123abcd", "zz", String(repeating: "f", count: 100)]
+            var ids = [victim, decided, decided, "0123abcd", "zz", String(repeating: "f", count: 100)]
+            var decideStatuses: [Int: Int] = [:]
             var statuses: [Int: Int] = [:]
             for n in 0..<Self.requests {
                 var route = rng.pick(Self.routes)
@@ -120,13 +156,19 @@ struct EndpointFuzzTests {
                 while let r = route.range(of: "IDS") {
                     route.replaceSubrange(r, with: (0..<rng.int(0...4)).map { _ in rng.pick(ids) }.joined(separator: ","))
                 }
-                while let r = route.range(of: "ID") { route.replaceSubrange(r, with: Self.query(rng.pick(ids), &rng)) }
+                // The decisions' routes mostly name the finished solve, so that their own code runs.
+                let decisionRoute = ["/decisions", "/replan", "/adopt"].contains(where: route.contains)
+                while let r = route.range(of: "ID") {
+                    route.replaceSubrange(r, with: Self.query(decisionRoute && rng.chance(0.7) ? decided : rng.pick(ids), &rng))
+                }
                 route = route.replacingOccurrences(of: "=P", with: "=" + Self.query(Self.text(&rng), &rng))
+                route = route.replacingOccurrences(of: "=R", with: "=" + Self.query(rng.chance(0.7) ? rng.pick(Self.registers) : Self.text(&rng), &rng))
+                route = route.replacingOccurrences(of: "=D", with: "=" + Self.query(rng.pick(Self.dates), &rng))
+                route = route.replacingOccurrences(of: "=C", with: "=" + Self.query(rng.pick(["30001", "O1", "3000", "", "x\u{0}"]), &rng))
                 route = route.replacingOccurrences(of: "=L", with: "=" + rng.pick(["vi", "en", "fr", ""]))
                 route = route.replacingOccurrences(of: "=N", with: "=" + String(rng.int(-1...5)))
                 // Mostly the route's own method, so that requests reach the routes' code.
-                let natural: HTTPRequest.Method = ["/api/whatifs", "/api/jobs"].contains(where: { route.hasPrefix($0) && !route.contains("/api/jobs/") })
-                    || route.hasSuffix("/stop") ? .post : .get
+                let natural: HTTPRequest.Method = Self.isPost(route) ? .post : .get
                 let method = rng.chance(0.8) ? natural : rng.pick(Self.methods)
                 // Everything comes from another session than Alice's (or from none).
                 let who = mallory
@@ -138,13 +180,16 @@ struct EndpointFuzzTests {
                 let body = [.post, .put, .patch].contains(method) ? Self.body(for: route, &rng) : nil
                 let r = try await client.execute(uri: route, method: method, headers: headers, body: body)
                 statuses[Int(r.status.code), default: 0] += 1
+                if route.contains(decided) && (route.contains("/decisions") || route.hasSuffix("/replan") || route.hasSuffix("/adopt")) {
+                    decideStatuses[Int(r.status.code), default: 0] += 1
+                }
                 #expect(r.status.code < 500, "seed \(seed) request \(n): \(method) \(route): \(r.status) \(r.text.prefix(300))")
                 if r.status.code >= 400 && method != .head {
                     #expect(!r.error.isEmpty, "seed \(seed) request \(n): \(method) \(route): \(r.status) without a sentence: \(r.text.prefix(200))")
                 }
-                if route == "/api/jobs", r.status == .accepted, let id = try r.json()["id"] as? String { ids.append(id) }
+                if route == "/api/jobs" || route.hasSuffix("/replan"), r.status == .accepted, let id = try r.json()["id"] as? String { ids.append(id) }
             }
-            print("endpoint fuzz seed \(seed): \(Self.requests) requests, statuses \(statuses.sorted { $0.key < $1.key })")
+            print("endpoint fuzz seed \(seed): \(Self.requests) requests, statuses \(statuses.sorted { $0.key < $1.key }); on the decided solve \(decideStatuses.sorted { $0.key < $1.key })")
             // The server still answers, and Alice's solve went on untouched until she stops it.
             #expect(try await alice.get("/api/health").json()["ok"] as? Bool == true)
             let snapshot = try await alice.get("/api/jobs/\(victim)").json()

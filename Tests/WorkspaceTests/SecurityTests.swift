@@ -69,7 +69,8 @@ struct SecurityTests {
                 ([.contentType: "application/json", .cookie: browser.cookie, .csrfToken: browser.csrf, .origin: "null"], "another site"),
             ]
             for (headers, word) in cases {
-                for uri in ["/api/jobs", "/api/whatifs", "/api/whatifs/preview", "/api/jobs/0123abcd/stop"] {
+                for uri in ["/api/jobs", "/api/whatifs", "/api/whatifs/preview", "/api/jobs/0123abcd/stop", "/api/jobs/0123abcd/replan",
+                            "/api/jobs/0123abcd/decisions/save", "/api/jobs/0123abcd/adopt"] {
                     let r = try await client.execute(uri: uri, method: .post, headers: headers, body: body)
                     #expect(r.status == .forbidden, "\(uri) \(headers): \(r.status)")
                     #expect(r.error.contains(word), "\(uri): \(r.error)")

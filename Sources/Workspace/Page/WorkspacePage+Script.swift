@@ -79,6 +79,37 @@ extension WorkspacePage {
               tradeoffIntro: 'Giải kịch bản nhiều lần, mỗi lần cho phép một số thay đổi tối đa: mỗi thay đổi thêm mang lại bao nhiêu điểm?',
               from: 'Từ', to: 'Đến', step: 'Bước', perPoint: 'Thời gian mỗi điểm (giây)', run: 'Chạy', pointOf: (d, n) => `Điểm ${d}/${n}`,
               value: 'Tối đa', movesCol: 'Số thay đổi', withoutContinuity: 'Điểm phạt (trừ ổn định)', gainPerMove: 'Lợi ích mỗi thay đổi',
+              // decide
+              tabDecide: 'Quyết định', openDecide: 'Quyết định các đề xuất', kind_replan: 'giải theo quyết định',
+              decideIntro: 'Lãnh đạo xem từng đề xuất điều chuyển và quyết định: đồng ý, không đồng ý, giữ nguyên hoặc để chờ. Phương án được lập lại theo các quyết định như lệnh diaban solve --decisions; bảng quyết định được lưu thành decisions.csv cạnh kịch bản và đưa vào sổ theo dõi như lệnh diaban register adopt.',
+              decideNone: 'Chưa có lần giải nào có phương án để quyết định. Giải một kịch bản ở thẻ Giải, rồi mở thẻ này.',
+              decideSolve: 'Lần giải', replanOf: (id) => `lập lại theo quyết định (từ lần giải ${id})`,
+              v_accept: 'Đồng ý', v_reject: 'Không đồng ý', v_keep: 'Giữ nguyên', v_pending: 'Chờ',
+              decideCounts: (a, r, k, p) => `${a} đồng ý · ${r} không đồng ý · ${k} giữ nguyên · ${p} chờ`,
+              colMove: 'Số', colFromTo: 'Từ → Đến', colGain: 'Lợi (điểm)', colReason: 'Lý do', colDecision: 'Quyết định',
+              forcedBy: (r) => `bắt buộc (${r})`, earlierRow: 'quyết định trước, vẫn còn hiệu lực',
+              decideKeys: 'Trên một dòng: phím A đồng ý, R không đồng ý, K giữ nguyên, P chờ; Tab sang dòng sau.',
+              allPending: 'Đặt tất cả về Chờ', noMoves: 'Phương án này không đề xuất điều chuyển nào.',
+              replan: 'Lập lại phương án theo các quyết định này', replanTitle: 'Lập lại phương án',
+              saveDecisions: 'Lưu decisions.csv', saveName: 'Tên tệp (cạnh kịch bản)', savedDecisions: (p, n) => `Đã lưu ${p} (${n} byte), đọc được bằng diaban solve --decisions.`,
+              loadDecisions: 'Nạp tệp quyết định', loadPath: 'Tệp quyết định trong thư mục', loadedFrom: (p) => `Đã nạp ${p}.`,
+              reviewTitle: 'Chi phí của các quyết định so với đề xuất', honoured: 'Phương án mới tuân thủ mọi quyết định.',
+              notHonoured: 'Phương án mới KHÔNG tuân thủ mọi quyết định — không sử dụng.', costLine: (c) => `Chi phí của các quyết định: ${c} điểm phạt so với đề xuất.`,
+              proposalCol: 'Đề xuất', decidedCol: 'Theo quyết định', diffCol: 'Chênh lệch',
+              k_total: 'Tổng điểm phạt', k_coverage: 'Điểm: chuyên môn', k_mountainBalance: 'Điểm: cân bằng miền núi', k_workloadBalance: 'Điểm: cân bằng khối lượng',
+              k_travel: 'Điểm: đi lại', k_changes: 'Điểm: thay đổi', k_km: 'km đi lại mỗi năm', k_maxUtil: 'Mức sử dụng cao nhất',
+              k_spread: 'Chênh lệch tỷ lệ miền núi (điểm %)', k_uncovered: 'Nhu cầu chuyên môn chưa đáp ứng', k_overloaded: 'Cán bộ quá tải', k_moves: 'Số xã thay đổi',
+              appeared: 'Thay đổi phát sinh do các quyết định', disappeared: 'Thay đổi không còn do các quyết định', none: 'Không có.',
+              tiedTo: (l) => `liên quan đến quyết định ${l}`, tiedToAll: 'phương án điều chỉnh chung theo các quyết định',
+              decideNext: 'Bảng dưới đây là các đề xuất của phương án mới: quyết định cũ được giữ, thay đổi mới phát sinh để Chờ.',
+              registerTitle: 'Đưa vào sổ theo dõi', registerPath: 'Sổ theo dõi (tệp .sqlite trong thư mục)', asOf: 'Sổ mới: bắt đầu từ ngày',
+              newRegisterHint: 'Sổ mới được lập từ phân công hiện tại của kịch bản.', effective: 'Ngày hiệu lực', decisionRef: 'Số quyết định',
+              referenceHint: 'Quyết định số …/QĐ-TU', adopt: 'Đưa vào sổ…', adoptYes: 'Ghi vào sổ', needAdopt: 'Nhập ngày hiệu lực, số quyết định và tệp sổ (cùng ngày bắt đầu nếu là sổ mới).',
+              adoptConfirm: (ref, eff, file, asOf) => `Ghi quyết định «${ref}», có hiệu lực từ ngày ${eff}, vào sổ ${file}?` + (asOf ? ` Sổ mới sẽ được lập từ kịch bản, bắt đầu ngày ${asOf}.` : '') + ' Chỉ các đề xuất được đồng ý (và các thay đổi bắt buộc) có hiệu lực; quyết định đã ghi không thể xóa.',
+              adopted: (ref, file) => `Đã ghi «${ref}» vào ${file}.`, registerOn: (d) => `Phân công theo sổ ngày ${d}`, registerSound: 'Kiểm tra sổ (diaban register check): không có lỗi.',
+              since: 'Từ ngày', tenure: 'Thời gian', begunBy: 'Theo quyết định', until: 'Đến ngày', endedBy: 'Kết thúc theo', inForce: 'đang hiệu lực',
+              years: (y, d) => (y > 0 ? `${y} năm (${d} ngày)` : `${d} ngày`), historyOf: (n) => `Lịch sử: ${n}`, historyHint: 'Bấm vào một dòng để xem lịch sử của xã.',
+              cliShow: 'Như lệnh diaban register show in ra', cliAdopt: 'Như lệnh diaban register adopt in ra', registerNew: 'sổ mới',
               error: 'Lỗi', networkError: 'Không kết nối được máy chủ.',
             },
             en: {
@@ -145,6 +176,36 @@ extension WorkspacePage {
               tradeoffIntro: 'Solve the scenario several times, each allowing at most so many changes: what does each extra move buy?',
               from: 'From', to: 'To', step: 'Step', perPoint: 'Seconds per point', run: 'Run', pointOf: (d, n) => `Point ${d}/${n}`,
               value: 'At most', movesCol: 'Moves', withoutContinuity: 'Points (without continuity)', gainPerMove: 'Gain per move',
+              tabDecide: 'Decide', openDecide: 'Decide on the moves', kind_replan: 'solve with decisions',
+              decideIntro: 'A leader goes through the proposed moves and decides each: accept, reject, keep as it is, or leave pending. The plan is made again with the decisions as diaban solve --decisions makes it; the decisions are saved as decisions.csv beside the scenario and adopted into a register as diaban register adopt does.',
+              decideNone: 'No solve has a plan to decide on yet. Solve a scenario in the Solve tab, then open this one.',
+              decideSolve: 'Solve', replanOf: (id) => `made again with decisions (from solve ${id})`,
+              v_accept: 'Accept', v_reject: 'Reject', v_keep: 'Keep', v_pending: 'Pending',
+              decideCounts: (a, r, k, p) => `${a} accepted · ${r} rejected · ${k} kept · ${p} pending`,
+              colMove: '#', colFromTo: 'From → To', colGain: 'Gain (points)', colReason: 'Reason', colDecision: 'Decision',
+              forcedBy: (r) => `forced (${r})`, earlierRow: 'an earlier decision that still stands',
+              decideKeys: 'On a row: A accepts, R rejects, K keeps, P leaves it pending; Tab goes to the next row.',
+              allPending: 'Set all to pending', noMoves: 'This plan proposes no move.',
+              replan: 'Re-plan with these decisions', replanTitle: 'Re-plan',
+              saveDecisions: 'Save decisions.csv', saveName: 'File name (beside the scenario)', savedDecisions: (p, n) => `Saved ${p} (${n} bytes); diaban solve --decisions reads it.`,
+              loadDecisions: 'Load a decisions file', loadPath: 'Decisions file in the folder', loadedFrom: (p) => `Loaded ${p}.`,
+              reviewTitle: 'What the decisions cost against the proposal', honoured: 'The new plan honours every decision.',
+              notHonoured: 'The new plan does NOT honour every decision — do not use it.', costLine: (c) => `What the decisions cost: ${c} points against the proposal.`,
+              proposalCol: 'Proposal', decidedCol: 'With decisions', diffCol: 'Difference',
+              k_total: 'Total points', k_coverage: 'Points: coverage', k_mountainBalance: 'Points: mountain balance', k_workloadBalance: 'Points: workload balance',
+              k_travel: 'Points: travel', k_changes: 'Points: changes', k_km: 'km per year', k_maxUtil: 'Largest utilisation',
+              k_spread: 'Mountain share spread (points of %)', k_uncovered: 'Uncovered specialty needs', k_overloaded: 'Officers over capacity', k_moves: 'Communes moved',
+              appeared: 'Moves that appeared because of the decisions', disappeared: 'Moves that disappeared because of the decisions', none: 'None.',
+              tiedTo: (l) => `tied to decision ${l}`, tiedToAll: 'the plan re-balanced around the decisions as a whole',
+              decideNext: 'The table below holds the new plan\'s moves: earlier decisions are kept, moves that appeared are pending.',
+              registerTitle: 'Adopt into a register', registerPath: 'Register (a .sqlite file of the folder)', asOf: 'New register: starts on',
+              newRegisterHint: 'A new register starts from the scenario\'s current assignment.', effective: 'Effective date', decisionRef: 'Decision reference',
+              referenceHint: 'Quyết định số …/QĐ-TU', adopt: 'Adopt…', adoptYes: 'Record it', needAdopt: 'Give the effective date, the decision reference and the register file (and its start date for a new register).',
+              adoptConfirm: (ref, eff, file, asOf) => `Record the decision “${ref}”, effective ${eff}, in the register ${file}?` + (asOf ? ` The new register will be made from the scenario, starting on ${asOf}.` : '') + ' Only the accepted moves (and those a rule forces) take effect; a recorded decision cannot be removed.',
+              adopted: (ref, file) => `Recorded “${ref}” in ${file}.`, registerOn: (d) => `The register's assignment on ${d}`, registerSound: 'Register check (diaban register check): sound.',
+              since: 'Since', tenure: 'Tenure', begunBy: 'Began by', until: 'Until', endedBy: 'Ended by', inForce: 'in force',
+              years: (y, d) => (y > 0 ? `${y} y (${d} d)` : `${d} d`), historyOf: (n) => `History: ${n}`, historyHint: 'Click a row for the commune\'s history.',
+              cliShow: 'As diaban register show prints it', cliAdopt: 'As diaban register adopt prints it', registerNew: 'new register',
               error: 'Error', networkError: 'The server cannot be reached.',
             },
           };
@@ -311,10 +372,10 @@ extension WorkspacePage {
           // The panels, in the order of the tabs. A panel is {tab: word key, build(section, arg)}:
           // build fills its <section> each time the tab is shown (arg comes from show(id, arg)).
           // The decisions panel (accept / reject / keep each move of a finished solve, then
-          // re-plan, decisions.csv and adoption into the register) joins as panels.decide, after
-          // 'compare' in `order`, opened from a finished solve with show('decide', { job: id }).
+          // re-plan, decisions.csv and adoption into a register) is panels.decide, opened from a
+          // finished solve with show('decide', { job: id }).
           const panels = {};
-          const order = ['scenarios', 'whatif', 'solve', 'compare', 'tradeoff'];
+          const order = ['scenarios', 'whatif', 'solve', 'compare', 'decide', 'tradeoff'];
           let current = null;
 
           function renderHeader() {
@@ -786,7 +847,7 @@ extension WorkspacePage {
                 h('thead', {}, h('tr', {}, h('th', {}, t('scenario')), h('th', {}, t('kind')), h('th', {}, t('state')), h('th', {}, t('elapsed')),
                   h('th', {}, t('gap')), h('th', {}))),
                 h('tbody', {}, jobs.map((j) => h('tr', { class: j.id === state.currentJob ? 'sel' : '', 'data-job': j.id },
-                  h('td', {}, h('code', {}, j.path)), h('td', {}, t('kind_' + j.kind)), h('td', {}, stateWord(j)),
+                  h('td', {}, h('code', {}, j.path)), h('td', {}, t(j.replanOf ? 'kind_replan' : 'kind_' + j.kind)), h('td', {}, stateWord(j)),
                   h('td', { class: 'r' }, num(j.elapsedSeconds, 0) + ' s'),
                   h('td', { class: 'r' }, pct(j.result ? j.result.gap : j.progress?.gap)),
                   h('td', {}, h('button', { type: 'button', onclick: () => {
@@ -852,7 +913,8 @@ extension WorkspacePage {
                 put(box, 
                   h('p', { class: 'status ' + (r.hasPlan ? 'ok' : 'bad'), id: 'solve-status' }, resultSentence(r), r.moves != null ? ' · ' + t('moves', r.moves) : ''),
                   h('p', { class: 'links' }, h('a', { href: reportURL, target: '_blank', rel: 'noopener' }, t('openReport')), ' · ',
-                    h('a', { href: `/api/jobs/${snap.id}/solve.json`, download: 'plan.json' }, t('downloadJson'))),
+                    h('a', { href: `/api/jobs/${snap.id}/solve.json`, download: 'plan.json' }, t('downloadJson')),
+                    r.hasPlan ? h('button', { type: 'button', class: 'primary', id: 'solve-decide', onclick: () => show('decide', { job: snap.id }) }, t('openDecide')) : null),
                   reportFrame(reportURL, 'report-frame'));
               } else if (snap.state === 'failed' || snap.state === 'cancelled') {
                 box.dataset.job = '';
@@ -983,6 +1045,334 @@ extension WorkspacePage {
                   h('a', { href: url, target: '_blank', rel: 'noopener' }, t('openReport')), ' · ',
                   h('a', { href: `/api/compare?jobs=${ids.join(',')}`, download: 'compare.json' }, t('downloadCompare'))),
                 reportFrame(url, 'compare-frame'));
+            },
+          };
+
+          // ---------------------------------------------------------------- decide panel
+          // A finished solve's moves as the rows of its decisions.csv, each marked accept, reject,
+          // keep or pending with a note; re-plan with them (a solve on the pool, live, with Stop),
+          // then the re-plan's review and its report, and its own rows to decide further; save
+          // the rows as decisions.csv or load a file; adopt them into a register.
+          const VERDICTS = ['accept', 'reject', 'keep', 'pending'];
+          const decide = { job: null, sheet: null, sheetKey: null, marks: new Map(), replan: null, limit: '', file: '', loadPath: '',
+            notice: null, register: '', asOf: '', effective: '', reference: '', note: '', adopted: null, history: null };
+          const isoDay = (d) => (lang === 'vi' && /^\d{4}-\d\d-\d\d$/.test(d || '') ? d.split('-').reverse().join('/') : d || '');
+          const signed = (x, places) => (x > 0 ? '+' : '') + num(x, places);
+          const marksBody = () => [...decide.marks.entries()].map(([move, m]) => ({ move, decision: m.decision, note: m.note }));
+
+          panels.decide = {
+            tab: 'tabDecide',
+            section: null,
+            async build(section, arg) {
+              this.section = section;
+              if (arg?.job && arg.job !== decide.job) { decide.job = arg.job; decide.sheet = null; decide.adopted = null; decide.history = null; decide.notice = null; }
+              put(section, h('h2', {}, t('tabDecide')), message('wait', t('loading')));
+              await refreshJobs();
+              const finished = state.jobs.jobs.filter((j) => j.kind === 'solve' && j.state === 'finished' && j.result?.hasPlan);
+              if (!decide.job && finished.length) decide.job = finished[0].id;
+              if (!decide.job) { put(section, h('h2', {}, t('tabDecide')), h('p', { class: 'muted' }, t('decideIntro')), message('wait', t('decideNone'))); return; }
+              const key = decide.job + '|' + lang;
+              if (decide.sheetKey !== key) {
+                const r = await api('GET', `/api/jobs/${decide.job}/decisions?lang=${lang}`);
+                if (!r.ok) { put(section, h('h2', {}, t('tabDecide')), message('bad', r.data?.error || t('error'))); return; }
+                this.take(r.data, decide.sheet?.job === decide.job);
+              }
+              const pickSolve = h('select', { id: 'decide-job', onchange: (e) => { this.build(section, { job: e.target.value }); } },
+                (finished.some((j) => j.id === decide.job) ? finished : [{ id: decide.job, path: decide.sheet.path }, ...finished]).map((j) => h('option', { value: j.id, selected: j.id === decide.job },
+                  `${j.path} · ${j.id}` + (j.replanOf ? ' · ' + t('kind_replan') : '') + (j.result ? ' · ' + resultSentence(j.result) : ''))));
+              put(section,
+                h('h2', {}, t('tabDecide')), h('p', { class: 'muted' }, t('decideIntro')),
+                h('div', { class: 'row' }, h('label', { class: 'field grow' }, h('span', {}, t('decideSolve')), pickSolve)),
+                h('div', { id: 'decide-review' }),
+                h('div', { id: 'decide-table' }),
+                h('div', { id: 'decide-actions' }),
+                h('div', { id: 'decide-message' }),
+                h('div', { id: 'decide-progress' }),
+                h('div', { id: 'decide-register' }));
+              this.renderReview();
+              this.renderTable();
+              this.renderActions();
+              this.renderRegister();
+              if (decide.notice) this.say(...decide.notice);
+              if (decide.replan) this.follow(decide.replan);
+            },
+            // The rows of a sheet become the marks (a sheet read from a file replaces them; the
+            // same solve's sheet in another language keeps the marks made).
+            take(sheet, keepMarks) {
+              const old = decide.marks;
+              decide.sheet = sheet;
+              decide.sheetKey = sheet.job + '|' + lang;
+              decide.marks = new Map(sheet.rows.map((r) => [r.move, keepMarks && old.has(r.move) ? old.get(r.move) : { decision: r.decision, note: r.note }]));
+              if (!decide.file) decide.file = (sheet.saveAs || 'decisions.csv').split('/').pop();
+              if (!decide.loadPath) decide.loadPath = sheet.saveAs || '';
+              if (!decide.register) decide.register = sheet.registers[0] || sheet.saveAs.replace(/[^/]*$/, '') + 'register.sqlite';
+            },
+            say(kind, text, extra) {
+              decide.notice = [kind, text, extra];
+              const box = $('#decide-message', this.section);
+              if (box) put(box, text ? message(kind, text) : null, extra || null);
+            },
+            counts() {
+              const c = { accept: 0, reject: 0, keep: 0, pending: 0 };
+              for (const m of decide.marks.values()) c[m.decision] += 1;
+              return c;
+            },
+            renderCounts() {
+              const c = this.counts();
+              const el = $('#decide-counts', this.section);
+              if (el) el.textContent = t('decideCounts', c.accept, c.reject, c.keep, c.pending);
+            },
+            renderTable() {
+              const box = $('#decide-table', this.section);
+              const s = decide.sheet;
+              const head = h('p', {}, h('code', {}, s.path), ' · ', h('b', {}, s.job),
+                s.replanOf ? h('span', { class: 'muted' }, ' · ' + t('replanOf', s.replanOf)) : null,
+                s.loadedFrom ? h('span', { class: 'muted' }, ' · ' + t('loadedFrom', s.loadedFrom)) : null);
+              if (!s.rows.length) { put(box, head, message('ok', t('noMoves'))); return; }
+              const set = (move, decision) => {
+                decide.marks.get(move).decision = decision;
+                const input = $(`#dm-${move}-${decision}`, box);
+                if (input) input.checked = true;
+                const tr = $(`tr[data-move="${move}"]`, box);
+                if (tr) tr.dataset.decision = decision;
+                this.renderCounts();
+              };
+              const rows = s.rows.map((r) => {
+                const m = decide.marks.get(r.move);
+                const earlier = r.source === 'earlier';
+                const allowed = (v) => !(earlier && v === 'accept') && !(r.rule && v === 'keep');
+                const names = (ids, ns) => ids.map((id, i) => h('span', { title: id }, ns[i] || id)).flatMap((x, i) => (i ? [', ', x] : [x]));
+                const group = h('div', { class: 'verdicts', role: 'radiogroup', 'aria-label': t('colDecision') + ' ' + r.move },
+                  VERDICTS.map((v) => h('label', { class: 'v v-' + v + (allowed(v) ? '' : ' off') },
+                    h('input', { type: 'radio', name: 'dm-' + r.move, id: `dm-${r.move}-${v}`, value: v, checked: m.decision === v, disabled: !allowed(v),
+                      onchange: () => set(r.move, v) }), h('span', {}, t('v_' + v)))));
+                return h('tr', { 'data-move': r.move, 'data-decision': m.decision, 'data-commune': r.commune,
+                  onkeydown: (e) => {
+                    if (e.target.type === 'text' || e.altKey || e.ctrlKey || e.metaKey) return;
+                    const v = { a: 'accept', r: 'reject', k: 'keep', p: 'pending' }[e.key.toLowerCase()];
+                    if (v && allowed(v)) { e.preventDefault(); set(r.move, v); $(`#dm-${r.move}-${v}`, box)?.focus(); }
+                  } },
+                  h('td', { class: 'r' }, String(r.move)),
+                  h('td', {}, h('b', {}, r.communeName), h('div', { class: 'muted' }, r.commune)),
+                  h('td', {}, names(r.from, r.fromNames), ' → ', h('b', {}, names(r.to, r.toNames))),
+                  h('td', { class: 'r' }, r.gain === '' ? '—' : signed(Number(r.gain), 2)),
+                  h('td', { class: 'reason' }, earlier ? h('i', {}, t('earlierRow')) : s.reasons[r.commune] || '',
+                    r.rule ? h('div', {}, h('span', { class: 'badge warn' }, t('forcedBy', r.rule))) : null),
+                  h('td', {}, group),
+                  h('td', {}, h('input', { type: 'text', class: 'note', id: `dm-${r.move}-note`, value: m.note, 'aria-label': t('note') + ' ' + r.move,
+                    maxlength: '2000', oninput: (e) => { m.note = e.target.value; } })));
+              });
+              put(box, head,
+                h('div', { class: 'row' }, h('p', { id: 'decide-counts', class: 'counts', role: 'status' }),
+                  h('button', { type: 'button', id: 'decide-reset', onclick: () => { for (const r of s.rows) if (decide.marks.get(r.move).decision !== 'pending') set(r.move, 'pending'); } }, t('allPending'))),
+                h('p', { class: 'hint' }, t('decideKeys')),
+                h('table', { class: 'decide', id: 'decide-moves' },
+                  h('thead', {}, h('tr', {}, [t('colMove'), t('commune'), t('colFromTo'), t('colGain'), t('colReason'), t('colDecision'), t('note')].map((x) => h('th', {}, x)))),
+                  h('tbody', {}, rows)));
+              this.renderCounts();
+            },
+            renderActions() {
+              const box = $('#decide-actions', this.section);
+              const s = decide.sheet;
+              const hasRows = s.rows.length > 0;
+              put(box,
+                h('div', { class: 'row' },
+                  h('label', { class: 'field small' }, h('span', {}, t('timeLimit')), h('input', { type: 'number', id: 'decide-time', min: '1', step: '1',
+                    placeholder: t('timeLimitHint'), value: decide.limit, oninput: (e) => { decide.limit = e.target.value; } })),
+                  h('button', { type: 'button', class: 'primary', id: 'decide-replan', disabled: !hasRows, onclick: () => this.replan() }, t('replan'))),
+                h('div', { class: 'row' },
+                  h('label', { class: 'field grow' }, h('span', {}, t('saveName')), h('input', { id: 'decide-file', value: decide.file, oninput: (e) => { decide.file = e.target.value; } })),
+                  h('button', { type: 'button', id: 'decide-save', disabled: !hasRows, onclick: () => this.save(false) }, t('saveDecisions')),
+                  h('label', { class: 'field grow' }, h('span', {}, t('loadPath')), h('input', { id: 'decide-load-path', list: 'decide-csv', value: decide.loadPath,
+                    oninput: (e) => { decide.loadPath = e.target.value; } }), h('datalist', { id: 'decide-csv' }, s.csvFiles.map((f) => h('option', { value: f })))),
+                  h('button', { type: 'button', id: 'decide-load', onclick: () => this.load() }, t('loadDecisions'))));
+            },
+            problems(data) { return data?.problems ? problemTable(data.problems) : data?.lines ? h('ul', { class: 'plain' }, data.lines.map((l) => h('li', {}, h('code', {}, l)))) : null; },
+            async save(overwrite) {
+              this.say('wait', t('loading'));
+              const r = await api('POST', `/api/jobs/${decide.job}/decisions/save`, { decisions: marksBody(), file: decide.file.trim(), overwrite });
+              if (r.status === 409 && r.data?.exists) {
+                if (await confirmDialog(t('exists', r.data.path), t('replace'))) return this.save(true);
+                this.say('wait', '');
+                return;
+              }
+              if (!r.ok) { this.say('bad', r.data?.error || t('error'), this.problems(r.data)); return; }
+              decide.loadPath = r.data.path;
+              decide.sheet.saveAsExists = true;
+              if (!decide.sheet.csvFiles.includes(r.data.path)) decide.sheet.csvFiles.push(r.data.path);
+              this.say('ok', t('savedDecisions', r.data.path, r.data.bytes));
+            },
+            async load() {
+              this.say('wait', t('loading'));
+              const r = await api('GET', `/api/jobs/${decide.job}/decisions?lang=${lang}&from=${encodeURIComponent(decide.loadPath.trim())}`);
+              if (!r.ok) { this.say('bad', r.data?.error || t('error'), this.problems(r.data)); return; }
+              this.take(r.data, false);
+              this.renderTable();
+              this.say('ok', t('loadedFrom', r.data.loadedFrom), r.data.notes.length ? h('ul', { class: 'plain', id: 'decide-notes' }, r.data.notes.map((n) => h('li', {}, n))) : null);
+            },
+            async replan() {
+              this.say('wait', t('loading'));
+              const body = { decisions: marksBody() };
+              if (decide.limit) body.timeLimit = Number(decide.limit);
+              const r = await api('POST', `/api/jobs/${decide.job}/replan`, body);
+              if (!r.ok) { this.say('bad', r.data?.error || t('error'), this.problems(r.data)); return; }
+              r.data.mine = true;
+              state.snapshots.set(r.data.id, r.data);
+              refreshJobs();
+              decide.replan = r.data.id;
+              this.say('wait', '');
+              this.follow(r.data.id);
+            },
+            // The re-plan's progress, as the Solve tab shows a solve's: time, best plan, bound, gap, Stop.
+            follow(id) {
+              const box = $('#decide-progress', this.section);
+              if (!box) return;
+              put(box, h('div', { class: 'job card', id: 'decide-job-' + id },
+                h('div', { class: 'job-head' }, h('h3', {}, t('replanTitle')), h('span', { id: 'decide-state', class: 'state' }),
+                  h('button', { type: 'button', id: 'decide-stop', class: 'danger', onclick: async (e) => {
+                    e.target.disabled = true;
+                    e.target.textContent = t('stopping');
+                    const r = await api('POST', `/api/jobs/${id}/stop`);
+                    if (!r.ok) e.target.textContent = r.data?.error || t('error');
+                  } }, t('stop'))),
+                h('div', { class: 'tiles' }, tile('elapsed', 'decide-elapsed'), tile('incumbent', 'decide-incumbent'), tile('bound', 'decide-bound'), tile('gap', 'decide-gap')),
+                h('div', { class: 'bar' }, h('i', { id: 'decide-bar' }))));
+              const update = (snap) => {
+                if (decide.replan !== id || current !== 'decide') return;
+                const sec = this.section;
+                const p = snap.progress, r = snap.result;
+                const setText = (el, text) => { const x = $('#' + el, sec); if (x) x.textContent = text; };
+                setText('decide-state', stateWord(snap) + (snap.stopReason ? ' · ' + t('stoppedBy_' + snap.stopReason) : ''));
+                setText('decide-elapsed', num(snap.elapsedSeconds, 1) + ' ' + t('ofLimit', num(snap.timeLimit, 0)));
+                setText('decide-incumbent', num(r ? r.objective : p?.incumbent, 2));
+                setText('decide-bound', num(r ? r.bestBound ?? p?.bound : p?.bound, 2));
+                setText('decide-gap', pct(r && r.hasPlan ? r.gap ?? (r.status === 'optimal' ? 0 : null) : p?.gap));
+                const bar = $('#decide-bar', sec);
+                if (bar) bar.style.width = Math.min(100, (100 * snap.elapsedSeconds) / Math.max(1, snap.timeLimit)) + '%';
+                const stop = $('#decide-stop', sec);
+                if (stop) stop.hidden = !(snap.state === 'queued' || snap.state === 'running');
+                if (snap.state === 'finished' && r?.hasPlan) {
+                  // The re-plan becomes the solve decided on: its review, and its own rows.
+                  Object.assign(decide, { replan: null, job: id, sheet: null, sheetKey: null, adopted: null, history: null });
+                  decide.notice = ['ok', resultSentence(r) + ' · ' + t('decideNext')];
+                  this.build(this.section);
+                } else if (snap.state === 'finished' || snap.state === 'failed' || snap.state === 'cancelled') {
+                  decide.replan = null;
+                  this.say('bad', (r ? resultSentence(r) : snap.error) || stateWord(snap), snap.problems ? problemTable(snap.problems) : null);
+                }
+              };
+              const snap = state.snapshots.get(id);
+              if (snap) update(snap);
+              if (!snap || snap.state === 'queued' || snap.state === 'running') watch(id, update);
+            },
+            // A re-plan's review: honoured or not, the cost side by side, moves that appeared or
+            // disappeared and why, and the report with the decisions on its map.
+            renderReview() {
+              const box = $('#decide-review', this.section);
+              const v = decide.sheet.review;
+              if (!v) { put(box); return; }
+              const p = v.proposal, q = v.decided;
+              const line = (key, a, b, places, fmt = (x) => num(x, places)) => h('tr', {}, h('th', {}, t(key)), h('td', {}, fmt(a)),
+                h('td', {}, b == null ? '—' : fmt(b)), h('td', {}, b == null ? '—' : signed(b - a, places)));
+              const terms = ['coverage', 'mountainBalance', 'workloadBalance', 'travel', 'changes'];
+              const who = (ids) => ids.map((id) => decide.sheet.officerNames[id] || id).join(', ') || '—';
+              const change = (c, sign) => h('li', {}, sign + ' ', h('b', {}, c.communeName), ': ', who(c.from), ' → ', who(c.to),
+                h('span', { class: 'muted' }, ' — ' + (lang === 'en' ? c.reason : c.becauseOf.length ? t('tiedTo', c.becauseOf.map((n) => '#' + n).join(', ')) : t('tiedToAll'))));
+              const list = (key, changes, sign, id) => h('div', {}, h('h4', {}, `${t(key)} (${changes.length})`),
+                changes.length ? h('ul', { class: 'plain', id }, changes.map((c) => change(c, sign))) : h('p', { class: 'muted', id }, t('none')));
+              const url = `/api/jobs/${decide.job}/report?lang=${lang}`;
+              put(box, h('div', { class: 'card review' },
+                h('h3', {}, t('reviewTitle')),
+                message(v.rows.every((r) => r.honoured) ? 'ok' : 'bad', (v.rows.every((r) => r.honoured) ? t('honoured') : t('notHonoured'))
+                  + (v.cost != null ? ' ' + t('costLine', signed(v.cost, 2)) : '')),
+                h('p', {}, t('decideCounts', v.accepted, v.rejected, v.kept, v.pending)),
+                h('table', { class: 'num cost', id: 'decide-cost' },
+                  h('thead', {}, h('tr', {}, h('th', {}), h('th', {}, t('proposalCol')), h('th', {}, t('decidedCol')), h('th', {}, t('diffCol')))),
+                  h('tbody', {},
+                    line('k_total', p.total, q?.total, 2),
+                    terms.map((k) => line('k_' + k, p.points[k] ?? 0, q ? q.points[k] ?? 0 : null, 2)),
+                    line('k_km', p.province.kmPerYear, q?.province.kmPerYear, 0),
+                    line('k_maxUtil', p.province.maxUtilisation, q?.province.maxUtilisation, 1, (x) => num(x, 1) + ' %'),
+                    line('k_spread', p.province.mountainShareSpread, q?.province.mountainShareSpread, 1),
+                    line('k_uncovered', p.province.uncoveredNeeds, q?.province.uncoveredNeeds, 0),
+                    line('k_overloaded', p.province.overloadedOfficers, q?.province.overloadedOfficers, 0),
+                    line('k_moves', p.province.moves, q?.province.moves, 0))),
+                h('div', { class: 'grid2' }, list('appeared', v.appeared, '+', 'decide-appeared'), list('disappeared', v.disappeared, '−', 'decide-disappeared')),
+                h('p', { class: 'links' }, h('a', { href: url, target: '_blank', rel: 'noopener' }, t('openReport')), ' · ',
+                  h('a', { href: `/api/jobs/${decide.job}/solve.json`, download: 'plan.json' }, t('downloadJson'))),
+                h('iframe', { id: 'decide-report-frame', class: 'report', src: url, title: t('reportTitle') })));
+            },
+            renderRegister() {
+              const box = $('#decide-register', this.section);
+              const s = decide.sheet;
+              const isNew = () => !s.registers.includes(decide.register.trim());
+              const asOfField = h('label', { class: 'field small', id: 'reg-asof-field', hidden: !isNew() }, h('span', {}, t('asOf')),
+                h('input', { type: 'date', id: 'reg-asof', value: decide.asOf, oninput: (e) => { decide.asOf = e.target.value; } }));
+              const newHint = h('p', { class: 'hint', id: 'reg-new-hint', hidden: !isNew() }, t('newRegisterHint'));
+              const field = (key, id, attrs, labelKey) => h('label', { class: 'field ' + (attrs.cls || 'grow') }, h('span', {}, t(labelKey)),
+                h('input', { id, type: attrs.type || 'text', value: decide[key], placeholder: attrs.placeholder, oninput: (e) => { decide[key] = e.target.value; } }));
+              const result = h('div', { id: 'reg-result' });
+              put(box, h('div', { class: 'card' },
+                h('h3', {}, t('registerTitle')),
+                h('div', { class: 'row' },
+                  h('label', { class: 'field grow' }, h('span', {}, t('registerPath')), h('input', { id: 'reg-path', list: 'reg-list', value: decide.register,
+                    oninput: (e) => { decide.register = e.target.value; asOfField.hidden = !isNew(); newHint.hidden = !isNew(); } }),
+                    h('datalist', { id: 'reg-list' }, s.registers.map((f) => h('option', { value: f })))),
+                  asOfField),
+                newHint,
+                h('div', { class: 'row' },
+                  field('effective', 'reg-effective', { type: 'date', cls: 'small' }, 'effective'),
+                  field('reference', 'reg-reference', { placeholder: t('referenceHint') }, 'decisionRef'),
+                  field('note', 'reg-note', {}, 'note'),
+                  h('button', { type: 'button', class: 'primary', id: 'decide-adopt', disabled: !s.rows.length, onclick: () => this.adopt(result) }, t('adopt'))),
+                result));
+              if (decide.adopted) this.showRegister(result, decide.adopted);
+            },
+            async adopt(result) {
+              const path = decide.register.trim(), ref = decide.reference.trim(), isNew = !decide.sheet.registers.includes(path);
+              if (!path || !ref || !decide.effective || (isNew && !decide.asOf)) { put(result, message('bad', t('needAdopt'))); return; }
+              const ok = await confirmDialog(t('adoptConfirm', ref, isoDay(decide.effective), path, isNew ? isoDay(decide.asOf) : null), t('adoptYes'));
+              if (!ok) return;
+              put(result, message('wait', t('loading')));
+              const body = { decisions: marksBody(), register: path, effective: decide.effective, reference: ref, note: decide.note };
+              if (isNew) body.asOf = decide.asOf;
+              const r = await api('POST', `/api/jobs/${decide.job}/adopt`, body);
+              if (!r.ok) { put(result, message('bad', r.data?.error || t('error')), this.problems(r.data)); return; }
+              if (!decide.sheet.registers.includes(r.data.register)) decide.sheet.registers.push(r.data.register);
+              decide.adopted = { ...r.data.state, summary: r.data.summary, problems: r.data.problems, reference: ref };
+              decide.history = null;
+              this.renderRegister();
+            },
+            showRegister(box, a) {
+              const history = h('div', { id: 'reg-history' });
+              put(box,
+                message('ok', t('adopted', a.reference, a.path)),
+                a.problems.length ? message('bad', a.problems.join(' ')) : h('p', { class: 'hint' }, t('registerSound')),
+                h('details', {}, h('summary', {}, t('cliAdopt')), h('pre', { class: 'cli', id: 'reg-summary' }, a.summary.join('\n'))),
+                h('h4', {}, t('registerOn', isoDay(a.asOf)) + ' · ' + a.pairs.length),
+                h('p', { class: 'hint' }, t('historyHint')),
+                h('div', { class: 'scroll' }, h('table', { class: 'list', id: 'reg-assignment' },
+                  h('thead', {}, h('tr', {}, [t('commune'), t('officer'), t('since'), t('tenure'), t('begunBy')].map((x) => h('th', {}, x)))),
+                  h('tbody', {}, a.pairs.map((p) => h('tr', { tabindex: '0', 'data-commune': p.commune,
+                    onclick: () => this.history(history, a.path, p.commune),
+                    onkeydown: (e) => { if (e.key === 'Enter') this.history(history, a.path, p.commune); } },
+                    h('td', {}, p.communeName, h('span', { class: 'muted' }, ' ' + p.commune)), h('td', {}, p.officerName, h('span', { class: 'muted' }, ' ' + p.officer)),
+                    h('td', {}, isoDay(p.since)), h('td', {}, t('years', p.years, p.days)), h('td', {}, p.decision)))))),
+                history,
+                h('details', {}, h('summary', {}, t('cliShow')), h('pre', { class: 'cli', id: 'reg-show-text' }, a.text)));
+              if (decide.history) this.history(history, a.path, decide.history);
+            },
+            async history(box, path, commune) {
+              decide.history = commune;
+              put(box, message('wait', t('loading')));
+              const r = await api('GET', `/api/register/history?path=${encodeURIComponent(path)}&commune=${encodeURIComponent(commune)}`);
+              if (!r.ok) { put(box, message('bad', r.data?.error || t('error'))); return; }
+              const d = r.data;
+              put(box, h('h4', {}, t('historyOf', `${d.name} (${d.id})`)),
+                h('table', { class: 'num', id: 'reg-history-table' },
+                  h('thead', {}, h('tr', {}, [t('officer'), t('since'), t('until'), t('begunBy'), t('endedBy')].map((x) => h('th', {}, x)))),
+                  h('tbody', {}, d.periods.map((p) => h('tr', {}, h('td', { class: 'l' }, `${p.officerName} (${p.officer})`), h('td', { class: 'l' }, isoDay(p.start)),
+                    h('td', { class: 'l' }, p.end ? isoDay(p.end) : t('inForce')), h('td', { class: 'l' }, p.startedBy), h('td', { class: 'l' }, p.endedBy || ''))))));
             },
           };
 

@@ -117,6 +117,29 @@ extension WorkspacePage {
         .modal { position: fixed; inset: 0; z-index: 20; background: rgba(31, 35, 40, .45); display: flex; align-items: center; justify-content: center; }
         .modal[hidden] { display: none; }
         .dialog { background: #fff; border-radius: 10px; padding: 16px 22px; max-width: 520px; box-shadow: 0 12px 40px rgba(0, 0, 0, .3); }
+        table.decide td { vertical-align: middle; }
+        table.decide td.reason { font-size: 13px; color: var(--muted); max-width: 380px; }
+        table.decide input.note { min-width: 150px; font-size: 13px; padding: 4px 6px; }
+        table.decide tr[data-decision="accept"] { background: #f1faf3; }
+        table.decide tr[data-decision="reject"] { background: #fdf1f0; }
+        table.decide tr[data-decision="keep"] { background: #eef5fd; }
+        .verdicts { display: inline-flex; border: 1px solid #b6bfc8; border-radius: 6px; overflow: hidden; white-space: nowrap; background: #fff; }
+        .verdicts label.v { position: relative; display: block; cursor: pointer; }
+        .verdicts label.v input { position: absolute; inset: 0; z-index: 1; width: 100%; height: 100%; margin: 0; opacity: 0; cursor: pointer; }
+        .verdicts label.v span { display: block; padding: 4px 9px; font-size: 13px; border-left: 1px solid var(--line); }
+        .verdicts label.v:first-child span { border-left: 0; }
+        .verdicts label.v input:checked + span { color: #fff; font-weight: 600; }
+        .verdicts label.v-accept input:checked + span { background: var(--good); }
+        .verdicts label.v-reject input:checked + span { background: var(--bad); }
+        .verdicts label.v-keep input:checked + span { background: var(--blue); }
+        .verdicts label.v-pending input:checked + span { background: var(--muted); }
+        .verdicts label.v input:focus-visible + span { outline: 2px solid var(--blue); outline-offset: -3px; }
+        .verdicts label.off { opacity: .35; }
+        .verdicts label.off input { cursor: not-allowed; }
+        .counts { font-weight: 600; margin: 0; }
+        .scroll { max-height: 420px; overflow: auto; border: 1px solid var(--line); border-radius: 6px; }
+        table.cost { max-width: 820px; margin: 8px 0; }
+        table.cost th { font-weight: 600; }
         [hidden] { display: none !important; }
         """#
 }

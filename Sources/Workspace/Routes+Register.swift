@@ -1,0 +1,205 @@
+import DiaBanCore
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Planning
+import Register
+import Reporting
+import ScenarioIO
+
+extension Workspace {
+    /// Registers under the scenarios folder: adopt a solve's decisions (creating the register
+    /// from the scenario first, when asked), the assignment on a date with each pair's tenure
+    /// (`diaban register show`), and a commune's or an officer's periods (`register history`).
+    /// Adoption is the command line's: ``PreparedAdoption`` then ``Register/adopt(_:)``.
+    func addRegisterRoutes(to router: Router<WorkspaceContext>) {
+        router.post("api/jobs/:id/adopt") { request, context -> Response in
+            let body = try await JSONResponse.decode(AdoptRequest.self, from: request, limit: Self.maxBodyBytes)
+            let id = try Self.jobID(context)
+            let effective = try Self.day(body.effective, "effective")
+            let asOf = try body.asOf.map { d throws(APIError) in try Self.day(d, "asOf") }
+            let reference = body.reference.trimmingCharacters(in: .whitespaces)
+            guard !reference.isEmpty else { throw APIError.badRequest("reference must name the decision, e.g. \"Quyết định số 123/QĐ-TU\".") }
+            guard reference.count <= 200, !reference.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else {
+                throw APIError.badRequest("reference is a decision's number and sign on one line, at most 200 characters, e.g. \"Quyết định số 123/QĐ-TU\".")
+            }
+            let note = body.note ?? ""
+            guard note.count <= MarkedDecisions.maxNote, !note.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else {
+                throw APIError.badRequest("note is one line of at most \(MarkedDecisions.maxNote) characters.")
+            }
+            let marked = try self.marked(id, body.decisions)
+            let target = try self.folder.register(body.register, mustExist: false)
+            let exists = self.folder.exists(target)
+            if asOf == nil && !exists {
+                throw APIError.notFound("There is no register \(target.relative). Give the date it starts from (asOf) to create it from the scenario, or choose a register of the folder.")
+            }
+            if asOf != nil && exists {
+                throw APIError(.conflict, "\(target.relative) already exists. A register is created once: adopt into it without a start date, or choose a new name.",
+                               details: ["exists": .bool(true), "path": .string(target.relative)])
+            }
+            let folder = self.folder
+            let adopted = try await offload { () throws(APIError) -> Adopted in
+                // The plan as the command line reads plan.json, and the rows as it reads decisions.csv.
+                let plan: SolveReport
+                do { plan = try JSONDecoder().decode(SolveReport.self, from: try marked.report.jsonData()) } catch {
+                    throw APIError(.internalServerError, "The plan of solve \(id) could not be read back as plan.json: \(error).")
+                }
+                let decisions = try marked.check(against: plan.adoptionRoster, folder: folder)
+                let prepared: PreparedAdoption
+                do {
+                    prepared = try PreparedAdoption(plan: plan.adoptedPlan(name: "the plan of solve \(id) (\(marked.scenario.relative))"), decisions: decisions,
+                                                    decisionsName: Self.decisionsName, reference: reference, effective: effective, note: note)
+                } catch {
+                    let lines = (error as? AdoptionProblems)?.lines ?? ["\(error)"]
+                    throw APIError(.unprocessableContent, lines.count == 1 ? lines[0] + " Nothing was written." : "The decision cannot be adopted as it stands; nothing was written.",
+                                   details: ["lines": JSONValue.of(lines)])
+                }
+                return try Self.adopt(prepared, into: target, creatingFrom: asOf.map { (marked.solve.loaded.scenario, $0) })
+            }
+            return JSONResponse.make(adopted, status: .created)
+        }
+        router.get("api/registers") { _, _ -> Response in
+            let folder = self.folder
+            return JSONResponse.make(["registers": try await offload { folder.registerFiles() }])
+        }
+        router.get("api/register") { request, _ -> Response in
+            let target = try self.folder.register(try Self.query(request, "path"))
+            let on = try request.uri.queryParameters["asOf"].map { d throws(APIError) in try Self.day(String(d), "asOf") }
+            return JSONResponse.make(try await offload { () throws(APIError) -> RegisterState in
+                let register = try Self.open(target, readOnly: true)
+                defer { try? register.close() }
+                return try Self.registerCall { try RegisterState(register, path: target.relative, on: on) }
+            })
+        }
+        router.get("api/register/history") { request, _ -> Response in
+            let target = try self.folder.register(try Self.query(request, "path"))
+            let commune = request.uri.queryParameters["commune"].map(String.init), officer = request.uri.queryParameters["officer"].map(String.init)
+            guard (commune == nil) != (officer == nil) else { throw APIError.badRequest("Give exactly one of commune=CODE and officer=ID.") }
+            return JSONResponse.make(try await offload { () throws(APIError) -> RegisterHistory in
+                let register = try Self.open(target, readOnly: true)
+                defer { try? register.close() }
+                return try Self.registerCall { try RegisterHistory(register, commune: commune, officer: officer) }
+            })
+        }
+    }
+
+    /// A date written `YYYY-MM-DD` (400 otherwise), as the register commands read one.
+    static func day(_ text: String, _ field: String) throws(APIError) -> Day {
+        guard let d = Day(iso: text) else { throw APIError.badRequest("\(field) must be a date written YYYY-MM-DD, e.g. 2026-07-01; \"\(text.prefix(40))\" is not one.") }
+        return d
+    }
+
+    static func open(_ target: ScenarioFolder.Resolved, readOnly: Bool) throws(APIError) -> Register {
+        try registerCall { try Register.open(at: target.path, readOnly: readOnly) }
+    }
+
+    /// Runs a register call, its refusal as an answer: bad data or a refusal 422 (the command
+    /// line's exit 65), a missing register 404, one that exists or is busy 409, the machine's
+    /// failures 5xx; the register's own sentence in every case.
+    static func registerCall<T>(_ body: () throws -> T) throws(APIError) -> T {
+        do { return try body() } catch {
+            guard let error = error as? RegisterError else {
+                throw error as? APIError ?? APIError(.internalServerError, "The register could not be read or written: \(error).")
+            }
+            let status: HTTPResponse.Status
+            switch error.code {
+            case .missing: status = .notFound
+            case .exists, .busy: status = .conflict
+            case .diskFull: status = HTTPResponse.Status(code: 507, reasonPhrase: "Insufficient Storage")
+            case .readOnly, .io: status = .internalServerError
+            default: status = .unprocessableContent
+            }
+            throw APIError(status, error.message, details: ["code": .string(error.code.rawValue)])
+        }
+    }
+
+    /// Creates the register first when asked (from `creatingFrom`'s scenario on its date), then
+    /// adopts. A register created here that then refuses the decision is removed again, so a
+    /// refusal leaves the folder as it was.
+    static func adopt(_ prepared: PreparedAdoption, into target: ScenarioFolder.Resolved, creatingFrom: (Scenario, Day)?) throws(APIError) -> Adopted {
+        if let (scenario, day) = creatingFrom {
+            let made = try registerCall { try Register.create(at: target.path, scenario: scenario, asOf: day) }
+            try? made.close()
+        }
+        do {
+            let register = try open(target, readOnly: false)
+            defer { try? register.close() }
+            let result = try registerCall { try register.adopt(prepared.adoption) }
+            let state = try registerCall { try RegisterState(register, path: target.relative, on: prepared.adoption.effective) }
+            let problems = try registerCall { try register.check() }
+            return Adopted(register: target.relative, created: creatingFrom != nil, summary: prepared.summary(result), problems: problems, state: state)
+        } catch let refusal {
+            if creatingFrom != nil {
+                for suffix in ["", "-wal", "-shm", "-journal"] { unlink(target.realPath + suffix) }
+                throw APIError(refusal.status, refusal.message + " The new register \(target.relative) was not kept.", details: refusal.details)
+            }
+            throw refusal
+        }
+    }
+}
+
+/// The body of `POST /api/jobs/:id/adopt`.
+struct AdoptRequest: Decodable, Sendable {
+    var decisions: [MarkedMove]
+    /// The register file, under the scenarios folder (`nghe-an/register.sqlite`).
+    var register: String
+    var effective: String
+    var reference: String
+    var note: String?
+    /// Creates the register from the solve's scenario on this date first (it must not exist).
+    var asOf: String?
+}
+
+/// What an adoption recorded, and the register afterwards.
+struct Adopted: Encodable, Sendable {
+    var register: String
+    var created: Bool
+    /// What `diaban register adopt` prints.
+    var summary: [String]
+    /// What `diaban register check` finds wrong afterwards (nothing).
+    var problems: [String]
+    var state: RegisterState
+}
+
+/// The assignment on a date with each pair's tenure, and the decisions recorded: what
+/// `diaban register show` prints (`text`) and its JSON.
+struct RegisterState: Encodable, Sendable {
+    var path: String
+    var asOf: Day
+    var pairs: [HeldPair]
+    var decisions: [RecordedDecision]
+    var text: String
+
+    init(_ register: Register, path: String, on day: Day?) throws(RegisterError) {
+        let held = try register.assignment(on: day)
+        self.path = path
+        asOf = held.day
+        pairs = held.pairs
+        decisions = try register.decisions()
+        text = (try? RegisterReport.assignment(held.pairs, on: held.day, format: .text)) ?? ""
+    }
+}
+
+/// A commune's or an officer's periods: what `diaban register history` prints (`text`) and its JSON.
+struct RegisterHistory: Encodable, Sendable {
+    var subject: String
+    var id: String
+    var name: String
+    var periods: [Period]
+    var text: String
+
+    init(_ register: Register, commune: String?, officer: String?) throws(RegisterError) {
+        let roster = try register.roster()
+        let (subject, id) = commune.map { ("commune", $0) } ?? ("officer", officer ?? "")
+        let known: [(String, String)] = subject == "commune" ? roster.communes.map { ($0.code, $0.name) } : roster.officers.map { ($0.id, $0.name) }
+        guard let name = known.first(where: { $0.0 == id })?.1 else {
+            let near = NearMiss.suggestion(for: id, among: known.map(\.0)).map { " Did you mean \($0)?" } ?? ""
+            throw RegisterError(.missing, "The register has no \(subject) \(id.prefix(40)).\(near)")
+        }
+        self.subject = subject
+        self.id = id
+        self.name = name
+        periods = try register.history(commune: commune, officer: officer)
+        text = (try? RegisterReport.history(periods, subject: subject, id: id, name: name, format: .text)) ?? ""
+    }
+}
