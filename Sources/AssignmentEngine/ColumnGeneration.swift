@@ -214,7 +214,6 @@ final class ColumnGeneration {
             let t0 = stop.clock()
             let solution = try live.solve(timeLimit: stop.deadline.map { max(0.01, $0 - stop.clock()) })
             masterSeconds += stop.clock() - t0
-            if solution.termination == .timeLimit || solution.termination == .interrupted { return }
             guard solution.termination == .optimal, let z = solution.objective else {
                 // The clock ran out (or the caller stopped) while the master was being solved: the
                 // rounds end with what they proved, as when time is up between two rounds.
