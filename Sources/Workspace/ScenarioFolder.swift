@@ -85,8 +85,8 @@ public struct ScenarioFolder: Sendable {
         }
         let relativePath = (parts + [name]).joined(separator: "/")
         let resolved = Resolved(relative: relativePath, path: path(of: relativePath), realFolder: realFolder, name: name)
-        var info = stat()
-        let exists = lstat(resolved.realPath, &info) == 0
+        let kind = Self.kind(resolved.realPath)
+        let exists = kind != nil
         if mustExist {
             guard exists, let real = Self.realPath(resolved.realPath) else {
                 throw APIError.notFound("There is no file \(resolved.relative) in the scenarios folder.")
@@ -95,9 +95,9 @@ public struct ScenarioFolder: Sendable {
                 throw APIError.forbidden("\(resolved.relative) is a symbolic link that leads out of the scenarios folder; only files inside it can be read.")
             }
             guard Self.isRegularFile(real) else { throw APIError.badRequest("\(resolved.relative) is not a regular file.") }
-        } else if exists && (info.st_mode & S_IFMT) == S_IFLNK {
+        } else if kind == .typeSymbolicLink {
             throw APIError.forbidden("\(resolved.relative) is a symbolic link; the workspace never writes through one.")
-        } else if exists && (info.st_mode & S_IFMT) != S_IFREG {
+        } else if exists && kind != .typeRegular {
             throw APIError.badRequest("\(resolved.relative) exists and is not a regular file.")
         }
         return resolved
@@ -173,8 +173,7 @@ public struct ScenarioFolder: Sendable {
                 guard let target = Self.realPath(path), target.hasPrefix(realRoot + "/") else { continue }
                 if Self.isFolder(target) {
                     // A link to a folder already inside is listed where it really is.
-                    var info = stat()
-                    if lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK { continue }
+                    if Self.kind(path) == .typeSymbolicLink { continue }
                     walk(target, relative + [name], depth: depth + 1)
                 } else if wanted(name), Self.isRegularFile(target) {
                     found.append((relative + [name]).joined(separator: "/"))
@@ -214,8 +213,7 @@ public struct ScenarioFolder: Sendable {
 
     /// Whether a regular file is at `target` (links are not followed).
     func exists(_ target: Resolved) -> Bool {
-        var info = stat()
-        return lstat(target.realPath, &info) == 0
+        Self.kind(target.realPath) != nil
     }
 
     // MARK: Helpers
@@ -244,15 +242,21 @@ public struct ScenarioFolder: Sendable {
         return String(cString: p)
     }
 
-    static func isFolder(_ path: String) -> Bool {
-        var info = stat()
-        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    /// What is at `path` itself, a link not followed (`lstat`); nil when nothing is.
+    /// Read through Foundation: the C `stat` struct is declared by more than one system module,
+    /// and which one a build sees is not fixed.
+    static func kind(_ path: String) -> FileAttributeType? {
+        (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
     }
 
-    static func isRegularFile(_ path: String) -> Bool {
-        var info = stat()
-        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+    /// What `path` leads to, links followed.
+    static func targetKind(_ path: String) -> FileAttributeType? {
+        realPath(path).flatMap { kind($0) }
     }
+
+    static func isFolder(_ path: String) -> Bool { targetKind(path) == .typeDirectory }
+
+    static func isRegularFile(_ path: String) -> Bool { targetKind(path) == .typeRegular }
 
     /// `bytes` random bytes as lower-case hex (the system's cryptographic generator).
     static func randomHex(_ bytes: Int) -> String {
