@@ -136,10 +136,19 @@ extension Planner {
             let open = parts.indices.filter { pointsLeft(outcomes[$0]!) > 1e-6 * max(1, abs(outcomes[$0]!.objective ?? 0)) }
                 .sorted { (pointsLeft(outcomes[$0]!), $1) > (pointsLeft(outcomes[$1]!), $0) }
             guard !open.isEmpty else { break }
-            let pick = Array(open.prefix(lanes))
-            let budget = max(1, deadline.timeIntervalSinceNow * 0.5)
-            let previous = outcomes
-            let again = try run(pick, budget: { _ in budget }, start: { previous[$0]?.plan }, gap: Swift.min(request.gap, 1e-6))
+            // The largest gap gets a lane and all the time left; the other lanes share the time
+            // among the next gaps, in proportion to their points. Each solve starts over (its
+            // column generation is quick) from the province's best plan.
+            let remaining = deadline.timeIntervalSinceNow
+            let pick = Array(open.prefix(8))
+            let others = pick.dropFirst().reduce(0) { $0 + pointsLeft(outcomes[$1]!) }
+            var budgets: [Int: Double] = [pick[0]: remaining]
+            for i in pick.dropFirst() {
+                budgets[i] = max(1, remaining * Double(max(1, lanes - 1)) * pointsLeft(outcomes[i]!) / max(1e-9, others))
+            }
+            let previous = outcomes, shares = budgets
+            let again = try run(pick, budget: { i in Swift.min(shares[i]!, Swift.max(0.5, deadline.timeIntervalSinceNow)) },
+                                start: { previous[$0]?.plan }, gap: Swift.min(request.gap, 1e-6))
             for (i, o) in again { outcomes[i] = Self.better(previous[i]!, o) }
         }
         let wall = clock.lap()
