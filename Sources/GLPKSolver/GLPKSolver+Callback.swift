@@ -41,6 +41,9 @@ final class SearchContext {
     /// Nodes created (`t_cnt`).
     private(set) var nodesCreated = 0
     private(set) var stopCause: StopCause?
+    /// Asked for cuts at `GLP_ICUTGEN`; every cut is checked before `glp_ios_add_row` sees it.
+    var separator: (any CutSeparator)?
+    private(set) var cutsAdded = 0
     private var lastProgress = 0.0
     let memory: MemoryMeter
 
@@ -71,7 +74,9 @@ final class SearchContext {
     private func visit(_ tree: OpaquePointer) {
         let now = clock.seconds
         observe(tree, now: now)
-        if glp_ios_reason(tree) == GLP_IHEUR { offerStart(tree, now: now) }
+        let reason = glp_ios_reason(tree)
+        if reason == GLP_IHEUR { offerStart(tree, now: now) }
+        if reason == GLP_ICUTGEN, separator != nil { addCuts(tree) }
         memory.sample()
         if let target, let incumbent, target.minimize ? incumbent <= target.value : incumbent >= target.value {
             stopCause = stopCause ?? .target
@@ -110,6 +115,37 @@ final class SearchContext {
                 firstIncumbent = value
                 firstIncumbentSeconds = now
             }
+        }
+    }
+
+    /// The node's LP solution to the separator, its violated cuts to the cut pool. A cut that
+    /// names a column out of range, repeats one, or has a non-finite number is dropped: a
+    /// GLPK error here would jump across Swift frames.
+    private func addCuts(_ tree: OpaquePointer) {
+        guard let separator else { return }
+        let problem = glp_ios_get_prob(tree)
+        let n = Int(glp_get_num_cols(problem))
+        let values = (0..<n).map { glp_get_col_prim(problem, Int32($0 + 1)) }
+        for cut in separator.cuts(for: values) {
+            guard cut.lower.isFinite != cut.upper.isFinite, !cut.terms.isEmpty, cut.terms.count <= n else { continue }
+            let rhs = cut.lower.isFinite ? cut.lower : cut.upper
+            guard rhs.isFinite else { continue }
+            var seen = Set<Int>()
+            var index: [Int32] = [0], value: [Double] = [0]
+            var valid = true
+            var activity = 0.0
+            for term in cut.terms {
+                let j = term.variable.rawValue
+                guard j >= 0, j < n, term.coefficient.isFinite, term.coefficient != 0, seen.insert(j).inserted else { valid = false; break }
+                index.append(Int32(j + 1))
+                value.append(term.coefficient)
+                activity += term.coefficient * values[j]
+            }
+            // Only a well-formed cut the node's solution breaks goes to the pool.
+            guard valid, cut.lower.isFinite ? activity < rhs - 1e-6 : activity > rhs + 1e-6 else { continue }
+            let added = glp_ios_add_row(tree, nil, 101, 0, Int32(index.count - 1), index, value,
+                                        cut.lower.isFinite ? GLP_LO : GLP_UP, rhs)
+            if added > 0 { cutsAdded += 1 }
         }
     }
 

@@ -12,6 +12,7 @@ struct SolveSession {
     /// A checked, feasible start with integral integer columns, or nil.
     let start: [Double]?
     let progress: (@Sendable (SolveProgress) -> ProgressDecision)?
+    var separator: (any CutSeparator)? = nil
 
     private var deadline: Double? { options.sanitizedTimeLimit }
 
@@ -45,10 +46,12 @@ struct SolveSession {
     /// off; without the presolver `glp_intopt` needs an optimal LP basis, so `glp_simplex`
     /// runs first and its infeasible or unbounded verdict is final.
     func solveMIP() throws(SolverError) -> SolveResult {
-        let presolve = options.presolve && start == nil
+        // The presolver renumbers columns: a start or a cut must line up with the model's.
+        let presolve = options.presolve && start == nil && separator == nil
         let context = SearchContext(
             clock: clock, deadline: deadline, start: presolve ? nil : start, memory: memory, progress: progress,
             target: options.objectiveTarget.map { ($0, model.sense == .minimize) })
+        context.separator = separator
         if !presolve {
             var parameters = glp_smcp.make(
                 options: options, presolve: false, timeLimit: glpkMilliseconds(until: deadline, clock: clock))
@@ -87,6 +90,7 @@ struct SolveSession {
         let finished = verdict.termination == .optimal || verdict.termination == .infeasible
         result.nodes = finished ? context.nodesCreated : context.nodes
         result.startAccepted = context.startAccepted
+        result.separatedCuts = context.cutsAdded
         result.firstIncumbent = context.firstIncumbent
         result.firstIncumbentSeconds = context.firstIncumbentSeconds
         var notes: [String] = verdict.message.map { [$0] } ?? []

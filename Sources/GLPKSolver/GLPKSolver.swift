@@ -9,12 +9,22 @@ import _CGLPKGuard
 /// the calling thread: Debian's GLPK keeps its environment per thread. Independent solves may
 /// run in parallel on separate threads. GLPK's terminal output never reaches stdout; it goes
 /// to stderr when ``SolverOptions/verbosity`` is above `.off`.
-public struct GLPKSolver: MIPSolver {
+public struct GLPKSolver: CuttingPlaneSolver {
     public init() {}
 
     public func solve(
         _ model: LinearModel, options: SolverOptions, start: [Double]?,
         progress: (@Sendable (SolveProgress) -> ProgressDecision)?
+    ) throws -> SolveResult {
+        try solve(model, options: options, start: start, progress: progress, separator: nil)
+    }
+
+    /// Solves with `separator` asked for cuts at each node (`GLP_ICUTGEN`); its cuts are checked
+    /// in Swift and added with `glp_ios_add_row`. The MIP presolver is then off, so that the
+    /// node's columns are the model's.
+    public func solve(
+        _ model: LinearModel, options: SolverOptions, start: [Double]?,
+        progress: (@Sendable (SolveProgress) -> ProgressDecision)?, separator: (any CutSeparator)?
     ) throws -> SolveResult {
         try model.validate()
         let clock = Stopwatch()
@@ -37,7 +47,7 @@ public struct GLPKSolver: MIPSolver {
             defer { problem.delete() }
             let session = SolveSession(
                 model: model, options: options, problem: problem, clock: clock, memory: memory,
-                start: acceptedStart, progress: progress)
+                start: acceptedStart, progress: progress, separator: separator)
             var result = try options.relaxationOnly ? session.solveRelaxation() : session.solveMIP()
             result.message = [startNote, result.message].compactMap { $0 }.joined(separator: " ").nonEmpty
             result.wallSeconds = clock.seconds

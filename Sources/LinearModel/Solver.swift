@@ -117,6 +117,8 @@ public struct SolveResult: Sendable, Equatable {
     public var relativeGap: Double?
     /// Branch-and-bound nodes explored.
     public var nodes: Int
+    /// Cuts a ``CutSeparator`` gave that were added to the search.
+    public var separatedCuts = 0
     public var wallSeconds: Double
     /// One value per variable (empty when `primal == .none`).
     public var values: [Double]
@@ -181,6 +183,42 @@ extension MIPSolver {
     public func solve(_ model: LinearModel, options: SolverOptions = SolverOptions()) throws -> SolveResult {
         try solve(model, options: options, start: nil, progress: nil)
     }
+}
+
+/// Cutting planes for a branch-and-cut search: inequalities valid for every integer solution
+/// that the LP solution at a node breaks. Called on the solving thread; must not throw or block.
+public protocol CutSeparator: Sendable {
+    /// Cuts that `values` (the node's LP solution, one value per column) violates; empty when
+    /// none is found. Each must hold for every integer-feasible solution of the model.
+    func cuts(for values: [Double]) -> [Cut]
+}
+
+/// A cut `lower ≤ Σ coefficient·column` or `Σ coefficient·column ≤ upper` (one side finite).
+public struct Cut: Sendable, Equatable {
+    public var terms: [Constraint.Term]
+    public var lower: Double
+    public var upper: Double
+    public init(terms: [(VariableIndex, Double)], lower: Double = -.infinity, upper: Double = .infinity) {
+        self.terms = Constraint.merge(terms)
+        self.lower = lower
+        self.upper = upper
+    }
+
+    /// How far `values` lies outside the cut (≤ 0 when it holds).
+    public func violation(_ values: [Double]) -> Double {
+        let activity = terms.reduce(0) { $0 + $1.coefficient * values[$1.variable.rawValue] }
+        return max(lower - activity, activity - upper, 0)
+    }
+}
+
+/// A MIP solver that also takes cuts from the caller during its search.
+public protocol CuttingPlaneSolver: MIPSolver {
+    /// As ``MIPSolver/solve(_:options:start:progress:)``, asking `separator` for cuts at every
+    /// node's LP solution (with the presolver off, so that columns keep their indices).
+    func solve(
+        _ model: LinearModel, options: SolverOptions, start: [Double]?,
+        progress: (@Sendable (SolveProgress) -> ProgressDecision)?, separator: (any CutSeparator)?
+    ) throws -> SolveResult
 }
 
 /// The solver itself failed (not the model's fault).

@@ -13,6 +13,10 @@ extension Planner {
     ) throws -> (SolveResult, EngineStats?) {
         guard request.engine == .decomposition, let lpSolver = solver as? any LiveProgramSolver else {
             let startVector = start.flatMap { planModel.completeVector(for: $0) }
+            if request.exactCovers, let cutting = solver as? any CuttingPlaneSolver {
+                let separator = KnapsackCoverSeparator(model: planModel.model)
+                return (try cutting.solve(planModel.model, options: options, start: startVector, progress: progress, separator: separator), nil)
+            }
             return (try solver.solve(planModel.model, options: options, start: startVector, progress: progress), nil)
         }
         let decomposition = PlanDecomposition(planModel, levels: levels, objectiveTerms: objectiveTerms)

@@ -37,6 +37,9 @@ public struct PlanRequest: Sendable {
     public var engine: Engine = .decomposition
     /// Threads the solve may use; nil for every processor.
     public var threads: Int?
+    /// With the compact engine: add exactly separated knapsack covers on the capacity rows
+    /// (``KnapsackCoverSeparator``) through the solver's cut callback.
+    public var exactCovers = false
     /// The decomposition engine's switches (its time limit, gap, threads and GLPK options are
     /// set per level from this request).
     public var engineOptions = EngineOptions()

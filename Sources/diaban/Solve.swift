@@ -126,6 +126,8 @@ struct SolveOptions: ParsableArguments {
     @Option(help: ArgumentHelp(
         "decomposition: column generation, price-and-branch, fixing and branch-and-price, with GLPK for every LP and integer master (the default); compact: GLPK's branch-and-cut on the compact model alone.",
         valueName: "engine")) var engine: PlanRequest.Engine = .decomposition
+    @Flag(name: .customLong("exact-covers"), help: "With --engine compact: add exactly separated knapsack covers on the capacity rows through GLPK's cut callback.")
+    var exactCovers = false
     @Option(name: .customLong("engine-setting"), help: ArgumentHelp(
         "A decomposition-engine setting as key=value (repeatable): smoothing = 0…0.99, alternatives = 0…50, dual-start = on|off, master-share = 0…1, branching = on|off.",
         valueName: "key=value")) var engineSettings: [String] = []
@@ -159,6 +161,7 @@ struct SolveOptions: ParsableArguments {
         request.timeLimit = request.timeLimit.map { max(0.1, $0 - spent) }
         request.reducedCostFixing = reducedCostFixing
         request.engine = engine
+        request.exactCovers = exactCovers
         for setting in engineSettings { try? Self.apply(setting, to: &request.engineOptions) }
         return request
     }
