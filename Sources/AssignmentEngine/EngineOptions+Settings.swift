@@ -1,3 +1,5 @@
+import LinearModel
+
 /// The engine's own switches as `key=value` words — the form of `diaban solve
 /// --engine-setting` — so that each piece can be measured on its own:
 /// `smoothing` = 0…0.99, `alternatives` = 0…50, `dual-start` = on|off,
@@ -20,11 +22,8 @@ extension EngineOptions {
             return x
         }
         func flag() throws(SettingError) -> Bool {
-            switch value {
-            case "on", "true", "1": return true
-            case "off", "false", "0": return false
-            default: throw SettingError(description: "the engine setting \(key) takes on or off; got '\(value)'")
-            }
+            guard let b = SolverOptions.onOff(value) else { throw SettingError(description: "the engine setting \(key) takes on or off; got '\(value)'") }
+            return b
         }
         switch key {
         case "smoothing": smoothing = try number(0...0.99)

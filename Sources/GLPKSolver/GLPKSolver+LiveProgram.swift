@@ -49,29 +49,14 @@ final class GLPKLiveProgram: LiveLinearProgram {
         for column in columns { try column.validate(rowCount: rowCount) }
         let first = columnCount
         guard !columns.isEmpty else { return first }
-        let n = columns.count
-        var type = [Int32](repeating: GLP_FR, count: n + 1)
-        var lower = [Double](repeating: 0, count: n + 1)
-        var upper = [Double](repeating: 0, count: n + 1)
-        var objective = [Double](repeating: 0, count: n + 1)
-        var start = [Int32](repeating: 0, count: n + 1), count = [Int32](repeating: 0, count: n + 1)
-        var index: [Int32] = [0], value: [Double] = [0]
-        var names = NameTable(capacity: n)
-        for (j, column) in columns.enumerated() {
-            (type[j + 1], lower[j + 1], upper[j + 1]) = NativeProblem.bounds(column.lower, column.upper)
-            objective[j + 1] = column.objective
-            names.append(column.name)
-            start[j + 1] = Int32(index.count)
-            for term in column.terms where term.coefficient != 0 {
-                index.append(Int32(term.row + 1))
-                value.append(term.coefficient)
-            }
-            count[j + 1] = Int32(index.count) - start[j + 1]
-        }
+        let packed = Packed(columns.map { ($0.name, $0.lower, $0.upper, $0.terms.map { ($0.row, $0.coefficient) }) })
+        let objective = [0] + columns.map(\.objective)
         try problem.guarded("glp_add_cols") {
-            cglpk_guard_add_matrix_columns($0, Int32(n), type, lower, upper, objective, names.bytes, names.offsets, start, count, index, value)
+            cglpk_guard_add_matrix_columns(
+                $0, Int32(columns.count), packed.type, packed.lower, packed.upper, objective, packed.names.bytes, packed.names.offsets,
+                packed.start, packed.count, packed.index, packed.value)
         }
-        columnCount += n
+        columnCount += columns.count
         return first
     }
 
@@ -80,28 +65,41 @@ final class GLPKLiveProgram: LiveLinearProgram {
         for row in rows { try row.validate(columnCount: columnCount) }
         let first = rowCount
         guard !rows.isEmpty else { return first }
-        let m = rows.count
-        var type = [Int32](repeating: GLP_FR, count: m + 1)
-        var lower = [Double](repeating: 0, count: m + 1)
-        var upper = [Double](repeating: 0, count: m + 1)
-        var start = [Int32](repeating: 0, count: m + 1), count = [Int32](repeating: 0, count: m + 1)
-        var index: [Int32] = [0], value: [Double] = [0]
-        var names = NameTable(capacity: m)
-        for (i, row) in rows.enumerated() {
-            (type[i + 1], lower[i + 1], upper[i + 1]) = NativeProblem.bounds(row.lower, row.upper)
-            names.append(row.name)
-            start[i + 1] = Int32(index.count)
-            for term in row.terms where term.coefficient != 0 {
-                index.append(Int32(term.column + 1))
-                value.append(term.coefficient)
-            }
-            count[i + 1] = Int32(index.count) - start[i + 1]
-        }
+        let packed = Packed(rows.map { ($0.name, $0.lower, $0.upper, $0.terms.map { ($0.column, $0.coefficient) }) })
         try problem.guarded("glp_add_rows") {
-            cglpk_guard_add_matrix_rows($0, Int32(m), type, lower, upper, names.bytes, names.offsets, start, count, index, value)
+            cglpk_guard_add_matrix_rows(
+                $0, Int32(rows.count), packed.type, packed.lower, packed.upper, packed.names.bytes, packed.names.offsets,
+                packed.start, packed.count, packed.index, packed.value)
         }
-        rowCount += m
+        rowCount += rows.count
         return first
+    }
+
+    /// New rows or columns in the arrays the guard's `add_matrix_*` functions take: 1-based
+    /// bound types, bounds and names, and each one's entries as a run of the index and value
+    /// arrays (`start`, `count`), indices made 1-based.
+    private struct Packed {
+        var type: [Int32] = [0], lower: [Double] = [0], upper: [Double] = [0]
+        var start: [Int32] = [0], count: [Int32] = [0]
+        var index: [Int32] = [0], value: [Double] = [0]
+        var names: NameTable
+
+        init(_ items: [(name: String, lower: Double, upper: Double, terms: [(Int, Double)])]) {
+            names = NameTable(capacity: items.count)
+            for item in items {
+                let (t, lo, hi) = NativeProblem.bounds(item.lower, item.upper)
+                type.append(t)
+                lower.append(lo)
+                upper.append(hi)
+                names.append(item.name)
+                start.append(Int32(index.count))
+                for (k, a) in item.terms where a != 0 {
+                    index.append(Int32(k + 1))
+                    value.append(a)
+                }
+                count.append(Int32(index.count) - start.last!)
+            }
+        }
     }
 
     func setColumnBounds(_ column: Int, lower: Double, upper: Double) throws {

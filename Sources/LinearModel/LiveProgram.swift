@@ -118,14 +118,7 @@ extension LiveColumn {
         try LinearModel.checkName(name, what: what)
         try LinearModel.checkBounds(lower, upper, what: what)
         if !objective.isFinite { throw ModelError(.badCoefficient, "\(what): objective coefficient \(objective) is not finite") }
-        var seen = Set<Int>()
-        for term in terms {
-            guard term.row >= 0 && term.row < rowCount else {
-                throw ModelError(.badIndex, "\(what): refers to row \(term.row), but the program has \(rowCount)")
-            }
-            if !term.coefficient.isFinite { throw ModelError(.badCoefficient, "\(what): coefficient \(term.coefficient) in row \(term.row) is not finite") }
-            if !seen.insert(term.row).inserted { throw ModelError(.badIndex, "\(what): row \(term.row) appears twice") }
-        }
+        try LinearModel.checkTerms(terms.map { ($0.row, $0.coefficient) }, count: rowCount, kind: "row", what: what)
     }
 }
 
@@ -136,13 +129,20 @@ extension LiveRow {
         let what = "new row '\(name.prefix(40))'"
         try LinearModel.checkName(name, what: what)
         try LinearModel.checkBounds(lower, upper, what: what)
+        try LinearModel.checkTerms(terms.map { ($0.column, $0.coefficient) }, count: columnCount, kind: "column", what: what)
+    }
+}
+
+extension LinearModel {
+    /// Each (index, coefficient): an index below `count`, each once, a finite coefficient.
+    static func checkTerms(_ terms: [(Int, Double)], count: Int, kind: String, what: String) throws(ModelError) {
         var seen = Set<Int>()
-        for term in terms {
-            guard term.column >= 0 && term.column < columnCount else {
-                throw ModelError(.badIndex, "\(what): refers to column \(term.column), but the program has \(columnCount)")
+        for (k, a) in terms {
+            guard k >= 0 && k < count else {
+                throw ModelError(.badIndex, "\(what): refers to \(kind) \(k), but the program has \(count)")
             }
-            if !term.coefficient.isFinite { throw ModelError(.badCoefficient, "\(what): coefficient \(term.coefficient) on column \(term.column) is not finite") }
-            if !seen.insert(term.column).inserted { throw ModelError(.badIndex, "\(what): column \(term.column) appears twice") }
+            if !a.isFinite { throw ModelError(.badCoefficient, "\(what): coefficient \(a) on \(kind) \(k) is not finite") }
+            if !seen.insert(k).inserted { throw ModelError(.badIndex, "\(what): \(kind) \(k) appears twice") }
         }
     }
 }

@@ -13,17 +13,23 @@ extension SolverOptions {
         ("dfs", .depthFirst), ("bfs", .breadthFirst), ("blb", .bestLocalBound), ("bph", .bestProjection),
     ]
 
+    /// The words a switch takes: on/true/1 and off/false/0; nil for anything else.
+    public static func onOff(_ word: String) -> Bool? {
+        switch word {
+        case "on", "true", "1": return true
+        case "off", "false", "0": return false
+        default: return nil
+        }
+    }
+
     /// Applies one `key=value` setting.
     public mutating func apply(setting: String) throws(SettingError) {
         let parts = setting.split(separator: "=", maxSplits: 1).map(String.init)
         guard parts.count == 2 else { throw SettingError(description: "a search option is key=value, e.g. mir=on; got '\(setting)'") }
         let (key, value) = (parts[0], parts[1])
         func flag() throws(SettingError) -> Bool {
-            switch value {
-            case "on", "true", "1": return true
-            case "off", "false", "0": return false
-            default: throw SettingError(description: "the option \(key) takes on or off; got '\(value)'")
-            }
+            guard let b = Self.onOff(value) else { throw SettingError(description: "the option \(key) takes on or off; got '\(value)'") }
+            return b
         }
         switch key {
         case "presolve": presolve = try flag()
