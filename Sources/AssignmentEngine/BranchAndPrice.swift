@@ -45,6 +45,8 @@ final class BranchAndPrice {
     private(set) var deepest = 0
 
     private(set) var dives = 0
+    /// Pairs left out by reduced-cost fixing at nodes, summed over the nodes.
+    private(set) var fixedInTree = 0
 
     init(generation: ColumnGeneration) {
         self.generation = generation
@@ -101,15 +103,24 @@ final class BranchAndPrice {
                 let f = min(v, 1 - v)
                 if f > mostFractional { mostFractional = f; branchPair = k }
             }
+            // Reduced-cost fixing in the node's subtree: pairs whose bound there passes the
+            // incumbent leave both children.
+            var child = node.rules
+            if upper.isFinite, let duals = generation.boundDuals {
+                let margin = hooks.tolerance(upper)
+                let bounds = generation.pairBounds(duals: duals, bound: generation.bound)
+                for (k, b) in bounds.enumerated() where b > upper + margin && !child.fixedIn.contains(k) { child.fixedOut.insert(k) }
+                fixedInTree += child.fixedOut.count - node.rules.fixedOut.count
+            }
             if branchNeed >= 0 {
-                open.append(Node(rules: node.rules.with(need: branchNeed, met: true), bound: nodeBound, depth: node.depth + 1, id: nextID))
-                open.append(Node(rules: node.rules.with(need: branchNeed, met: false), bound: nodeBound, depth: node.depth + 1, id: nextID + 1))
+                open.append(Node(rules: child.with(need: branchNeed, met: true), bound: nodeBound, depth: node.depth + 1, id: nextID))
+                open.append(Node(rules: child.with(need: branchNeed, met: false), bound: nodeBound, depth: node.depth + 1, id: nextID + 1))
                 nextID += 2
             } else if branchPair < 0 {
                 hooks.offer(x.indices.filter { x[$0] > 0.5 })
             } else {
-                open.append(Node(rules: node.rules.with(fixedIn: branchPair), bound: nodeBound, depth: node.depth + 1, id: nextID))
-                open.append(Node(rules: node.rules.with(fixedOut: branchPair), bound: nodeBound, depth: node.depth + 1, id: nextID + 1))
+                open.append(Node(rules: child.with(fixedIn: branchPair), bound: nodeBound, depth: node.depth + 1, id: nextID))
+                open.append(Node(rules: child.with(fixedOut: branchPair), bound: nodeBound, depth: node.depth + 1, id: nextID + 1))
                 nextID += 2
             }
             if hooks.heuristicInterval > 0 && nodesSolved % hooks.heuristicInterval == 0 { try hooks.heuristic() }

@@ -187,6 +187,23 @@ final class ColumnGeneration {
         return x
     }
 
+    /// For each pair, a lower bound on every plan that uses it: `L − v_i + v_i(j)` at the
+    /// duals of the best bound `L` (−∞ for forced pairs, which every plan uses).
+    func pairBounds(duals: [Double], bound: Double) -> [Double] {
+        var out = [Double](repeating: -.infinity, count: problem.pairs.count)
+        let results = priceAll(duals, boundsWithEachPair: true)
+        let artificial = layout.artificialCost
+        for (i, result) in results.enumerated() {
+            let pricer = pricers[i]
+            guard let withPair = result.withPair else { continue }
+            let base = min(result.value, artificial)
+            for (j, position) in pricer.free.enumerated() {
+                out[pricer.pairs[position]] = bound - base + min(withPair[j], artificial)
+            }
+        }
+        return out
+    }
+
     /// Reduced cost of a set column at duals `y`.
     private func reducedCost(_ column: SetColumn, _ y: [Double]) -> Double {
         layout.entries(of: column).reduce(column.objective) { $0 - $1.coefficient * y[$1.row] }

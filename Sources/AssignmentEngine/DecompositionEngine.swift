@@ -76,6 +76,8 @@ public struct EngineStats: Sendable, Codable, Equatable {
     public var branchNodes = 0
     /// Diving heuristics run during branch-and-price.
     public var dives = 0
+    /// Pairs left out by reduced-cost fixing at branch-and-price nodes, summed over the nodes.
+    public var pairsFixedInTree = 0
     public var deepestBranch = 0
     public var branchSeconds = 0.0
     public var columnGenerationSeconds = 0.0
@@ -283,7 +285,7 @@ public struct DecompositionEngine {
             if upper.isFinite, let duals = generation.boundDuals, generation.bound.isFinite {
                 let t0 = now()
                 let margin = tolerance(upper)
-                let pairBound = pairBounds(generation: generation, duals: duals, bound: generation.bound)
+                let pairBound = generation.pairBounds(duals: duals, bound: generation.bound)
                 let keep = Set(best ?? [])
                 root.fixedOut = Set(problem.pairs.indices.filter { pairBound[$0] > upper + margin && !keep.contains($0) })
                 stats.fixedPairs = root.fixedOut.count
@@ -301,6 +303,7 @@ public struct DecompositionEngine {
                     _ = report(nodes: solved)
                 }, diveEvery: options.diveEvery))
             stats.dives = search.dives
+            stats.pairsFixedInTree = search.fixedInTree
             nodes = search.nodesSolved
             stats.branchNodes = search.nodesSolved
             stats.deepestBranch = search.deepest
@@ -397,20 +400,4 @@ public struct DecompositionEngine {
         return (model, values)
     }
 
-    /// For each pair, a lower bound on every plan that uses it: `L − v_i + v_i(j)` at the
-    /// duals of the best bound `L` (−∞ for forced pairs, which every plan uses).
-    func pairBounds(generation: ColumnGeneration, duals: [Double], bound: Double) -> [Double] {
-        var out = [Double](repeating: -.infinity, count: generation.problem.pairs.count)
-        let results = generation.priceAll(duals, boundsWithEachPair: true)
-        let artificial = generation.layout.artificialCost
-        for (i, result) in results.enumerated() {
-            let pricer = generation.pricers[i]
-            guard let withPair = result.withPair else { continue }
-            let base = min(result.value, artificial)
-            for (j, position) in pricer.free.enumerated() {
-                out[pricer.pairs[position]] = bound - base + min(withPair[j], artificial)
-            }
-        }
-        return out
-    }
 }

@@ -77,7 +77,7 @@ import Testing
             #expect(generation.converged)
             for b in bounds { #expect(b <= truth + 1e-6 * max(1, abs(truth)), "\(c): a round's bound \(b) is above the optimum \(truth)") }
             let duals = try #require(generation.boundDuals)
-            let withPair = DecompositionEngine(solver: GLPKSolver(), lpSolver: GLPKSolver()).pairBounds(generation: generation, duals: duals, bound: generation.bound)
+            let withPair = generation.pairBounds(duals: duals, bound: generation.bound)
             for (k, bound) in withPair.enumerated() where bestWith[k].isFinite {
                 #expect(bound <= bestWith[k] + 1e-6 * max(1, abs(bestWith[k])), "\(c): pair \(k): bound \(bound) > best plan with it \(bestWith[k])")
             }
