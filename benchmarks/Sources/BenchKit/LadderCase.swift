@@ -1,4 +1,5 @@
 import DiaBanCore
+import DurableFiles
 import Foundation
 import ScenarioIO
 
