@@ -186,7 +186,7 @@ public struct BenchRun {
             unlink(json)
             let child = ChildProcess(
                 executable: paths.executable,
-                arguments: ["solve", path, "--time-limit", String(c.timeLimit), "--json", json],
+                arguments: ["solve", path, "--time-limit", String(c.timeLimit), "--json", json] + (c.gap.map { ["--gap", String($0)] } ?? []),
                 timeout: c.timeLimit * 2 + 120, scratch: paths.scratch)
             let outcome = try child.run()
             guard outcome.exitCode == 0, !outcome.killedByTimeout, let data = FileManager.default.contents(atPath: json),
@@ -209,7 +209,7 @@ public struct BenchRun {
                 break
             }
         }
-        return LadderCaseResult.summarize(c, runs: runs, gapTolerance: try Self.gapTolerance(path), error: error)
+        return LadderCaseResult.summarize(c, runs: runs, gapTolerance: try c.gap ?? Self.gapTolerance(path), error: error)
     }
 
     static func gapTolerance(_ path: String) throws -> Double {

@@ -51,10 +51,11 @@ public struct LadderRun: Codable, Sendable, Equatable {
     public var solveEngine: String?
     public var engine: EngineCounts?
 
-    /// Solves `path` with a time limit of `timeLimit` seconds and DiaBan's default options, or
-    /// the engine and engine settings given (`key=value`, as `diaban solve --engine-setting`).
+    /// Solves `path` with a time limit of `timeLimit` seconds, the scenario's gap (or `gap`) and
+    /// DiaBan's default options, or the engine and engine settings given (`key=value`, as
+    /// `diaban solve --engine-setting`).
     public static func measure(
-        path: String, timeLimit: Double, engine: PlanRequest.Engine = .decomposition, engineSettings: [String] = []
+        path: String, timeLimit: Double, gap: Double? = nil, engine: PlanRequest.Engine = .decomposition, engineSettings: [String] = []
     ) throws -> LadderRun {
         let t0 = ChildProcess.now()
         let scenario: Scenario
@@ -64,7 +65,7 @@ public struct LadderRun: Codable, Sendable, Equatable {
             throw BenchError("The scenario \(path) does not load:\n\(error.description)")
         }
         let t1 = ChildProcess.now()
-        var request = PlanRequest(scenario: scenario, timeLimit: timeLimit)
+        var request = PlanRequest(scenario: scenario, timeLimit: timeLimit, gap: gap)
         request.engine = engine
         try applyEngineSettings(engineSettings, to: &request.engineOptions)
         let outcome = try Planner(solver: GLPKSolver()).plan(scenario, request: request)

@@ -17,6 +17,7 @@ struct SolveOnce: ParsableCommand {
 
     @Argument(help: "The scenario YAML file.") var scenario: String
     @Option(name: .customLong("time-limit"), help: "Seconds for the whole solve.") var timeLimit: Double = 60
+    @Option(help: "The relative gap asked for (default: the scenario's).") var gap: Double?
     @Option(help: "decomposition (the default) or compact (GLPK's branch-and-cut alone).") var engine: String = "decomposition"
     @Option(name: .customLong("engine-setting"), help: "An engine setting as key=value (repeatable), as diaban solve --engine-setting.")
     var engineSettings: [String] = []
@@ -25,6 +26,7 @@ struct SolveOnce: ParsableCommand {
 
     func validate() throws {
         guard timeLimit > 0 else { throw ValidationError("--time-limit must be positive") }
+        if let gap, !(gap >= 0 && gap < 1) { throw ValidationError("--gap must be a fraction, e.g. 0.01") }
         guard PlanRequest.Engine(rawValue: engine) != nil else { throw ValidationError("--engine takes decomposition or compact; got '\(engine)'") }
         var options = EngineOptions()
         do { try LadderRun.applyEngineSettings(engineSettings, to: &options) } catch { throw ValidationError("\(error)") }
@@ -38,7 +40,7 @@ struct SolveOnce: ParsableCommand {
                 return
             }
             let run = try LadderRun.measure(
-                path: scenario, timeLimit: timeLimit, engine: PlanRequest.Engine(rawValue: engine)!, engineSettings: engineSettings)
+                path: scenario, timeLimit: timeLimit, gap: gap, engine: PlanRequest.Engine(rawValue: engine)!, engineSettings: engineSettings)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             let data = try encoder.encode(run)
