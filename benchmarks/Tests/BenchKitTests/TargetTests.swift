@@ -40,6 +40,14 @@ import Testing
     #expect(target(f, "Nghệ An: under 1 s (stretch)")?.met == false)
 }
 
+@Test func anUnprovenRunIsNotFasterThanCBCWhateverItsTime() {
+    let th = ladderCase("thanh-hoa", runs: [ladderRun(status: "feasible", wall: 29, objective: 100, bound: 99.9, gap: 0.001)], timeLimit: 30)
+    let f = resultsFile(ladder: [th], peers: [peers("thanh-hoa", diaban: th, cbc: peerRun("feasible", seconds: 30, objective: 101, bound: 99))])
+    #expect(target(f, "Thanh Hóa: time vs CBC")?.met == false)
+    #expect(target(f, "Thanh Hóa: time vs CBC")?.value == "median 29.0 s (feasible) vs CBC 30.0 s (feasible): 0.97×")
+    #expect(f.bugs.isEmpty)
+}
+
 @Test func withoutCBCTheRatioIsNotRun() {
     let na = ladderCase("nghe-an", runs: [ladderRun(wall: 0.5)])
     let missing = resultsFile(ladder: [na], peers: [peers("nghe-an", diaban: na, cbc: peerRun("missing", seconds: 0))])
