@@ -74,7 +74,9 @@ public struct Comparison: Sendable {
         if let a = old.settings.engineSettings, let b = new.settings.engineSettings, a != b {
             add(.note, "settings", "the engine's settings changed: \(a) → \(b)")
         }
-        if old.machine.cores != new.machine.cores || old.machine.cpu != new.machine.cpu || old.machine.memoryBytes != new.machine.memoryBytes {
+        // The memory the kernel reports moves by a few pages between boots: only a real difference counts.
+        let memoryDiffers = abs(Double(old.machine.memoryBytes - new.machine.memoryBytes)) > 0.02 * Double(max(old.machine.memoryBytes, 1))
+        if old.machine.cores != new.machine.cores || old.machine.cpu != new.machine.cpu || memoryDiffers {
             add(.note, "machine", "the machines differ (\(old.machine.cores) cores, \(old.machine.cpu) → \(new.machine.cores) cores, \(new.machine.cpu)): times are not comparable")
         }
         for (label, file) in [("old", old), ("new", new)] where max(file.loadAverage.start, file.loadAverage.end) > Double(file.machine.cores) * 0.75 {

@@ -84,3 +84,12 @@ private func file(_ ladder: [LadderCaseResult], load: Double = 0.5) -> ResultsFi
     #expect(c.findings.contains { $0.kind == .note && $0.text == "column-generation rounds 50 → 70" })
     #expect(c.regressions.contains { $0.subject == "target" && $0.text.hasPrefix("Nghệ An compare: every item decided") })
 }
+
+@Test func theSameMachineWithAFewPagesMoreIsNotAnotherMachine() {
+    let a = resultsFile()
+    var b = resultsFile()
+    b.machine.memoryBytes += 4096 * 25
+    #expect(!Comparison(old: a, new: b).findings.contains { $0.subject == "machine" })
+    b.machine.memoryBytes = a.machine.memoryBytes / 2
+    #expect(Comparison(old: a, new: b).findings.contains { $0.subject == "machine" && $0.text.hasPrefix("the machines differ") })
+}
