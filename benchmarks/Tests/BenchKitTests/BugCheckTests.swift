@@ -73,6 +73,17 @@ private typealias Claim = BugChecks.Claim
     #expect(f.bugs.contains("nghe-an-compare leave: infeasible in one run, a plan in another"))
 }
 
+@Test func scenariosWithPriorityLevelsReportNoBoundAndTheirPointsMayDiffer() {
+    // Two proven plans of a lexicographic scenario may differ in total points: no bug.
+    let a = batchRun([BatchItem(label: "priorities", status: "optimal", objective: 3789, bound: nil, gap: 0, seconds: 5)], wall: 10)
+    let b = batchRun([BatchItem(label: "priorities", status: "optimal", objective: 3795, bound: nil, gap: 0, seconds: 5)], wall: 10)
+    #expect(resultsFile(batches: [batchCase(.compare, runs: [a, b])]).bugs.isEmpty)
+    // Two proofs within the tolerance of each other: no bug either.
+    let near = [Claim(source: "a", objective: 3482.1365, bound: 3482.1330, proven: true),
+                Claim(source: "b", objective: 3482.1400, bound: 3482.1365, proven: true)]
+    #expect(BugChecks.consistency(near, subject: "x", tolerance: 1e-6).isEmpty)
+}
+
 @Test func aTradeoffAllowingMoreChangesIsNeverWorse() {
     let ordered = batchRun([batchItem("0", "infeasible"), batchItem("4", "optimal", objective: 200), batchItem("8", "optimal", objective: 150)],
                            wall: 5, jobs: nil)
