@@ -34,6 +34,10 @@ let package = Package(
             .product(name: "DiaBan", package: "DiaBan"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strict),
-        .testTarget(name: "BenchKitTests", dependencies: ["BenchKit"], swiftSettings: strict),
+        // Fixtures/: `diaban compare` and `diaban tradeoff` JSON of tiny scenarios (see its README).
+        .testTarget(name: "BenchKitTests", dependencies: [
+            "BenchKit",
+            .product(name: "DiaBan", package: "DiaBan"),
+        ], resources: [.copy("Fixtures")], swiftSettings: strict),
     ]
 )

@@ -165,6 +165,8 @@ extension Planner {
             if best.gap! <= 1e-6 && best.status == .feasible { best.status = .optimal }
         }
         best.nodes = a.nodes + b.nodes
+        // Both solves' engine work, as their nodes: what this province cost in all.
+        if a.stats.engine != nil || b.stats.engine != nil { best.stats.engine = (a.stats.engine ?? []) + (b.stats.engine ?? []) }
         return best
     }
 
@@ -205,6 +207,8 @@ extension Planner {
         stats.startObjective = parts.allSatisfy { $0.stats.startObjective != nil } ? parts.reduce(0) { $0 + $1.stats.startObjective! } : nil
         stats.rootBound = parts.allSatisfy { $0.stats.rootBound != nil } ? parts.reduce(0) { $0 + $1.stats.rootBound! } : nil
         stats.peakSolverBytes = parts.map(\.stats.peakSolverBytes).max() ?? 0
+        // Every province's engine entries, not only the first province's.
+        stats.engine = parts.contains { $0.stats.engine != nil } ? parts.flatMap { $0.stats.engine ?? [] } : nil
         outcome.stats = stats
         outcome.timings = .init(
             buildSeconds: parts.reduce(0) { $0 + $1.timings.buildSeconds },

@@ -41,5 +41,8 @@ import Testing
         for pair in pa.pairs + pb.pairs { #expect(pair.officer.prefix(1) == pair.commune.prefix(1)) }
         // Bound and objective agree for a proven split plan.
         #expect(abs((a.bestBound ?? .nan) - a.objective!) < 1e-6)
+        // The joined outcome reports the engine's work in both provinces, not only the first's.
+        #expect((a.stats.engine?.count ?? 0) >= 2)
+        #expect(b.stats.engine?.count == 1)
     }
 }

@@ -15,6 +15,10 @@ public struct BenchPaths: Sendable {
     public var scratch: String
     /// This program, to start one process per measured run.
     public var executable: String
+    /// The measured checkout's `diaban`, built beside this program (`swift build -c release
+    /// --product diaban` in `benchmarks/`, as `benchmarks/run` does), for the compare and
+    /// trade-off cases.
+    public var diaban: String { (executable as NSString).deletingLastPathComponent + "/diaban" }
 
     public var gapData: String { bench + "/data/gap" }
 

@@ -3,16 +3,36 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import AssignmentEngine
 import Foundation
 import LinearModel
+import Planning
 
 /// What `diaban-bench run` measures and how.
 public struct BenchConfig: Sendable {
-    public enum Group: String, Sendable, CaseIterable { case ladder, gap, peers }
+    public enum Group: String, Sendable, CaseIterable {
+        /// The scale ladder (``LadderCase``).
+        case ladder
+        /// glpsol and CBC on the ladder's exported models and on the GAP files.
+        case peers
+        /// The public GAP sets (``GAPSet``).
+        case gap
+        /// `diaban compare` of every Nghệ An scenario (``BatchCase``).
+        case compare
+        /// `diaban tradeoff` of the Nghệ An baseline (``BatchCase``).
+        case tradeoff
+        /// The engine's pieces, each switched off on its own, on the Nghệ An baseline (``PieceCase``).
+        case pieces
+    }
+
+    /// The name `--only` selects the pieces by.
+    public static let piecesName = "nghe-an-pieces"
 
     public var groups: Set<Group> = Set(Group.allCases)
-    /// Ladder cases and GAP sets by name; nil for all (of the `--quick` selection when quick).
+    /// Ladder cases, GAP sets, batch cases and `nghe-an-pieces` by name; nil for all (of the
+    /// `--quick` selection when quick).
     public var only: Set<String>?
+    /// `--repeat`: runs per ladder and batch case (the pieces run once each).
     public var repeatOverride: Int?
     public var quick = false
     /// Seconds per GAP instance for every set; nil: each set's own (``GAPSet/defaultTimeLimit``).
@@ -23,12 +43,39 @@ public struct BenchConfig: Sendable {
 
     public init() {}
 
+    /// Every name `--only` knows.
+    public static var knownNames: [String] {
+        LadderCase.all.map(\.name) + GAPSet.allCases.map(\.rawValue) + BatchCase.all.map(\.name) + [piecesName]
+    }
+
     public var ladderCases: [LadderCase] {
         guard groups.contains(.ladder) else { return [] }
         return LadderCase.all.filter { c in
             if let only { return only.contains(c.name) }
             return !quick || c.quick
         }
+    }
+
+    /// Runs of a ladder case: `--repeat`, else the case's own (at most 3 with `--quick`).
+    public func repeats(_ c: LadderCase) -> Int {
+        repeatOverride ?? (quick ? min(3, c.repeats) : c.repeats)
+    }
+
+    public var batchCases: [BatchCase] {
+        BatchCase.all.filter { c in
+            guard groups.contains(c.kind == .compare ? .compare : .tradeoff) else { return false }
+            return only.map { $0.contains(c.name) } ?? true
+        }
+    }
+
+    /// Runs of a batch case: `--repeat`, else the case's own (one with `--quick`).
+    public func repeats(_ c: BatchCase) -> Int {
+        repeatOverride ?? (quick ? 1 : c.repeats)
+    }
+
+    public var pieceCases: [PieceCase] {
+        guard groups.contains(.pieces), only.map({ $0.contains(Self.piecesName) }) ?? true else { return [] }
+        return PieceCase.all
     }
 
     public var gapSets: [GAPSet] {
@@ -39,16 +86,17 @@ public struct BenchConfig: Sendable {
         }
     }
 
-    /// With `--quick`: the OR-Library set only, and gap12 (the largest) of it, plus one
-    /// Chu–Beasley instance of each type.
+    /// With `--quick`: gap12 (the largest OR-Library file) and one Chu–Beasley instance of
+    /// each type.
     public var gapQuickInstances: Set<String>? {
         guard quick else { return nil }
         return Set((1...5).map { "gap12-\($0)" } + ["a05100", "b05100", "c05100", "d05100"])
     }
 }
 
-/// Runs the benchmark and assembles its results file. One measured solve at a time, each in a
-/// process of its own; the two cores are never shared by two measured solves.
+/// Runs the benchmark and assembles its results file. One measured process at a time, so no
+/// two measured solves share the two cores (a compare runs its own solves side by side, as a
+/// planner's does).
 public struct BenchRun {
     public let config: BenchConfig
     public let paths: BenchPaths
@@ -66,7 +114,7 @@ public struct BenchRun {
         let loadStart = Self.loadAverage()
         try FileManager.default.createDirectory(atPath: paths.scratch, withIntermediateDirectories: true)
         log("DiaBan at \(paths.root); scratch \(paths.scratch); load average \(String(format: "%.2f", loadStart))")
-        var bugs: [String] = []
+        var failures: [String] = []
 
         // 1. The scale ladder.
         var ladder: [LadderCaseResult] = []
@@ -76,45 +124,52 @@ public struct BenchRun {
             scenarioPaths[c.name] = path
             let result = try runLadderCase(c, path: path)
             ladder.append(result)
-            if let e = result.error { bugs.append("\(c.name): \(e)") }
-            for (i, r) in result.perRun.enumerated() where r.planViolations > 0 {
-                bugs.append("\(c.name) run \(i + 1): the plan breaks \(r.planViolations) hard rule(s)")
-            }
+            if let e = result.error { failures.append("\(c.name): \(e)") }
         }
 
         // 2. Peers on the ladder cases that have them.
         var peers: [PeerComparison] = []
         if config.groups.contains(.peers) {
-            // --quick: Nghệ An only, the headline case.
-            for c in config.ladderCases where c.peers && (!config.quick || c.name == "nghe-an") {
+            for c in config.ladderCases where c.peers {
                 guard let result = ladder.first(where: { $0.name == c.name }), let path = scenarioPaths[c.name] else { continue }
-                let p = try comparePeers(c, result: result, scenario: path)
-                if let m = p.mismatch { bugs.append("\(c.name): \(m)") }
-                peers.append(p)
+                peers.append(try comparePeers(c, result: result, scenario: path))
             }
         }
 
-        // 3. The GAP library, with its peers.
-        var gap: [GAPSetSummary] = []
-        for set in config.gapSets {
-            let summary = try runGAPSet(set)
-            for r in summary.diaban.instances where r.verdict == .wrong {
-                bugs.append("GAP \(r.instance): WRONG — \(r.note ?? "")")
-            }
-            gap.append(summary)
+        // 3. The engine's pieces on the Nghệ An baseline.
+        var pieces: [PieceResult] = []
+        for p in config.pieceCases {
+            let result = try runPiece(p)
+            if let e = result.error { failures.append("piece \(p.name): \(e)") }
+            pieces.append(result)
         }
+
+        // 4. A planner's batches: compare and trade-off.
+        var batches: [BatchCaseResult] = []
+        for b in config.batchCases {
+            let result = try runBatch(b)
+            if let e = result.error { failures.append("\(b.name): \(e)") }
+            batches.append(result)
+        }
+
+        // 5. The GAP library, with its peers.
+        var gap: [GAPSetSummary] = []
+        for set in config.gapSets { gap.append(try runGAPSet(set)) }
 
         var file = ResultsFile(
             schema: ResultsFile.currentSchema, date: date, revision: Revision.of(checkout: paths.root), machine: Machine.current(),
             loadAverage: .init(start: loadStart, end: Self.loadAverage()),
             settings: .init(
                 command: config.command, quick: config.quick,
-                cases: config.ladderCases.map(\.name) + config.gapSets.map(\.rawValue) + (config.groups.contains(.peers) ? ["peers"] : []),
+                cases: config.ladderCases.map(\.name) + (config.groups.contains(.peers) ? ["peers"] : [])
+                    + (config.pieceCases.isEmpty ? [] : [BenchConfig.piecesName]) + config.batchCases.map(\.name)
+                    + config.gapSets.map(\.rawValue),
                 repeatOverride: config.repeatOverride, ladderOptions: GLPKSettings.describe(SolverOptions()),
                 gapOptions: Dictionary(uniqueKeysWithValues: config.gapSets.map { ($0.rawValue, config.gapOptions ?? $0.bestOptions) }),
                 gapTimeLimits: Dictionary(uniqueKeysWithValues: config.gapSets.map { ($0.rawValue, config.gapTimeLimit ?? $0.defaultTimeLimit) }),
-                seed: LadderCase.seed),
-            ladder: ladder, gap: gap, peers: peers, targets: [], bugs: bugs, totalSeconds: 0)
+                seed: LadderCase.seed, engineSettings: EngineOptions().settingsDescription),
+            ladder: ladder, gap: gap, peers: peers, batches: batches, pieces: pieces, targets: [], bugs: [], totalSeconds: 0)
+        file.bugs = failures + BugChecks.find(in: file)
         file.targets = Targets.evaluate(file)
         file.totalSeconds = ChildProcess.now() - started
         return file
@@ -123,7 +178,7 @@ public struct BenchRun {
     // MARK: Ladder
 
     func runLadderCase(_ c: LadderCase, path: String) throws -> LadderCaseResult {
-        let repeats = config.repeatOverride ?? c.repeats
+        let repeats = config.repeats(c)
         var runs: [LadderRun] = []
         var error: String?
         for i in 1...repeats {
@@ -131,7 +186,7 @@ public struct BenchRun {
             unlink(json)
             let child = ChildProcess(
                 executable: paths.executable,
-                arguments: ["solve", path, "--time-limit", String(c.timeLimit), "--json", json],
+                arguments: ["solve", path, "--time-limit", String(c.timeLimit), "--json", json] + (c.gap.map { ["--gap", String($0)] } ?? []),
                 timeout: c.timeLimit * 2 + 120, scratch: paths.scratch)
             let outcome = try child.run()
             guard outcome.exitCode == 0, !outcome.killedByTimeout, let data = FileManager.default.contents(atPath: json),
@@ -146,7 +201,7 @@ public struct BenchRun {
             run.peakRSSBytes = max(run.peakRSSBytes, outcome.peakRSSBytes)
             runs.append(run)
             let limited = runs.suffix(2).filter { $0.wallSeconds >= 0.95 * c.timeLimit }.count
-            log("\(c.name) run \(i)/\(repeats): \(run.status) in \(Text.seconds(run.wallSeconds)) (GLPK \(Text.seconds(run.glpkSeconds)))"
+            log("\(c.name) run \(i)/\(repeats): \(run.status) in \(Text.seconds(run.wallSeconds)) (solve \(Text.seconds(run.glpkSeconds)))"
                 + (run.gap.map { ", gap \(Text.percent($0))" } ?? "") + (run.objective.map { ", objective \(Text.number($0))" } ?? ""))
             if runs.count >= 2 && limited == 2 && i < repeats {
                 // Runs stopped by the limit measure the gap, not the time: two are enough.
@@ -154,7 +209,7 @@ public struct BenchRun {
                 break
             }
         }
-        return LadderCaseResult.summarize(c, runs: runs, gapTolerance: try Self.gapTolerance(path), error: error)
+        return LadderCaseResult.summarize(c, runs: runs, gapTolerance: try c.gap ?? Self.gapTolerance(path), error: error)
     }
 
     static func gapTolerance(_ path: String) throws -> Double {
@@ -167,13 +222,12 @@ public struct BenchRun {
         let folder = paths.scratch + "/models"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let mps = folder + "/\(c.name).mps"
-        // GLPK writes an objective constant as the objective row's right-hand side, which readers
-        // take with either sign: a proven optimum may differ from DiaBan's by ±constant.
         let constant = try LadderRun.exportMPS(path: scenario, to: mps).objectiveConstant
         let flags = GLPKSettings.glpsolFlags(SolverOptions())
         var comparison = PeerComparison(
             name: c.name, timeLimit: c.timeLimit, gapTolerance: result.gapTolerance, diabanSeconds: result.wall.median,
             diabanGLPKSeconds: result.glpk.median, diabanStatus: result.status, diabanObjective: result.objective?.median,
+            diabanBound: result.perRun.compactMap(\.bound).max(), objectiveConstant: constant,
             glpsol: nil, cbc: nil, ratioGlpsol: nil, ratioCBC: nil, mismatch: nil)
         for kind in Peers.Kind.allCases {
             let run = try Peers.run(kind, mps: mps, sense: .minimize, timeLimit: c.timeLimit, gap: result.gapTolerance,
@@ -181,16 +235,82 @@ public struct BenchRun {
             log("\(c.name) \(kind.rawValue): \(run.status) in \(Text.seconds(run.seconds))" + (run.objective.map { ", objective \(Text.number($0))" } ?? ""))
             let ratio = run.status == "missing" || run.seconds <= 0 ? nil : comparison.diabanSeconds / run.seconds
             if kind == .glpsol { comparison.glpsol = run; comparison.ratioGlpsol = ratio } else { comparison.cbc = run; comparison.ratioCBC = ratio }
-            if run.status == "optimal", result.status == "optimal", let mine = result.objective?.median, let theirs = run.objective {
-                let tolerance = max(result.gapTolerance, 1e-6) * max(1, abs(mine)) + 1e-6
-                let d = mine - theirs
-                if min(abs(d), abs(d - constant), abs(d + constant)) > tolerance {
-                    comparison.mismatch = (comparison.mismatch.map { $0 + "; " } ?? "")
-                        + "\(kind.rawValue) proved the optimum \(Text.number(theirs)), DiaBan \(Text.number(mine))"
-                }
+        }
+        let claims = result.perRun.enumerated().map { i, r in
+            BugChecks.Claim(source: "DiaBan run \(i + 1)", objective: r.objective, bound: r.bound, proven: r.status == "optimal")
+        } + comparison.peerClaims()
+        let disagreements = BugChecks.consistency(claims, subject: c.name, tolerance: result.gapTolerance)
+        comparison.mismatch = disagreements.isEmpty ? nil : disagreements.joined(separator: "; ")
+        return comparison
+    }
+
+    // MARK: Pieces
+
+    func runPiece(_ p: PieceCase) throws -> PieceResult {
+        let json = paths.scratch + "/piece-\(p.name).json"
+        unlink(json)
+        let child = ChildProcess(
+            executable: paths.executable, arguments: ["solve", paths.root + "/" + PieceCase.scenario, "--json", json] + p.arguments,
+            timeout: PieceCase.timeLimit * 2 + 120, scratch: paths.scratch)
+        let outcome = try child.run()
+        var result = PieceResult(name: p.name, what: p.what, engine: p.engine.rawValue, settings: p.settings, timeLimit: PieceCase.timeLimit,
+                                 run: nil, error: nil)
+        guard outcome.exitCode == 0, !outcome.killedByTimeout, let data = FileManager.default.contents(atPath: json),
+              var run = try? JSONDecoder().decode(LadderRun.self, from: data) else {
+            let why = outcome.killedByTimeout ? "killed after \(Int(child.timeout)) s" : "exit \(outcome.exitCode)"
+            result.error = "failed (\(why)): " + outcome.stderr.split(separator: "\n").suffix(3).joined(separator: " / ")
+            log("piece \(p.name): FAILED, \(result.error!)")
+            return result
+        }
+        unlink(json)
+        run.cpuSeconds = outcome.cpuSeconds
+        run.peakRSSBytes = max(run.peakRSSBytes, outcome.peakRSSBytes)
+        result.run = run
+        let counts = run.engine.map { ", \($0.columnGenerationRounds) rounds, \($0.branchNodes) B&P nodes" } ?? ", \(run.nodes) GLPK nodes"
+        log("piece \(p.name): \(run.status) in \(Text.seconds(run.wallSeconds))" + (run.gap.map { ", gap \(Text.percent($0))" } ?? "") + counts)
+        return result
+    }
+
+    // MARK: Compare and trade-off
+
+    func runBatch(_ b: BatchCase) throws -> BatchCaseResult {
+        let repeats = config.repeats(b)
+        let command = try b.command(root: paths.root)
+        guard FileManager.default.isExecutableFile(atPath: paths.diaban) else {
+            return BatchCaseResult.summarize(b, command: command, runs: [], error:
+                "no diaban at \(paths.diaban): build it with `swift build -c release --product diaban` in benchmarks/ (benchmarks/run does)")
+        }
+        let arguments = try b.arguments(root: paths.root)
+        var runs: [BatchRun] = []
+        var failure: String?
+        for i in 1...repeats {
+            let child = ChildProcess(executable: paths.diaban, arguments: arguments, timeout: 1800, scratch: paths.scratch)
+            let outcome = try child.run()
+            let data = Data(outcome.stdout.utf8)
+            var run: BatchRun
+            do {
+                guard !outcome.killedByTimeout else { throw BenchError("killed after \(Int(child.timeout)) s") }
+                run = try b.kind == .compare ? BatchRun.parseCompare(data) : BatchRun.parseTradeoff(data)
+            } catch {
+                failure = "run \(i) failed (exit \(outcome.exitCode)): \(error) " + outcome.stderr.split(separator: "\n").suffix(3).joined(separator: " / ")
+                log("\(b.name) run \(i)/\(repeats): FAILED, \(failure!)")
+                break
+            }
+            run.wallSeconds = outcome.wallSeconds
+            run.exitCode = outcome.exitCode
+            run.cpuSeconds = outcome.cpuSeconds
+            run.peakRSSBytes = outcome.peakRSSBytes
+            runs.append(run)
+            let open = run.items.filter { !b.kind.decided($0.status) }
+            log("\(b.name) run \(i)/\(repeats): \(run.decided(b.kind))/\(run.items.count) decided in \(Text.seconds(run.wallSeconds))"
+                + (open.isEmpty ? "" : "; not: " + open.map { "\($0.label) \($0.status)" }.joined(separator: ", ")))
+            if runs.count >= 2 && i < repeats && runs.suffix(2).allSatisfy({ $0.decided(b.kind) < $0.items.count }) {
+                // Items stopped by their time limits measure the limits: two runs are enough.
+                log("\(b.name): two runs left items undecided; no more runs")
+                break
             }
         }
-        return comparison
+        return BatchCaseResult.summarize(b, command: command, runs: runs, error: failure)
     }
 
     // MARK: GAP
@@ -198,19 +318,25 @@ public struct BenchRun {
     func runGAPSet(_ set: GAPSet) throws -> GAPSetSummary {
         let limit = config.gapTimeLimit ?? set.defaultTimeLimit
         let settings = config.gapOptions ?? set.bestOptions
-        let json = paths.scratch + "/gap-\(set.rawValue).json"
-        unlink(json)
-        var args = ["gap", "--set", set.rawValue, "--time-limit", String(limit), "--glpk", settings, "--json", json, "--quiet"]
         let only = config.gapQuickInstances
-        if let only { args += ["--only", only.sorted().joined(separator: ",")] }
-        log("GAP \(set.rawValue): DiaBan (GLPKSolver, \(settings)), \(Text.seconds(limit)) per instance …")
-        let outcome = try ChildProcess(executable: paths.executable, arguments: args, timeout: 3 * 3600, scratch: paths.scratch).run()
-        guard let data = FileManager.default.contents(atPath: json), let diaban = try? JSONDecoder().decode(GAPSetResult.self, from: data) else {
-            throw BenchError("The GAP run of \(set.rawValue) failed (exit \(outcome.exitCode)): \(outcome.stderr.suffix(2000))")
+        var rows: [GAPRunner.Solver: GAPSetResult] = [:]
+        for solver in GAPRunner.Solver.allCases {
+            let json = paths.scratch + "/gap-\(set.rawValue)-\(solver.rawValue).json"
+            unlink(json)
+            var args = ["gap", "--set", set.rawValue, "--solver", solver.rawValue, "--time-limit", String(limit), "--glpk", settings,
+                        "--json", json, "--quiet"]
+            if let only { args += ["--only", only.sorted().joined(separator: ",")] }
+            log("GAP \(set.rawValue): \(solver.rowName) (\(solver == .engine ? "decomposition engine, one thread" : "GLPKSolver, " + settings)), \(Text.seconds(limit)) per instance …")
+            let outcome = try ChildProcess(executable: paths.executable, arguments: args, timeout: 3 * 3600, scratch: paths.scratch).run()
+            guard let data = FileManager.default.contents(atPath: json), let row = try? JSONDecoder().decode(GAPSetResult.self, from: data) else {
+                throw BenchError("The GAP run of \(set.rawValue) (\(solver.rowName)) failed (exit \(outcome.exitCode)): \(outcome.stderr.suffix(2000))")
+            }
+            unlink(json)
+            log("GAP \(set.rawValue): \(solver.rowName) proved \(row.provenOptimal)/\(row.count) in \(Text.seconds(row.totalSeconds)), wrong \(row.wrong)")
+            rows[solver] = row
         }
-        unlink(json)
-        log("GAP \(set.rawValue): DiaBan proved \(diaban.provenOptimal)/\(diaban.count) in \(Text.seconds(diaban.totalSeconds)), wrong \(diaban.wrong)")
-        var summary = GAPSetSummary(set: set, title: set.title, timeLimit: limit, diaban: diaban, glpsol: nil, cbc: nil)
+        var summary = GAPSetSummary(set: set, title: set.title, timeLimit: limit, diaban: rows[.engine]!, glpkCompact: rows[.compact],
+                                    glpsol: nil, cbc: nil)
         guard config.groups.contains(.peers) else { return summary }
 
         let models = try GAPRunner.exportMPS(set, dataFolder: paths.gapData, to: paths.scratch + "/models/gap-\(set.rawValue)", only: only)
@@ -269,7 +395,7 @@ extension LadderCaseResult {
             firstFeasible: Summary(runs.map(\.firstFeasibleSeconds)),
             timeToOptimal: allOptimal ? Summary(runs.map(\.wallSeconds)) : nil,
             objective: Summary(runs.map(\.objective)), bound: Summary(runs.map(\.bound)), gap: Summary(runs.map(\.gap)),
-            nodes: Summary(runs.map { Double($0.nodes) }) ?? zero,
+            nodes: Summary(runs.map { Double($0.nodes) }) ?? zero, engine: EngineSummary(runs.map(\.engine)),
             peakRSSBytes: Summary(runs.map { Double($0.peakRSSBytes) }) ?? zero,
             peakGLPKBytes: Summary(runs.map { Double($0.peakGLPKBytes) }) ?? zero,
             startAccepted: runs.contains { $0.startAccepted }, perRun: runs, error: error)

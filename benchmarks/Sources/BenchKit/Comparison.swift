@@ -43,6 +43,17 @@ public struct Comparison: Sendable {
         for o in old.gap where !new.gap.contains(where: { $0.set == o.set }) {
             add(.note, o.set.rawValue, "not run in the new file")
         }
+        for n in new.batches {
+            guard let o = old.batches.first(where: { $0.name == n.name }) else {
+                add(.note, n.name, "new case (not in the old file)")
+                continue
+            }
+            compareBatch(o, n)
+        }
+        for o in old.batches where !new.batches.contains(where: { $0.name == o.name }) {
+            add(.note, o.name, "not run in the new file")
+        }
+        comparePieces(old.pieces, new.pieces)
         for n in new.targets {
             guard let o = old.targets.first(where: { $0.name == n.name }) else { continue }
             if o.met == true && n.met == false { add(.regression, "target", "\(n.name): met before (\(o.value)), not met now (\(n.value))") }
@@ -56,7 +67,16 @@ public struct Comparison: Sendable {
     }
 
     mutating func compareSetting(_ old: ResultsFile, _ new: ResultsFile) {
-        if old.machine.cores != new.machine.cores || old.machine.cpu != new.machine.cpu || old.machine.memoryBytes != new.machine.memoryBytes {
+        for (label, file) in [("old", old), ("new", new)] where file.schema != ResultsFile.currentSchema {
+            add(.note, "schema", "the \(label) file has schema \(file.schema): its DiaBan GAP row was GLPK's branch-and-cut, and it has "
+                + "no engine counts, no compare, trade-off or pieces cases; compared where both files have the numbers")
+        }
+        if let a = old.settings.engineSettings, let b = new.settings.engineSettings, a != b {
+            add(.note, "settings", "the engine's settings changed: \(a) → \(b)")
+        }
+        // The memory the kernel reports moves by a few pages between boots: only a real difference counts.
+        let memoryDiffers = abs(Double(old.machine.memoryBytes - new.machine.memoryBytes)) > 0.02 * Double(max(old.machine.memoryBytes, 1))
+        if old.machine.cores != new.machine.cores || old.machine.cpu != new.machine.cpu || memoryDiffers {
             add(.note, "machine", "the machines differ (\(old.machine.cores) cores, \(old.machine.cpu) → \(new.machine.cores) cores, \(new.machine.cpu)): times are not comparable")
         }
         for (label, file) in [("old", old), ("new", new)] where max(file.loadAverage.start, file.loadAverage.end) > Double(file.machine.cores) * 0.75 {
@@ -87,7 +107,7 @@ public struct Comparison: Sendable {
         if Self.rank(n.status) > Self.rank(o.status) { add(.regression, s, "status \(o.status) → \(n.status)") }
         if Self.rank(n.status) < Self.rank(o.status) { add(.improvement, s, "status \(o.status) → \(n.status)") }
         time(s, "end to end", o.wall.median, n.wall.median)
-        time(s, "GLPK", o.glpk.median, n.glpk.median)
+        time(s, "solve", o.glpk.median, n.glpk.median)
         time(s, "read + build + report", o.read.median + o.build.median + o.report.median, n.read.median + n.build.median + n.report.median)
         time(s, "first plan", o.firstFeasible?.median, n.firstFeasible?.median)
         if o.firstFeasible != nil && n.firstFeasible == nil { add(.regression, s, "no plan found any more") }
@@ -108,14 +128,65 @@ public struct Comparison: Sendable {
         if let og = o.gap?.median, let ng = n.gap?.median, ng > og + max(0.001, noise * og) {
             add(.regression, s, "gap \(Text.percent(og)) → \(Text.percent(ng))")
         }
+        if let oe = o.engine, let ne = n.engine {
+            count(s, "column-generation rounds", oe.columnGenerationRounds.median, ne.columnGenerationRounds.median)
+            count(s, "branch-and-price nodes", oe.branchNodes.median, ne.branchNodes.median)
+        }
         let om = o.peakRSSBytes.max, nm = n.peakRSSBytes.max
         if om > 0, nm > om * (1 + noise), nm - om > 32 * 1024 * 1024 {
             add(.regression, s, "peak memory \(Text.bytes(om)) → \(Text.bytes(nm))")
         }
     }
 
+    /// A load-independent count that moved: a note (more work is not a regression by itself).
+    mutating func count(_ subject: String, _ what: String, _ old: Double, _ new: Double) {
+        guard old != new else { return }
+        add(.note, subject, "\(what) \(Text.number(old)) → \(Text.number(new))")
+    }
+
+    mutating func compareBatch(_ o: BatchCaseResult, _ n: BatchCaseResult) {
+        let s = n.name
+        if n.error != nil && o.error == nil { add(.regression, s, "failed: \(n.error!)") }
+        if n.decided < o.decided { add(.regression, s, "decided \(o.decided) → \(n.decided) of \(n.count)") }
+        if n.decided > o.decided { add(.improvement, s, "decided \(o.decided) → \(n.decided) of \(n.count)") }
+        if o.runs > 0 && n.runs > 0 { time(s, "total", o.wall.median, n.wall.median) }
+        for ni in n.items {
+            guard let oi = o.items.first(where: { $0.label == ni.label }) else { continue }
+            if Self.rank(ni.status) > Self.rank(oi.status) { add(.regression, s, "\(ni.label): status \(oi.status) → \(ni.status)") }
+            if let ov = oi.objective?.median, let nv = ni.objective?.median, oi.status == "optimal", ni.status == "optimal",
+               abs(nv - ov) > 1e-6 * max(1, abs(ov)) {
+                add(.note, s, "\(ni.label): the proven optimum moved: \(Text.number(ov)) → \(Text.number(nv))")
+            }
+        }
+    }
+
+    mutating func comparePieces(_ old: [PieceResult], _ new: [PieceResult]) {
+        for n in new {
+            let s = "piece \(n.name)"
+            guard let o = old.first(where: { $0.name == n.name }) else {
+                add(.note, s, "new (not in the old file)")
+                continue
+            }
+            guard let or = o.run, let nr = n.run else {
+                if o.run != nil { add(.regression, s, "failed: \(n.error ?? "")") }
+                continue
+            }
+            if Self.rank(nr.status) > Self.rank(or.status) { add(.regression, s, "status \(or.status) → \(nr.status)") }
+            if Self.rank(nr.status) < Self.rank(or.status) { add(.improvement, s, "status \(or.status) → \(nr.status)") }
+            if let oe = or.engine, let ne = nr.engine {
+                count(s, "column-generation rounds", Double(oe.columnGenerationRounds), Double(ne.columnGenerationRounds))
+                count(s, "branch-and-price nodes", Double(oe.branchNodes), Double(ne.branchNodes))
+            } else if or.engine == nil && nr.engine == nil {
+                count(s, "GLPK nodes", Double(or.nodes), Double(nr.nodes))
+            }
+        }
+    }
+
     mutating func compareGAP(_ o: GAPSetSummary, _ n: GAPSetSummary) {
         let s = "GAP \(n.set.rawValue)"
+        if o.diaban.options != n.diaban.options {
+            add(.note, s, "DiaBan's solver or options changed: \(o.diaban.options) → \(n.diaban.options)")
+        }
         if n.diaban.wrong > 0 { add(.regression, s, "\(n.diaban.wrong) WRONG value(s): " + n.diaban.instances.filter { $0.verdict == .wrong }.map { "\($0.instance) (\($0.note ?? ""))" }.joined(separator: ", ")) }
         if o.diaban.count != n.diaban.count || o.timeLimit != n.timeLimit {
             add(.note, s, "different selection or limit (\(o.diaban.count) → \(n.diaban.count) instances, \(Text.seconds(o.timeLimit)) → \(Text.seconds(n.timeLimit)))")

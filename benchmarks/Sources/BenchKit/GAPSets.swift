@@ -73,7 +73,8 @@ public struct GAPInstanceResult: Codable, Sendable, Equatable {
         /// Solved where the published value is only a best known one (not proven).
         case open
         /// A BUG: a claimed optimum that differs from the published one, a value better than a
-        /// published optimum, or a bound that cuts the published optimum off.
+        /// published optimum, or a bound that cuts off the published optimum or a published
+        /// best known value (a known assignment has that value).
         case wrong
         /// The solver failed (not a time limit without a solution: that is `unproven`).
         case failed
@@ -86,7 +87,10 @@ public struct GAPInstanceResult: Codable, Sendable, Equatable {
     public var published: Double?
     public var publishedProven: Bool
     public var seconds: Double
+    /// Branch-and-bound nodes (GLPK, peers) or branch-and-price nodes (the engine).
     public var nodes: Int?
+    /// The engine's column-generation rounds (nil for the other solvers).
+    public var columnGenerationRounds: Int?
     public var verdict: Verdict
     /// What was wrong, when the verdict is `wrong`.
     public var note: String?
@@ -97,7 +101,8 @@ public struct GAPInstanceResult: Codable, Sendable, Equatable {
 /// A whole set solved with one solver and one time limit per instance.
 public struct GAPSetResult: Codable, Sendable, Equatable {
     public var set: GAPSet
-    /// "diaban" (GLPKSolver in process), "glpsol" or "cbc".
+    /// "diaban" (the decomposition engine in process), "glpk compact" (GLPK's branch-and-cut
+    /// in process), "glpsol" or "cbc".
     public var solver: String
     public var options: String
     public var timeLimit: Double
@@ -110,8 +115,9 @@ public struct GAPSetResult: Codable, Sendable, Equatable {
 }
 
 extension GAPInstanceResult {
-    /// Judges a solver's answer against `published`. `provenByBound` says whether the answer
-    /// counts as proven optimal: the solver said so, or (integer costs) the bound is within 1.
+    /// Judges a solver's answer against `published`. `status` is "optimal" when the answer
+    /// counts as proven optimal (the solver said so, or, with integer costs, its bound is
+    /// within 1).
     public static func judge(
         instance: String, sense: LinearModel.Sense, status: String, objective: Double?, bound: Double?,
         seconds: Double, nodes: Int?, published: PublishedOptimum?
@@ -120,35 +126,45 @@ extension GAPInstanceResult {
         if let objective, let bound { gap = abs(objective - bound) / max(1e-9, abs(objective)) }
         var r = GAPInstanceResult(
             instance: instance, status: status, objective: objective, bound: bound, gap: gap, published: published?.value,
-            publishedProven: published?.provenOptimal ?? false, seconds: seconds, nodes: nodes, verdict: .unproven, note: nil)
+            publishedProven: published?.provenOptimal ?? false, seconds: seconds, nodes: nodes, columnGenerationRounds: nil,
+            verdict: .unproven, note: nil)
         let tolerance = 1e-6 * max(1, abs(published?.value ?? 0))
         // Better means larger when maximising.
         func better(_ a: Double, than b: Double) -> Bool { sense == .maximize ? a > b + tolerance : a < b - tolerance }
-        guard let objective else {
+        func wrong(_ note: String) -> GAPInstanceResult {
+            r.verdict = .wrong
+            r.note = note
+            return r
+        }
+        // A published value, proven optimal or only best known, is the value of a real
+        // assignment: no valid bound passes it, no claimed optimum is worse than it, and the
+        // instance is not infeasible.
+        if let p = published {
+            let what = p.provenOptimal ? "the published optimum" : "the best known value"
+            if let objective {
+                if p.provenOptimal && status == "optimal" && abs(objective - p.value) > tolerance {
+                    return wrong("claimed optimal \(format(objective)), published optimum \(format(p.value))")
+                }
+                if p.provenOptimal && better(objective, than: p.value) {
+                    return wrong("value \(format(objective)) beats the published optimum \(format(p.value))")
+                }
+                if status == "optimal" && better(p.value, than: objective) {
+                    return wrong("claimed optimal \(format(objective)), but a known assignment reaches \(format(p.value))")
+                }
+            }
+            if let bound, better(p.value, than: bound) {
+                return wrong("bound \(format(bound)) excludes \(what) \(format(p.value))")
+            }
+            if status == "infeasible" {
+                return wrong("reported infeasible, but \(what) is \(format(p.value))")
+            }
+        }
+        guard objective != nil else {
             r.verdict = status == "failed" ? .failed : .unproven
-            if let p = published, p.provenOptimal, status == "infeasible" {
-                r.verdict = .wrong
-                r.note = "reported infeasible, but the published optimum is \(format(p.value))"
-            }
             return r
         }
-        guard let p = published else {
-            r.verdict = status == "optimal" ? .open : .unproven
-            return r
-        }
-        if p.provenOptimal {
-            if status == "optimal" && abs(objective - p.value) > tolerance {
-                r.verdict = .wrong
-                r.note = "claimed optimal \(format(objective)), published optimum \(format(p.value))"
-            } else if better(objective, than: p.value) {
-                r.verdict = .wrong
-                r.note = "value \(format(objective)) beats the published optimum \(format(p.value))"
-            } else if let bound, better(p.value, than: bound) {
-                r.verdict = .wrong
-                r.note = "bound \(format(bound)) excludes the published optimum \(format(p.value))"
-            } else {
-                r.verdict = status == "optimal" ? .match : .unproven
-            }
+        if let p = published, p.provenOptimal {
+            r.verdict = status == "optimal" ? .match : .unproven
         } else {
             r.verdict = status == "optimal" ? .open : .unproven
         }

@@ -1,3 +1,4 @@
+import AssignmentEngine
 import DiaBanCore
 import Foundation
 import GLPKSolver
@@ -45,9 +46,17 @@ public struct LadderRun: Codable, Sendable, Equatable {
     public var binaries: Int
     public var constraints: Int
     public var nonZeros: Int
+    /// The engine that solved (`decomposition` or `compact`), and what the decomposition engine
+    /// did (nil with `compact`), added up over levels and provinces.
+    public var solveEngine: String?
+    public var engine: EngineCounts?
 
-    /// Solves `path` with a time limit of `timeLimit` seconds and DiaBan's default options.
-    public static func measure(path: String, timeLimit: Double) throws -> LadderRun {
+    /// Solves `path` with a time limit of `timeLimit` seconds, the scenario's gap (or `gap`) and
+    /// DiaBan's default options, or the engine and engine settings given (`key=value`, as
+    /// `diaban solve --engine-setting`).
+    public static func measure(
+        path: String, timeLimit: Double, gap: Double? = nil, engine: PlanRequest.Engine = .decomposition, engineSettings: [String] = []
+    ) throws -> LadderRun {
         let t0 = ChildProcess.now()
         let scenario: Scenario
         do {
@@ -56,7 +65,9 @@ public struct LadderRun: Codable, Sendable, Equatable {
             throw BenchError("The scenario \(path) does not load:\n\(error.description)")
         }
         let t1 = ChildProcess.now()
-        let request = PlanRequest(scenario: scenario, timeLimit: timeLimit)
+        var request = PlanRequest(scenario: scenario, timeLimit: timeLimit, gap: gap)
+        request.engine = engine
+        try applyEngineSettings(engineSettings, to: &request.engineOptions)
         let outcome = try Planner(solver: GLPKSolver()).plan(scenario, request: request)
         let t2 = ChildProcess.now()
         let report = SolveReport(outcome, scenario: scenario)
@@ -80,7 +91,15 @@ public struct LadderRun: Codable, Sendable, Equatable {
             heuristicObjective: outcome.heuristic?.objective, planViolations: outcome.planViolations.count,
             communes: scenario.communes.count, officers: scenario.officers.count,
             variables: outcome.stats.variables, binaries: outcome.stats.binaries, constraints: outcome.stats.constraints,
-            nonZeros: outcome.stats.nonZeros)
+            nonZeros: outcome.stats.nonZeros, solveEngine: engine.rawValue,
+            engine: EngineCounts(outcome.stats.engine, oneModel: !outcome.levels.isEmpty))
+    }
+
+    /// Applies `key=value` engine settings (see ``EngineOptions/apply(setting:)``).
+    public static func applyEngineSettings(_ settings: [String], to options: inout EngineOptions) throws {
+        for setting in settings {
+            do { try options.apply(setting: setting) } catch { throw BenchError("Engine setting: \(error.description).") }
+        }
     }
 
     /// Writes the model the planner solves (its single weighted level) as free MPS.

@@ -13,6 +13,7 @@ extension ResultsFile {
             md += " — **the machine was busy: other processes competed for the cores, times are inflated**"
         }
         md += "\n- command: `\(settings.command)`; total \(Text.seconds(totalSeconds))\n"
+        if let engine = settings.engineSettings { md += "- engine: decomposition, `\(engine)` (its defaults)\n" }
         md += "- GLPK options: ladder `\(settings.ladderOptions)` (DiaBan's defaults)"
         for (set, options) in settings.gapOptions.sorted(by: { $0.key < $1.key }) { md += "; GAP \(set) `\(options)`" }
         md += "\n\n"
@@ -23,56 +24,38 @@ extension ResultsFile {
 
         md += "## Targets\n\n| target | goal | measured | |\n|---|---|---|---|\n"
         for t in targets {
-            let verdict = t.met.map { $0 ? "met" : "**not met**" } ?? "not run"
+            let verdict = t.met.map { $0 ? "met" : "**not met**" } ?? (t.value.hasPrefix("not run") ? "not run" : "not judged")
             md += "| \(t.name) | \(t.goal) | \(t.value) | \(verdict) |\n"
         }
 
         if !ladder.isEmpty {
             md += "\n## Scale ladder\n\n"
-            md += "End to end = read the scenario, plan (model, heuristic, GLPK, KPIs, proposal), render text and JSON; "
-            md += "median (min–max) over the runs. First plan counts from the start, reading included.\n\n"
-            md += "| case | communes | officers | binaries | limit | runs | status | end to end | GLPK | read + build + report | first plan | objective | gap | nodes | peak RSS | GLPK peak |\n"
-            md += "|---|--:|--:|--:|--:|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n"
+            md += "End to end = read the scenario, plan (model, heuristic, engine, KPIs, proposal), render text and JSON; "
+            md += "median (min–max) over the runs. First plan counts from the start, reading included. Solve = the engine's "
+            md += "(or GLPK's) share. CG rounds, B&P nodes: the decomposition engine's column-generation rounds and "
+            md += "branch-and-price nodes, added up over levels and provinces (medians over the runs); DW bound: its "
+            md += "Dantzig–Wolfe bound, when the run solved one model (a run split by province has its national bound only).\n\n"
+            md += "| case | communes | officers | binaries | limit | runs | status | end to end | solve | read + build + report | first plan | objective | bound | gap | CG rounds | B&P nodes | DW bound | peak RSS |\n"
+            md += "|---|--:|--:|--:|--:|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n"
             for c in ladder {
                 let overhead = c.read.median + c.build.median + c.report.median
                 md += "| \(c.name) | \(c.communes) | \(c.officers) | \(c.binaries) | \(Text.seconds(c.timeLimit)) | \(c.runs) | \(c.status)"
                 md += " | \(range(c.wall)) | \(Text.seconds(c.glpk.median)) | \(Text.seconds(overhead)) (\(Text.percent(c.overheadShare.median)))"
                 md += " | \(c.firstFeasible.map { Text.seconds($0.median) } ?? "none")"
-                md += " | \(c.objective.map { Text.number($0.median) } ?? "–") | \(c.gap.map { Text.percent($0.median) } ?? "–")"
-                md += " | \(Int(c.nodes.median)) | \(Text.bytes(c.peakRSSBytes.max)) | \(Text.bytes(c.peakGLPKBytes.max)) |\n"
+                md += " | \(c.objective.map { Text.number($0.median) } ?? "–") | \(c.bound.map { Text.number($0.median) } ?? "–")"
+                md += " | \(c.gap.map { Text.percent($0.median) } ?? "–")"
+                md += " | \(c.engine.map { count($0.columnGenerationRounds) } ?? "–") | \(c.engine.map { count($0.branchNodes) } ?? count(c.nodes))"
+                md += " | \(c.engine?.decompositionBound.map { Text.number($0.median) } ?? "–") | \(Text.bytes(c.peakRSSBytes.max)) |\n"
             }
             let failed = ladder.filter { $0.error != nil }
             for c in failed { md += "\n- \(c.name): \(c.error!)" }
-        }
-
-        if !gap.isEmpty {
-            md += "\n## Generalized assignment library\n\n"
-            md += "Each instance solved on its own, with the set's limit per instance; times are per solve (DiaBan) or per process (peers), added up.\n\n"
-            md += "| set | limit | solver | proven optimal | equal to published | wrong | total time | DiaBan / solver |\n|---|--:|---|--:|--:|--:|--:|--:|\n"
-            for s in gap {
-                for r in [s.diaban, s.glpsol, s.cbc].compactMap({ $0 }) {
-                    let ratio = r.solver == "diaban" ? "–" : Text.ratio(s.diaban.totalSeconds / max(1e-9, r.totalSeconds))
-                    md += "| \(s.title) | \(Text.seconds(s.timeLimit)) | \(r.solver) | \(r.provenOptimal)/\(r.count) | \(r.instances.filter { $0.verdict == .match }.count)"
-                    md += " | \(r.wrong == 0 ? "0" : "**\(r.wrong)**") | \(Text.seconds(r.totalSeconds)) | \(ratio) |\n"
-                }
-            }
-            md += "\nOptions: DiaBan as listed above, per set; glpsol the same search flags (OR-Library only: on these models it is "
-            md += "DiaBan's GLPK with DiaBan's options); CBC `-threads 1 -timeMode elapsed`.\n"
-            for s in gap {
-                let hard = s.diaban.instances.filter { $0.verdict != .match }
-                guard !hard.isEmpty else { continue }
-                md += "\n\(s.title), DiaBan not proven or not matching: "
-                md += hard.map { r in
-                    "\(r.instance) (\(r.verdict.rawValue)\(r.objective.map { ", \(Text.number($0))" } ?? "")\(r.published.map { " vs \(Text.number($0))" } ?? "")\(r.gap.map { ", gap \(Text.percent($0))" } ?? ""))"
-                }.joined(separator: ", ") + "\n"
-            }
         }
 
         if !peers.isEmpty {
             md += "\n## Peers on the same model\n\n"
             md += "The model DiaBan solves, exported as free MPS by GLPK and solved by each peer single-threaded with the same limit and gap "
             md += "tolerance. DiaBan's time is its median end to end (from the scenario file); a peer's is its process from start to exit "
-            md += "(reading the MPS file included). glpsol gets DiaBan's GLPK search options, but no warm start.\n\n"
+            md += "(reading the MPS file included). glpsol is GLPK alone, with DiaBan's GLPK search options but neither DiaBan's engine nor its warm start.\n\n"
             md += "| case | limit | DiaBan | glpsol | DiaBan / glpsol | CBC | DiaBan / CBC |\n|---|--:|---|---|--:|---|--:|\n"
             for p in peers {
                 func cell(_ r: Peers.Run?) -> String {
@@ -86,7 +69,79 @@ extension ResultsFile {
             }
             for p in peers where p.mismatch != nil { md += "\n- **\(p.name): \(p.mismatch!)**" }
         }
+        if !pieces.isEmpty {
+            md += "\n## The engine's pieces, one at a time\n\n"
+            md += "The Nghệ An baseline once per variant (`diaban solve --engine-setting key=value`, or `--engine compact`), "
+            md += "\(Text.seconds(PieceCase.timeLimit)) limit. The counts do not depend on the machine's load (unless the limit cut "
+            md += "the work short); the seconds do. Fixed / left: pairs left out by reduced-cost fixing and pairs left; DW bound: "
+            md += "the Dantzig–Wolfe bound at the end of column generation; LP bound: the compact LP relaxation's; nodes: "
+            md += "branch-and-price nodes, or GLPK's branch-and-cut nodes for `compact`.\n\n"
+            md += "| variant | leaves out | status | objective | bound | gap | end to end | CG rounds | columns | nodes | dives | fixed / left | DW bound | LP bound |\n"
+            md += "|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n"
+            for p in pieces {
+                guard let r = p.run else {
+                    md += "| \(p.name) | \(p.what) | failed | | | | | | | | | | | |\n"
+                    continue
+                }
+                let e = r.engine
+                md += "| \(p.name) | \(p.what) | \(r.status) | \(r.objective.map(Text.number) ?? "–") | \(r.bound.map(Text.number) ?? "–")"
+                md += " | \(r.gap.map(Text.percent) ?? "–") | \(Text.seconds(r.wallSeconds))"
+                md += " | \(e.map { String($0.columnGenerationRounds) } ?? "–") | \(e.map { String($0.columns) } ?? "–")"
+                md += " | \(e.map { String($0.branchNodes) } ?? String(r.nodes)) | \(e.map { String($0.dives) } ?? "–")"
+                md += " | \(e.map { "\($0.fixedPairs) / \($0.remainingPairs)" } ?? "–")"
+                md += " | \(e?.decompositionBound.map(Text.number) ?? "–") | \(e?.relaxationBound.map(Text.number) ?? "–") |\n"
+            }
+            for p in pieces where p.error != nil { md += "\n- \(p.name): \(p.error!)" }
+        }
+
+        for b in batches {
+            md += "\n## \(b.title)\n\n"
+            md += "`\(b.command)`, one process from start to exit"
+            if let jobs = b.perRun.first?.jobs { md += " (\(jobs) solve\(jobs == 1 ? "" : "s") at once)" }
+            md += "; \(b.runs) run\(b.runs == 1 ? "" : "s"). Total: median \(b.runs > 0 ? range(b.wall) : "–")"
+            md += " (the tool's own: \(b.runs > 0 ? Text.seconds(b.reported.median) : "–")); "
+            md += "\(b.decided)/\(b.count) \(b.kind == .compare ? "proven optimal" : "decided (optimal or infeasible)") in every run.\n\n"
+            md += "| \(b.kind == .compare ? "scenario" : "at most (changes)") | status | objective | bound | gap | seconds |\n|---|---|--:|--:|--:|--:|\n"
+            for item in b.items {
+                md += "| \(item.label) | \(item.status) | \(item.objective.map { Text.number($0.median) } ?? "–")"
+                md += " | \(item.bound.map { Text.number($0.median) } ?? "–") | \(item.gap.map { Text.percent($0.median) } ?? "–")"
+                md += " | \(Text.seconds(item.seconds.median)) |\n"
+            }
+            if let e = b.error { md += "\n- failed: \(e)\n" }
+        }
+
+        if !gap.isEmpty {
+            md += "\n## Generalized assignment library\n\n"
+            md += "Each instance solved on its own, with the set's limit per instance, on one thread; times are per solve (in process) "
+            md += "or per process (peers), added up. diaban: the decomposition engine with its defaults; glpk compact: GLPK's "
+            md += "branch-and-cut on the compact model with the set's GLPK options, through the same binding. Nodes: branch-and-price "
+            md += "nodes (diaban), branch-and-cut nodes (glpk compact), added up.\n\n"
+            md += "| set | limit | solver | proven optimal | equal to published | wrong | total time | nodes | DiaBan / solver |\n|---|--:|---|--:|--:|--:|--:|--:|--:|\n"
+            for s in gap {
+                for r in [s.diaban, s.glpkCompact, s.glpsol, s.cbc].compactMap({ $0 }) {
+                    let ratio = r.solver == "diaban" ? "–" : Text.ratio(s.diaban.totalSeconds / max(1e-9, r.totalSeconds))
+                    let nodes = r.instances.allSatisfy { $0.nodes != nil } ? String(r.instances.reduce(0) { $0 + $1.nodes! }) : "–"
+                    md += "| \(s.title) | \(Text.seconds(s.timeLimit)) | \(r.solver) | \(r.provenOptimal)/\(r.count) | \(r.instances.filter { $0.verdict == .match }.count)"
+                    md += " | \(r.wrong == 0 ? "0" : "**\(r.wrong)**") | \(Text.seconds(r.totalSeconds)) | \(nodes) | \(ratio) |\n"
+                }
+            }
+            md += "\nOptions: glpk compact as listed above, per set; glpsol the same search flags (OR-Library only: on these models it is "
+            md += "the glpk compact row's GLPK with its options, from the file); CBC `-threads 1 -timeMode elapsed`.\n"
+            for s in gap {
+                let hard = s.diaban.instances.filter { $0.verdict != .match }
+                guard !hard.isEmpty else { continue }
+                md += "\n\(s.title), DiaBan not proven or not matching (value vs published, and the bound's gap): "
+                md += hard.map { r in
+                    "\(r.instance) (\(r.verdict.rawValue)\(r.objective.map { ", \(Text.number($0))" } ?? "")\(r.published.map { " vs \(Text.number($0))" } ?? "")\(r.bound.map { ", bound \(Text.number($0))" } ?? ", no bound")\(r.gap.map { ", gap \(Text.percent($0))" } ?? ""))"
+                }.joined(separator: ", ") + "\n"
+            }
+        }
+
         return md + "\n"
+    }
+
+    func count(_ s: Summary) -> String {
+        s.min == s.max ? Text.number(s.median) : "\(Text.number(s.median)) (\(Text.number(s.min))–\(Text.number(s.max)))"
     }
 
     func range(_ s: Summary) -> String {

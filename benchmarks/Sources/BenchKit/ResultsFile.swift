@@ -2,8 +2,15 @@ import Foundation
 
 /// A results file of `diaban-bench run` (`results/NAME.json`): versioned, written with sorted
 /// keys and arrays in a fixed order, so that two files differ only where the measurements do.
+///
+/// Schema 2 adds the decomposition engine's counts (ladder, GAP), the `glpk compact` GAP row,
+/// the compare and trade-off cases (`batches`), the engine pieces (`pieces`) and DiaBan's bound
+/// beside the peers. A schema-1 file still reads: what it lacks reads as absent (no batches,
+/// no pieces, no engine counts), and its DiaBan GAP row was GLPK's branch-and-cut.
 public struct ResultsFile: Codable, Sendable, Equatable {
-    public static let currentSchema = "diaban.bench/1"
+    public static let currentSchema = "diaban.bench/2"
+    /// Schemas ``read(path:)`` accepts.
+    public static let readableSchemas = ["diaban.bench/1", currentSchema]
 
     public var schema: String
     /// ISO 8601, UTC, when the run started.
@@ -17,6 +24,10 @@ public struct ResultsFile: Codable, Sendable, Equatable {
     public var ladder: [LadderCaseResult]
     public var gap: [GAPSetSummary]
     public var peers: [PeerComparison]
+    /// `diaban compare` of the Nghệ An scenarios and `diaban tradeoff` of the baseline.
+    public var batches: [BatchCaseResult]
+    /// The Nghệ An baseline once per engine variant (each piece switched off on its own).
+    public var pieces: [PieceResult]
     public var targets: [Target]
     /// Bugs found (a wrong optimum, a plan breaking a hard rule): a run with any exits non-zero.
     public var bugs: [String]
@@ -40,6 +51,49 @@ public struct ResultsFile: Codable, Sendable, Equatable {
         /// Seconds per instance, by GAP set.
         public var gapTimeLimits: [String: Double]
         public var seed: UInt64
+        /// The decomposition engine's settings (its defaults), as `key=value` words; nil in
+        /// schema-1 files.
+        public var engineSettings: String?
+    }
+
+    public init(
+        schema: String, date: String, revision: Revision, machine: Machine, loadAverage: LoadAverage, settings: Settings,
+        ladder: [LadderCaseResult], gap: [GAPSetSummary], peers: [PeerComparison], batches: [BatchCaseResult] = [],
+        pieces: [PieceResult] = [], targets: [Target], bugs: [String], totalSeconds: Double
+    ) {
+        self.schema = schema
+        self.date = date
+        self.revision = revision
+        self.machine = machine
+        self.loadAverage = loadAverage
+        self.settings = settings
+        self.ladder = ladder
+        self.gap = gap
+        self.peers = peers
+        self.batches = batches
+        self.pieces = pieces
+        self.targets = targets
+        self.bugs = bugs
+        self.totalSeconds = totalSeconds
+    }
+
+    /// Reads schema 1 too: the lists it lacks are empty.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        schema = try c.decode(String.self, forKey: .schema)
+        date = try c.decode(String.self, forKey: .date)
+        revision = try c.decode(Revision.self, forKey: .revision)
+        machine = try c.decode(Machine.self, forKey: .machine)
+        loadAverage = try c.decode(LoadAverage.self, forKey: .loadAverage)
+        settings = try c.decode(Settings.self, forKey: .settings)
+        ladder = try c.decode([LadderCaseResult].self, forKey: .ladder)
+        gap = try c.decode([GAPSetSummary].self, forKey: .gap)
+        peers = try c.decode([PeerComparison].self, forKey: .peers)
+        batches = try c.decodeIfPresent([BatchCaseResult].self, forKey: .batches) ?? []
+        pieces = try c.decodeIfPresent([PieceResult].self, forKey: .pieces) ?? []
+        targets = try c.decode([Target].self, forKey: .targets)
+        bugs = try c.decode([String].self, forKey: .bugs)
+        totalSeconds = try c.decode(Double.self, forKey: .totalSeconds)
     }
 
     public func encoded() throws -> Data {
@@ -53,15 +107,27 @@ public struct ResultsFile: Codable, Sendable, Equatable {
             throw BenchError("The results file \(path) does not exist or cannot be read.")
         }
         do {
-            let file = try JSONDecoder().decode(ResultsFile.self, from: data)
-            guard file.schema == currentSchema else {
-                throw BenchError("\(path) has schema \(file.schema); this diaban-bench reads \(currentSchema).")
-            }
-            return file
+            return try decode(data, name: path)
         } catch let error as BenchError {
             throw error
         } catch {
             throw BenchError("\(path) is not a diaban-bench results file: \(error).")
+        }
+    }
+
+    /// A results file from its bytes; `name` names it in errors.
+    public static func decode(_ data: Data, name: String) throws -> ResultsFile {
+        struct Head: Decodable { var schema: String }
+        do {
+            let head = try JSONDecoder().decode(Head.self, from: data)
+            guard readableSchemas.contains(head.schema) else {
+                throw BenchError("\(name) has schema \(head.schema); this diaban-bench reads \(readableSchemas.joined(separator: " and ")).")
+            }
+            return try JSONDecoder().decode(ResultsFile.self, from: data)
+        } catch let error as BenchError {
+            throw error
+        } catch {
+            throw BenchError("\(name) is not a diaban-bench results file: \(error).")
         }
     }
 }
@@ -98,6 +164,8 @@ public struct LadderCaseResult: Codable, Sendable, Equatable {
     public var bound: Summary?
     public var gap: Summary?
     public var nodes: Summary
+    /// The decomposition engine's counts over the runs (nil in schema 1).
+    public var engine: EngineSummary?
     public var peakRSSBytes: Summary
     public var peakGLPKBytes: Summary
     public var startAccepted: Bool
@@ -111,7 +179,10 @@ public struct GAPSetSummary: Codable, Sendable, Equatable {
     public var set: GAPSet
     public var title: String
     public var timeLimit: Double
+    /// DiaBan: the decomposition engine (in schema 1: GLPK's branch-and-cut).
     public var diaban: GAPSetResult
+    /// GLPK's branch-and-cut on the compact model with the set's options (nil in schema 1).
+    public var glpkCompact: GAPSetResult?
     public var glpsol: GAPSetResult?
     public var cbc: GAPSetResult?
 }
@@ -126,12 +197,19 @@ public struct PeerComparison: Codable, Sendable, Equatable {
     public var diabanGLPKSeconds: Double
     public var diabanStatus: String
     public var diabanObjective: Double?
+    /// DiaBan's highest bound over the runs (nil in schema 1): a bound above a peer's proven
+    /// optimum is a bug.
+    public var diabanBound: Double?
+    /// The exported model's objective constant (nil in schema 1), which readers of the MPS
+    /// file take with either sign.
+    public var objectiveConstant: Double?
     public var glpsol: Peers.Run?
     public var cbc: Peers.Run?
     /// DiaBan's time over the peer's (below 1: DiaBan is faster).
     public var ratioGlpsol: Double?
     public var ratioCBC: Double?
-    /// Set when a peer proved a different optimum than DiaBan's.
+    /// Set when DiaBan and a peer disagree: a different proven optimum, or a bound beyond the
+    /// other's plan value (see ``BugChecks``).
     public var mismatch: String?
 }
 

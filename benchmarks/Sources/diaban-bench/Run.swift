@@ -4,20 +4,23 @@ import Foundation
 
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Runs the benchmark (ladder, GAP library, peers) and writes results/NAME.json and .md.",
+        abstract: "Runs the benchmark (ladder, peers, engine pieces, compare, trade-off, GAP library) and writes results/NAME.json and .md.",
         discussion: """
-            Cases: the scale ladder (nghe-an, ha-tinh, gia-lai, thanh-hoa, ho-chi-minh, invented-500, central-1000, \
-            country), the GAP sets (orlib, chu-beasley) and the peers (glpsol and CBC on the same models). Every \
-            measured solve runs alone in a process of its own. Build in release mode first (benchmarks/run does).
+            Groups: ladder (nghe-an, ha-tinh, gia-lai, thanh-hoa, invented-500, central-1000, country), peers \
+            (glpsol and CBC on the same models), pieces (nghe-an-pieces: the engine with each piece switched off, \
+            and GLPK alone), compare (nghe-an-compare: diaban compare of every Nghệ An scenario), tradeoff \
+            (nghe-an-tradeoff: diaban tradeoff of the baseline) and gap (orlib, chu-beasley). Every measured \
+            process runs alone. Build diaban-bench and diaban in release mode first (benchmarks/run does).
 
             \(ExitStatus.table)
             """)
 
-    @Option(help: "Groups to run, comma-separated: ladder, gap, peers.") var cases = "ladder,gap,peers"
-    @Option(help: "Only these ladder cases and GAP sets, comma-separated (e.g. nghe-an,orlib).") var only: String?
-    @Option(name: .customLong("repeat"), help: "Runs per ladder case (default: each case's own, 5 for small cases, 3 mid-size, 1 country).")
+    @Option(help: "Groups to run, comma-separated: ladder, peers, pieces, compare, tradeoff, gap.")
+    var cases = BenchConfig.Group.allCases.map(\.rawValue).joined(separator: ",")
+    @Option(help: "Only these cases by name, comma-separated (e.g. nghe-an,orlib,nghe-an-compare,nghe-an-pieces).") var only: String?
+    @Option(name: .customLong("repeat"), help: "Runs per ladder and batch case (default: each case's own: 5 for Nghệ An, 3 mid-size and batches, 1 country; the pieces always run once).")
     var repeats: Int?
-    @Flag(help: "A few minutes: Nghệ An and Hà Tĩnh, gap12 and one Chu–Beasley instance per type, 3 runs at most.") var quick = false
+    @Flag(help: "A few minutes: Nghệ An and Hà Tĩnh (3 runs) with their peers, the pieces, one compare and one trade-off, gap12 and one Chu–Beasley instance per type.") var quick = false
     @Option(name: .customLong("gap-time-limit"), help: "Seconds per GAP instance (default: 60 for orlib, 10 for chu-beasley).")
     var gapTimeLimit: Double?
     @Option(name: .customLong("gap-options"), help: "GLPK options of the GAP solves, key=value,... (as diaban solve --glpk; default: each set's best).")
@@ -27,13 +30,13 @@ struct Run: ParsableCommand {
     func validate() throws {
         let groups = cases.split(separator: ",").map(String.init)
         for g in groups where BenchConfig.Group(rawValue: g) == nil {
-            throw ValidationError("--cases takes ladder, gap and peers; got '\(g)'")
+            throw ValidationError("--cases takes \(BenchConfig.Group.allCases.map(\.rawValue).joined(separator: ", ")); got '\(g)'")
         }
         if let r = repeats, r < 1 || r > 100 { throw ValidationError("--repeat must be between 1 and 100") }
         if let t = gapTimeLimit, !(t > 0) { throw ValidationError("--gap-time-limit must be positive") }
         if !out.hasSuffix(".json") { throw ValidationError("--out must name a .json file") }
         if let only {
-            let known = Set(LadderCase.all.map(\.name) + GAPSetName.all)
+            let known = Set(BenchConfig.knownNames)
             for name in only.split(separator: ",").map(String.init) where !known.contains(name) {
                 throw ValidationError("--only: unknown case '\(name)'; known: \(known.sorted().joined(separator: ", "))")
             }
@@ -45,7 +48,7 @@ struct Run: ParsableCommand {
         config.groups = Set(cases.split(separator: ",").compactMap { BenchConfig.Group(rawValue: String($0)) })
         config.only = only.map { Set($0.split(separator: ",").map(String.init)) }
         config.quick = quick
-        config.repeatOverride = repeats ?? (quick ? 3 : nil)
+        config.repeatOverride = repeats
         config.gapTimeLimit = gapTimeLimit
         config.gapOptions = gapOptions
         config.command = (["diaban-bench"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
@@ -75,10 +78,6 @@ struct Run: ParsableCommand {
         f.dateFormat = "HH:mm:ss"
         return f.string(from: Date())
     }
-}
-
-enum GAPSetName {
-    static let all = GAPSet.allCases.map(\.rawValue)
 }
 
 struct Compare: ParsableCommand {

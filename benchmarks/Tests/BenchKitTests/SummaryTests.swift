@@ -1,3 +1,4 @@
+import AssignmentEngine
 import LinearModel
 import Testing
 @testable import BenchKit
@@ -28,4 +29,42 @@ import Testing
 @Test func gapFilesInNumericOrder() {
     let files = ["gap10.txt", "gap2.txt", "gap1.txt", "a10100", "a05100"]
     #expect(files.sorted { GAPSet.fileOrder($0) < GAPSet.fileOrder($1) } == ["a05100", "a10100", "gap1.txt", "gap2.txt", "gap10.txt"])
+}
+
+@Test func engineCountsAddUpOverSolvesAndKeepTheLastBoundOfOneModel() throws {
+    var first = EngineStats()
+    first.columnGenerationRounds = 40
+    first.columns = 1000
+    first.branchNodes = 3
+    first.dives = 1
+    first.fixedPairs = 200
+    first.remainingPairs = 50
+    first.converged = true
+    first.decompositionBound = 10
+    var second = EngineStats()
+    second.columnGenerationRounds = 25
+    second.columns = 400
+    second.converged = false
+    second.decompositionBound = 20
+    second.relaxationBound = 18
+    let levels = try #require(EngineCounts([first, second], oneModel: true))
+    #expect(levels.solves == 2)
+    #expect(levels.columnGenerationRounds == 65)
+    #expect(levels.columns == 1400)
+    #expect(levels.branchNodes == 3)
+    #expect(levels.dives == 1)
+    #expect(levels.fixedPairs == 200 && levels.remainingPairs == 50)
+    #expect(!levels.converged)
+    #expect(levels.decompositionBound == 20)
+    #expect(levels.relaxationBound == 18)
+    // Provinces: no single model's bound.
+    let provinces = try #require(EngineCounts([first, second], oneModel: false))
+    #expect(provinces.decompositionBound == nil && provinces.relaxationBound == nil)
+    #expect(EngineCounts(nil, oneModel: true) == nil)
+    #expect(EngineCounts([], oneModel: true) == nil)
+
+    let summary = try #require(EngineSummary([levels, nil, provinces]))
+    #expect(summary.columnGenerationRounds == Summary(median: 65, min: 65, max: 65))
+    #expect(summary.decompositionBound == Summary(median: 20, min: 20, max: 20))
+    #expect(EngineSummary([nil, nil]) == nil)
 }

@@ -1,0 +1,117 @@
+import Foundation
+import GAPLibrary
+import LinearModel
+@testable import BenchKit
+
+/// Hand-made results for the tests: every number is chosen here, none comes from a solve.
+
+func same(_ x: Double) -> Summary { Summary(median: x, min: x, max: x) }
+
+func ladderRun(status: String = "optimal", wall: Double = 1, objective: Double? = 100, bound: Double? = 100, gap: Double? = 0,
+               violations: Int = 0, engine: EngineCounts? = nil) -> LadderRun {
+    LadderRun(
+        wallSeconds: wall, cpuSeconds: nil, readSeconds: 0.01, buildSeconds: 0.01, heuristicSeconds: 0.1, glpkSeconds: wall - 0.2,
+        reportSeconds: 0.01, firstFeasibleSeconds: 0.2, status: status, objective: objective, bound: bound, gap: gap, nodes: 0,
+        peakRSSBytes: 50_000_000, peakGLPKBytes: 10_000_000, startAccepted: true, heuristicObjective: nil, planViolations: violations,
+        communes: 130, officers: 44, variables: 6000, binaries: 5700, constraints: 480, nonZeros: 20000, solveEngine: "decomposition",
+        engine: engine)
+}
+
+func engineCounts(rounds: Int = 50, nodes: Int = 0, bound: Double? = 100) -> EngineCounts {
+    EngineCounts(solves: 1, columnGenerationRounds: rounds, columns: 5000, branchNodes: nodes, dives: 0, fixedPairs: 0,
+                 remainingPairs: 0, converged: true, decompositionBound: bound, relaxationBound: 90)
+}
+
+/// A ladder case over `runs` (each with its own status, time, gap…), summarised as `run` does.
+func ladderCase(_ name: String, runs: [LadderRun], timeLimit: Double = 60, gapTolerance: Double = 1e-6, error: String? = nil) -> LadderCaseResult {
+    let c = LadderCase(name: name, title: name, source: .invented(communes: 10), timeLimit: timeLimit, repeats: runs.count, peers: false, quick: false)
+    return LadderCaseResult.summarize(c, runs: runs, gapTolerance: gapTolerance, error: error)
+}
+
+func ladderCase(_ name: String, wall: Double, status: String = "optimal", objective: Double = 100, gap: Double = 0) -> LadderCaseResult {
+    ladderCase(name, runs: [ladderRun(status: status, wall: wall, objective: objective, bound: objective * (1 - gap), gap: gap)])
+}
+
+func peerRun(_ status: String, seconds: Double, objective: Double? = nil, bound: Double? = nil) -> Peers.Run {
+    Peers.Run(status: status, objective: objective, bound: bound ?? objective, seconds: seconds, cpuSeconds: seconds, peakRSSBytes: 0, command: "test")
+}
+
+func peers(_ name: String, diaban: LadderCaseResult, cbc: Peers.Run?, glpsol: Peers.Run? = nil) -> PeerComparison {
+    PeerComparison(
+        name: name, timeLimit: diaban.timeLimit, gapTolerance: diaban.gapTolerance, diabanSeconds: diaban.wall.median,
+        diabanGLPKSeconds: diaban.glpk.median, diabanStatus: diaban.status, diabanObjective: diaban.objective?.median,
+        diabanBound: diaban.perRun.compactMap(\.bound).max(), objectiveConstant: 0, glpsol: glpsol, cbc: cbc,
+        ratioGlpsol: nil, ratioCBC: cbc.map { diaban.wall.median / $0.seconds }, mismatch: nil)
+}
+
+func batchItem(_ label: String, _ status: String, objective: Double? = nil, bound: Double? = nil, seconds: Double = 1) -> BatchItem {
+    BatchItem(label: label, status: status, objective: objective, bound: bound ?? objective,
+              gap: objective.map { o in ((bound ?? o) - o) / o }, seconds: seconds)
+}
+
+func batchRun(_ items: [BatchItem], wall: Double, jobs: Int? = 2) -> BatchRun {
+    BatchRun(wallSeconds: wall, reportedSeconds: wall - 0.1, jobs: jobs, exitCode: 0, cpuSeconds: wall, peakRSSBytes: 0, items: items)
+}
+
+func batchCase(_ kind: BatchCase.Kind, runs: [BatchRun], error: String? = nil) -> BatchCaseResult {
+    let c = BatchCase.all.first { $0.kind == kind }!
+    return BatchCaseResult.summarize(c, command: "diaban \(kind.rawValue)", runs: runs, error: error)
+}
+
+func published(_ name: String, _ sense: String, _ value: Int, proven: Bool) -> PublishedOptimum {
+    PublishedOptimum.parseTable("instance,sense,best_known,proven_optimal,source\n\(name),\(sense),\(value),\(proven),test\n")[0]
+}
+
+/// A GAP set row: `proven` of `count` instances proven optimal at their published values, the
+/// rest stopped with `unprovenGap` (nil: no bound), each instance taking `seconds`.
+func gapRow(_ set: GAPSet, solver: String, count: Int, proven: Int, seconds: Double, unprovenGap: Double? = 0.01) -> GAPSetResult {
+    let instances = (0..<count).map { i -> GAPInstanceResult in
+        let value = 1000.0 + Double(i)
+        let p = published("i\(i)", set == .orlib ? "max" : "min", Int(value), proven: true)
+        if i < proven {
+            return GAPInstanceResult.judge(instance: "i\(i)", sense: set.sense, status: "optimal", objective: value, bound: value,
+                                           seconds: seconds, nodes: 1, published: p)
+        }
+        // Worse than the optimum, with a bound on the right side of it.
+        let worse = set.sense == .minimize ? value + 10 : value - 10
+        let bound = unprovenGap.map { g in set.sense == .minimize ? value * (1 - g) : value * (1 + g) }
+        return GAPInstanceResult.judge(instance: "i\(i)", sense: set.sense, status: "feasible", objective: worse, bound: bound,
+                                       seconds: seconds, nodes: 1, published: p)
+    }
+    return GAPSetResult(set: set, solver: solver, options: "test", timeLimit: set.defaultTimeLimit, instances: instances)
+}
+
+func gapSummary(_ set: GAPSet, diaban: GAPSetResult, cbc: GAPSetResult?, timeLimit: Double? = nil) -> GAPSetSummary {
+    GAPSetSummary(set: set, title: set.title, timeLimit: timeLimit ?? set.defaultTimeLimit, diaban: diaban, glpkCompact: nil, glpsol: nil, cbc: cbc)
+}
+
+func pieceResult(_ name: String, run: LadderRun?) -> PieceResult {
+    PieceResult(name: name, what: name, engine: "decomposition", settings: [], timeLimit: 60, run: run, error: run == nil ? "failed" : nil)
+}
+
+/// A results file of these parts, with its bugs and targets evaluated as `run` does.
+func resultsFile(ladder: [LadderCaseResult] = [], peers: [PeerComparison] = [], gap: [GAPSetSummary] = [],
+                 batches: [BatchCaseResult] = [], pieces: [PieceResult] = [], load: Double = 0.5) -> ResultsFile {
+    var f = ResultsFile(
+        schema: ResultsFile.currentSchema, date: "2026-01-01T00:00:00Z", revision: Revision(commit: "abc", dirty: false),
+        machine: Machine(cores: 2, memoryBytes: 1 << 34, cpu: "test", os: "test", glpsol: nil, cbc: nil),
+        loadAverage: .init(start: load, end: load),
+        settings: .init(command: "test", quick: false, cases: [], repeatOverride: nil, ladderOptions: "x", gapOptions: ["orlib": "y"],
+                        gapTimeLimits: [:], seed: 1, engineSettings: "smoothing=0.5"),
+        ladder: ladder, gap: gap, peers: peers, batches: batches, pieces: pieces, targets: [], bugs: [], totalSeconds: 1)
+    f.bugs = BugChecks.find(in: f)
+    f.targets = Targets.evaluate(f)
+    return f
+}
+
+func target(_ file: ResultsFile, _ name: String) -> Target? {
+    file.targets.first { $0.name == name }
+}
+
+/// A fixture file's bytes (Fixtures/, copied into the test bundle).
+func fixture(_ name: String) throws -> Data {
+    guard let url = Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Fixtures") else {
+        throw BenchError("no fixture \(name)")
+    }
+    return try Data(contentsOf: url)
+}
