@@ -10,12 +10,19 @@ public struct CompactModel {
     public var itemRows: [ConstraintIndex?]
     public var needRows: [ConstraintIndex?]
     public var sideRows: [ConstraintIndex?]
+    /// Each pair's column (empty when unknown): a plan the compact search finds is read back
+    /// through it when the engine races that search.
+    public var pairColumns: [VariableIndex]
 
-    public init(model: LinearModel, itemRows: [ConstraintIndex?], needRows: [ConstraintIndex?] = [], sideRows: [ConstraintIndex?] = []) {
+    public init(
+        model: LinearModel, itemRows: [ConstraintIndex?], needRows: [ConstraintIndex?] = [], sideRows: [ConstraintIndex?] = [],
+        pairColumns: [VariableIndex] = []
+    ) {
         self.model = model
         self.itemRows = itemRows
         self.needRows = needRows
         self.sideRows = sideRows
+        self.pairColumns = pairColumns
     }
 }
 
@@ -40,9 +47,12 @@ public struct EngineOptions: Sendable {
     public var branchAndPrice: Bool
     /// Dive for plans when branch-and-price starts and every this many nodes (0: never).
     public var diveEvery: Int
+    /// Race GLPK's branch-and-cut on the compact model on a thread of its own: whichever proves
+    /// first ends both, and the better plan and the better bound are kept.
+    public var raceCompact: Bool
 
     public init(timeLimit: Double? = nil, relativeGap: Double = 1e-6, threads: Int = 1, smoothing: Double = 0.5,
-                solverOptions: SolverOptions = SolverOptions(), masterIntegerShare: Double = 0.25, alternatives: Int = 5, dualStart: Bool = true, branchAndPrice: Bool = true, diveEvery: Int = 100) {
+                solverOptions: SolverOptions = SolverOptions(), masterIntegerShare: Double = 0.25, alternatives: Int = 5, dualStart: Bool = true, branchAndPrice: Bool = true, diveEvery: Int = 100, raceCompact: Bool = false) {
         self.timeLimit = timeLimit
         self.relativeGap = relativeGap
         self.threads = threads
@@ -53,6 +63,7 @@ public struct EngineOptions: Sendable {
         self.dualStart = dualStart
         self.branchAndPrice = branchAndPrice
         self.diveEvery = diveEvery
+        self.raceCompact = raceCompact
     }
 }
 
@@ -78,6 +89,9 @@ public struct EngineStats: Sendable, Codable, Equatable {
     public var dives = 0
     /// Pairs left out by reduced-cost fixing at branch-and-price nodes, summed over the nodes.
     public var pairsFixedInTree = 0
+    /// The raced compact search's nodes, and whether it proved the problem infeasible.
+    public var raceNodes = 0
+    public var raceProvedInfeasible = false
     public var deepestBranch = 0
     public var branchSeconds = 0.0
     public var columnGenerationSeconds = 0.0
@@ -179,6 +193,51 @@ public struct DecompositionEngine {
             return stopped
         }
 
+        // The race: GLPK's own search on the compact model, on a thread of its own.
+        var options = options
+        let race = CompactRace()
+        var raceThread: Thread?
+        let raceDone = DispatchSemaphore(value: 0)
+        if options.raceCompact, let compact, compact.pairColumns.count == problem.pairs.count {
+            var raceOptions = options.solverOptions
+            raceOptions.relaxationOnly = false
+            raceOptions.relativeGap = options.relativeGap
+            raceOptions.timeLimit = options.timeLimit
+            raceOptions.progressInterval = 0.02
+            let model = compact.model, solver = self.solver, settings = raceOptions
+            let thread = Thread {
+                defer { raceDone.signal() }
+                let result = try? solver.solve(model, options: settings, start: nil, progress: { _ in race.isOver ? .stop : .proceed })
+                race.finish(result)
+            }
+            thread.stackSize = 16 << 20
+            thread.start()
+            raceThread = thread
+            options.threads = max(1, options.threads - 1)
+        }
+        func takeRace() {
+            guard raceThread != nil else { return }
+            race.end()
+            raceDone.wait()
+            raceThread = nil
+            guard let result = race.result, let compact else { return }
+            stats.raceNodes = result.nodes
+            if result.primal != .none {
+                offer(compact.pairColumns.indices.filter { result.values[compact.pairColumns[$0].rawValue] > 0.5 })
+            }
+            if result.primal == .optimal, let value = result.objective { lower = max(lower, roundedBound(min(value, upper))) }
+            if let b = result.bestBound, result.termination != .infeasible { lower = max(lower, roundedBound(min(b, upper))) }
+            if result.termination == .infeasible { stats.raceProvedInfeasible = true }
+        }
+
+        // A thrown error must not leave the raced search running.
+        defer {
+            if raceThread != nil {
+                race.end()
+                raceDone.wait()
+            }
+        }
+
         // 0. The compact LP: a first bound, and duals to start the column generation from.
         var startDuals: (items: [Double], needs: [Double], sides: [Double])?
         var lpSeconds = 0.0
@@ -236,7 +295,7 @@ public struct DecompositionEngine {
             }
             try generation.run(
                 live,
-                stop: .init(deadline: deadline, clock: now, target: upper.isFinite ? upper - tolerance(upper) : nil, shouldStop: { stopped }),
+                stop: .init(deadline: deadline, clock: now, target: upper.isFinite ? upper - tolerance(upper) : nil, shouldStop: { stopped || race.proved }),
                 report: { _, _, bound in
                     lower = max(lower, roundedBound(bound))
                     _ = report()
@@ -250,7 +309,7 @@ public struct DecompositionEngine {
 
             // 2. Price-and-branch: the restricted master as an integer program.
             func integerMasterPlan(share: Double) throws {
-                guard !closed() && !stopped && !outOfTime() && share > 0 else { return }
+                guard !closed() && !stopped && !race.proved && !outOfTime() && share > 0 else { return }
                 let t0 = now()
                 var masterOptions = options.solverOptions
                 masterOptions.presolve = false
@@ -259,7 +318,9 @@ public struct DecompositionEngine {
                 masterOptions.timeLimit = timeLeft().map { $0 * share }
                 masterOptions.objectiveTarget = goodEnough()
                 let (model, startVector) = integerMaster(layout: layout, columns: generation.columns, incumbent: best)
+                if raceThread != nil { masterOptions.progressInterval = 0.02 }
                 let result = try solver.solve(model, options: masterOptions, start: startVector, progress: { [upper, lower] p in
+                    if race.proved { return .stop }
                     var q = p
                     if let i = q.incumbent { q.incumbent = min(i, upper) } else if upper.isFinite { q.incumbent = upper }
                     q.bestBound = lower.isFinite ? lower : nil
@@ -267,7 +328,7 @@ public struct DecompositionEngine {
                     return progress?(q) ?? .proceed
                 })
                 peakBytes = max(peakBytes, result.peakSolverBytes)
-                if result.termination == .interrupted { stopped = true }
+                if result.termination == .interrupted && !race.proved { stopped = true }
                 if result.primal != .none {
                     let fixed = layout.fixedColumnCount
                     let plan = generation.columns.indices.filter { result.values[fixed + $0] > 0.5 }.flatMap { generation.columns[$0].pairs }
@@ -280,7 +341,7 @@ public struct DecompositionEngine {
             try integerMasterPlan(share: options.masterIntegerShare)
 
             // 3. Reduced-cost fixing at the root, then branch-and-price on what is left.
-            guard options.branchAndPrice && !closed() && !stopped && !outOfTime() else { return }
+            guard options.branchAndPrice && !closed() && !stopped && !race.proved && !outOfTime() else { return }
             var root = BranchRules()
             if upper.isFinite, let duals = generation.boundDuals, generation.bound.isFinite {
                 let t0 = now()
@@ -295,7 +356,7 @@ public struct DecompositionEngine {
             let t1 = now()
             let search = BranchAndPrice(generation: generation)
             let outcome = try search.run(live, root: root, rootBound: lower, hooks: .init(
-                now: now, deadline: deadline, shouldStop: { stopped }, upper: { upper }, tolerance: tolerance,
+                now: now, deadline: deadline, shouldStop: { stopped || race.proved }, upper: { upper }, tolerance: tolerance,
                 roundBound: roundedBound, offer: offer,
                 heuristic: { try integerMasterPlan(share: 0.1) }, heuristicInterval: 50,
                 report: { bound, solved in
@@ -316,7 +377,8 @@ public struct DecompositionEngine {
                 lower = max(lower, roundedBound(outcome.bound))
             }
         }
-        let infeasible = exhausted && !upper.isFinite
+        takeRace()
+        let infeasible = (exhausted && !upper.isFinite) || (stats.raceProvedInfeasible && best == nil)
 
         var result = EngineResult(
             termination: .optimal, primal: .none, plan: best, objective: best == nil ? nil : upper,
@@ -324,6 +386,8 @@ public struct DecompositionEngine {
             peakSolverBytes: peakBytes, message: nil)
         if best == nil {
             result.termination = infeasible ? .infeasible : stopped ? .interrupted : outOfTime() ? .timeLimit : .solverFailure
+            // No plan, but the bound holds all the same.
+            result.bestBound = lower.isFinite && !infeasible ? lower : nil
             return result
         }
         let bound = lower.isFinite ? min(lower, upper) : nil
@@ -400,4 +464,20 @@ public struct DecompositionEngine {
         return (model, values)
     }
 
+}
+
+/// The state the engine shares with a raced compact search: its result, and who ended first.
+final class CompactRace: @unchecked Sendable {
+    private let lock = NSLock()
+    private var over = false
+    private var finished: SolveResult?
+
+    /// Whether the engine has finished (the raced search should stop).
+    var isOver: Bool { lock.withLock { over } }
+    /// Whether the raced search has proven its answer (the engine may stop).
+    var proved: Bool { lock.withLock { finished.map { $0.primal == .optimal || $0.termination == .infeasible } ?? false } }
+    var result: SolveResult? { lock.withLock { finished } }
+
+    func end() { lock.withLock { over = true } }
+    func finish(_ result: SolveResult?) { lock.withLock { finished = result } }
 }

@@ -34,7 +34,8 @@ extension GAPInstance {
             for j in model.variables.indices { model.setObjective(VariableIndex(j), -model.variables[j].objective) }
             model.sense = .minimize
         }
-        return CompactModel(model: model, itemRows: (0..<jobs).map { ConstraintIndex($0) })
+        // Columns were added agent by agent, job by job: the engine's pair order.
+        return CompactModel(model: model, itemRows: (0..<jobs).map { ConstraintIndex($0) }, pairColumns: (0..<agents * jobs).map { VariableIndex($0) })
     }
 
     /// The instance's objective for an engine value (its sign undone for maximization).

@@ -50,7 +50,7 @@ struct SolveSession {
         let presolve = options.presolve && start == nil && separator == nil
         let context = SearchContext(
             clock: clock, deadline: deadline, start: presolve ? nil : start, memory: memory, progress: progress,
-            target: options.objectiveTarget.map { ($0, model.sense == .minimize) })
+            progressInterval: max(0, options.progressInterval), target: options.objectiveTarget.map { ($0, model.sense == .minimize) })
         context.separator = separator
         if !presolve {
             var parameters = glp_smcp.make(

@@ -58,6 +58,8 @@ public struct SolverOptions: Sendable, Equatable {
     /// held: the caller knows a bound that makes it good enough. The search then ends with
     /// ``TerminationReason/gapReached``.
     public var objectiveTarget: Double?
+    /// Seconds between two calls of the progress closure.
+    public var progressInterval: Double
 
     public init(
         timeLimit: Double? = nil, relativeGap: Double = 1e-6, relaxationOnly: Bool = false,
@@ -80,6 +82,7 @@ public struct SolverOptions: Sendable, Equatable {
         self.backtracking = backtracking
         self.verbosity = verbosity
         self.objectiveTarget = nil
+        self.progressInterval = 1
     }
 }
 

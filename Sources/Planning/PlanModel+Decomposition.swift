@@ -129,6 +129,6 @@ public struct PlanDecomposition {
         return CompactModel(
             model: planModel.model, itemRows: planModel.staffingRows,
             needRows: planModel.coverageRows.count == problem.needs.count ? planModel.coverageRows : [],
-            sideRows: sideRows.count == problem.sideRows.count ? sideRows : [])
+            sideRows: sideRows.count == problem.sideRows.count ? sideRows : [], pairColumns: planModel.xColumns)
     }
 }

@@ -26,8 +26,8 @@ public enum GAPRunner {
 
     /// Who solves a GAP instance in process.
     public enum Solver: String, Codable, Sendable, CaseIterable {
-        /// DiaBan's decomposition engine (``DecompositionEngine``) with its own defaults, one
-        /// thread: the row called "diaban".
+        /// DiaBan's decomposition engine (``DecompositionEngine``), racing GLPK's branch-and-cut
+        /// on the compact model (the set's options) on the second core: the row called "diaban".
         case engine
         /// GLPK's branch-and-cut on the compact model with the set's options: the row called
         /// "glpk compact", so that the engine's gain over it shows.
@@ -37,9 +37,13 @@ public enum GAPRunner {
         public var rowName: String { self == .engine ? "diaban" : "glpk compact" }
     }
 
-    /// The engine's options on a GAP instance: its defaults, one thread, the time limit.
-    public static func engineOptions(timeLimit: Double) -> EngineOptions {
-        EngineOptions(timeLimit: timeLimit, threads: 1)
+    /// The engine's options on a GAP instance: its defaults, the time limit, and both cores —
+    /// one for the decomposition, one for GLPK's own search on the compact model with the
+    /// set's GLPK options (`settings`), whichever proves first.
+    public static func engineOptions(timeLimit: Double, settings: String = orlibOptions) -> EngineOptions {
+        var glpk = SolverOptions()
+        try? GLPKSettings.apply([settings], to: &glpk)
+        return EngineOptions(timeLimit: timeLimit, threads: 2, solverOptions: glpk, raceCompact: true)
     }
 
     public static func solve(
@@ -64,13 +68,13 @@ public enum GAPRunner {
                     instance: instance.name, sense: set.sense, status: status, objective: result.objective,
                     bound: result.bestBound, seconds: seconds, nodes: result.nodes, published: optima[instance.name])
             case .engine:
-                r = try solveWithEngine(instance, sense: set.sense, timeLimit: timeLimit, published: optima[instance.name])
+                r = try solveWithEngine(instance, sense: set.sense, timeLimit: timeLimit, settings: settings, published: optima[instance.name])
             }
             each(r)
             results.append(r)
         }
         let described = solver == .engine
-            ? "decomposition engine, " + engineOptions(timeLimit: timeLimit).settingsDescription + ",threads=1"
+            ? "decomposition engine, " + engineOptions(timeLimit: timeLimit, settings: settings).settingsDescription + ",threads=2 (the race: " + GLPKSettings.describe(options) + ")"
             : GLPKSettings.describe(options)
         return GAPSetResult(set: set, solver: solver.rowName, options: described, timeLimit: timeLimit, instances: results)
     }
@@ -78,13 +82,13 @@ public enum GAPRunner {
     /// One instance through the decomposition engine: its value and bound in the instance's
     /// sense (the engine minimizes), proven optimal when the engine says its plan is.
     static func solveWithEngine(
-        _ instance: GAPInstance, sense: LinearModel.Sense, timeLimit: Double, published: PublishedOptimum?
+        _ instance: GAPInstance, sense: LinearModel.Sense, timeLimit: Double, settings: String = orlibOptions, published: PublishedOptimum?
     ) throws -> GAPInstanceResult {
         let start = ChildProcess.now()
         let engine = DecompositionEngine(solver: GLPKSolver(), lpSolver: GLPKSolver())
         let result = try engine.solve(
             instance.assignmentProblem(sense: sense), compact: instance.compactModel(sense: sense), incumbent: nil,
-            options: engineOptions(timeLimit: timeLimit))
+            options: engineOptions(timeLimit: timeLimit, settings: settings))
         let seconds = ChildProcess.now() - start
         let objective = result.objective.map { GAPInstance.objective(ofEngineValue: $0, sense: sense) }
         let bound = result.bestBound.map { GAPInstance.objective(ofEngineValue: $0, sense: sense) }
