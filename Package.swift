@@ -51,7 +51,7 @@ let package = Package(
         // Scenario -> integer program -> plan, KPIs and proposal. Never imports GLPK.
         .target(name: "Planning", dependencies: ["DiaBanCore", "LinearModel", "AssignmentEngine"], swiftSettings: strict),
         // Text, JSON, CSV, Markdown, HTML and GeoJSON output; what `check` says.
-        .target(name: "Reporting", dependencies: ["DiaBanCore", "Planning", "LinearModel", "DurableFiles", "ScenarioIO", "Register"], swiftSettings: strict),
+        .target(name: "Reporting", dependencies: ["DiaBanCore", "Planning", "LinearModel", "AssignmentEngine", "DurableFiles", "ScenarioIO", "Register"], swiftSettings: strict),
         // The assignment register: who tracked which commune, since when, under which decision (SQLite through GRDB).
         .target(name: "Register", dependencies: ["DiaBanCore", "DurableFiles", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
         // `diaban serve`: the planner's workspace in the browser (HTTP server, page, solve pool).

@@ -67,24 +67,26 @@ public struct EngineOptions: Sendable {
     }
 }
 
-/// What the engine measured, phase by phase.
+/// What the engine did, phase by phase. Counts and bounds are the same on every run of the
+/// same input (they are what a report shows); the seconds are not, and are left out of the
+/// encoded form, so that a saved result is reproducible byte for byte.
 public struct EngineStats: Sendable, Codable, Equatable {
     /// The compact LP relaxation's bound, when it was solved first.
     public var relaxationBound: Double?
-    public var relaxationSeconds = 0.0
     public var columnGenerationRounds = 0
     public var columns = 0
     /// Whether no set priced out at the end (the bound is the Dantzig–Wolfe bound itself).
     public var converged = false
-    /// The Lagrangian / Dantzig–Wolfe bound reached.
+    /// The Lagrangian / Dantzig–Wolfe bound reached at the root.
     public var decompositionBound: Double?
     /// The integer master's plan value (price-and-branch), when it ran.
     public var masterPlanObjective: Double?
-    /// Pairs ruled out by reduced-cost fixing, and pairs left, in the last restricted model.
+    /// Pairs left out by reduced-cost fixing at the root, and pairs left.
     public var fixedPairs = 0
     public var remainingPairs = 0
-    /// Branch-and-price nodes solved, the deepest, and the time it took.
+    /// Branch-and-price nodes solved, and the deepest.
     public var branchNodes = 0
+    public var deepestBranch = 0
     /// Diving heuristics run during branch-and-price.
     public var dives = 0
     /// Pairs left out by reduced-cost fixing at branch-and-price nodes, summed over the nodes.
@@ -92,14 +94,20 @@ public struct EngineStats: Sendable, Codable, Equatable {
     /// The raced compact search's nodes, and whether it proved the problem infeasible.
     public var raceNodes = 0
     public var raceProvedInfeasible = false
-    public var deepestBranch = 0
-    public var branchSeconds = 0.0
+    /// Seconds, phase by phase (not encoded).
+    public var relaxationSeconds = 0.0
     public var columnGenerationSeconds = 0.0
     public var pricingSeconds = 0.0
     public var masterSeconds = 0.0
     public var masterIntegerSeconds = 0.0
     public var fixingSeconds = 0.0
+    public var branchSeconds = 0.0
     public init() {}
+
+    enum CodingKeys: String, CodingKey {
+        case relaxationBound, columnGenerationRounds, columns, converged, decompositionBound, masterPlanObjective
+        case fixedPairs, remainingPairs, branchNodes, deepestBranch, dives, pairsFixedInTree, raceNodes, raceProvedInfeasible
+    }
 }
 
 public struct EngineResult: Sendable {

@@ -1,3 +1,4 @@
+import AssignmentEngine
 import DiaBanCore
 import Foundation
 import Planning
@@ -77,8 +78,18 @@ extension SolveReport {
         if let bestBound { out += "   best bound \(decimal(bestBound, 2, grouping: true))" }
         if let gap { out += "   gap \(decimal(100 * gap, 3))%" }
         if objective != nil { out += "\n" }
-        out += "Search:     \(nodes) nodes, \(decimal(solveSeconds, 2)) s in GLPK; \(stats.binaries) binary of \(stats.variables) variables, \(stats.constraints) rows"
+        out += "Search:     \(nodes) nodes, \(decimal(solveSeconds, 2)) s solving; \(stats.binaries) binary of \(stats.variables) variables, \(stats.constraints) rows"
         out += stats.startAccepted ? "; warm start accepted (\(decimal(stats.startObjective ?? 0, 2, grouping: true)) points)\n" : "\n"
+        if let engine = stats.engine, !engine.isEmpty {
+            let rounds = engine.reduce(0) { $0 + $1.columnGenerationRounds }, columns = engine.reduce(0) { $0 + $1.columns }
+            var line = "Engine:     \(rounds) rounds of column generation, \(columns) columns"
+            if engine.count == 1, let bound = engine[0].decompositionBound {
+                line += "; decomposition bound \(decimal(bound, 2, grouping: true))"
+                if let lp = engine[0].relaxationBound { line += " (LP \(decimal(lp, 2, grouping: true)))" }
+            }
+            line += "; \(engine.reduce(0) { $0 + $1.branchNodes }) branch-and-price nodes\n"
+            out += line
+        }
         if levels.count > 1 {
             out += "Priorities: " + levels.enumerated().map { i, l in "\(i + 1). \(l.terms.joined(separator: "+")) = \(l.objective.map { decimal($0, 2) } ?? "—")" }.joined(separator: "; ") + "\n"
         }
