@@ -50,9 +50,12 @@ public struct EngineOptions: Sendable {
     /// Race GLPK's branch-and-cut on the compact model on a thread of its own: whichever proves
     /// first ends both, and the better plan and the better bound are kept.
     public var raceCompact: Bool
+    /// Bound the fewest unmet soft needs by a column generation of their own, and give the
+    /// master the row Σ slacks ≥ that floor (``UnmetFloor``).
+    public var unmetFloor: Bool
 
     public init(timeLimit: Double? = nil, relativeGap: Double = 1e-6, threads: Int = 1, smoothing: Double = 0.5,
-                solverOptions: SolverOptions = SolverOptions(), masterIntegerShare: Double = 0.25, alternatives: Int = 5, dualStart: Bool = true, branchAndPrice: Bool = true, diveEvery: Int = 100, raceCompact: Bool = false) {
+                solverOptions: SolverOptions = SolverOptions(), masterIntegerShare: Double = 0.25, alternatives: Int = 5, dualStart: Bool = true, branchAndPrice: Bool = true, diveEvery: Int = 100, raceCompact: Bool = false, unmetFloor: Bool = true) {
         self.timeLimit = timeLimit
         self.relativeGap = relativeGap
         self.threads = threads
@@ -64,6 +67,7 @@ public struct EngineOptions: Sendable {
         self.branchAndPrice = branchAndPrice
         self.diveEvery = diveEvery
         self.raceCompact = raceCompact
+        self.unmetFloor = unmetFloor
     }
 }
 
@@ -94,6 +98,9 @@ public struct EngineStats: Sendable, Codable, Equatable {
     /// The raced compact search's nodes, and whether it proved the problem infeasible.
     public var raceNodes = 0
     public var raceProvedInfeasible = false
+    /// The floor on unmet soft needs the master carried (0: none), and its column generation's rounds.
+    public var unmetFloor = 0
+    public var unmetFloorRounds = 0
     /// Seconds, phase by phase (not encoded).
     public var relaxationSeconds = 0.0
     public var columnGenerationSeconds = 0.0
@@ -102,11 +109,13 @@ public struct EngineStats: Sendable, Codable, Equatable {
     public var masterIntegerSeconds = 0.0
     public var fixingSeconds = 0.0
     public var branchSeconds = 0.0
+    public var unmetFloorSeconds = 0.0
     public init() {}
 
     enum CodingKeys: String, CodingKey {
         case relaxationBound, columnGenerationRounds, columns, converged, decompositionBound, masterPlanObjective
         case fixedPairs, remainingPairs, branchNodes, deepestBranch, dives, pairsFixedInTree, raceNodes, raceProvedInfeasible
+        case unmetFloor, unmetFloorRounds
     }
 }
 
@@ -267,8 +276,22 @@ public struct DecompositionEngine {
         func outOfTime() -> Bool { deadline.map { now() >= $0 } ?? false }
         func tolerance(_ value: Double) -> Double { max(options.relativeGap * abs(value), 1e-9 * max(1, abs(value))) }
 
+        // 0b. A floor on unmet soft needs, when the best plan leaves some unmet.
+        var floor = 0
+        if options.unmetFloor, problem.objective.unmetNeed > 0, let best, let unmet = UnmetFloor.unmet(in: problem, plan: best), unmet > 0 {
+            let t0 = now()
+            let outcome = try UnmetFloor.compute(
+                problem, lpSolver: lpSolver, options: options.solverOptions, threads: options.threads, alternatives: options.alternatives,
+                seeds: [best], target: unmet,
+                stop: .init(deadline: timeLeft().map { now() + 0.1 * $0 }, clock: now, target: nil, shouldStop: { stopped || race.proved }))
+            floor = outcome.floor
+            stats.unmetFloor = floor
+            stats.unmetFloorRounds = outcome.rounds
+            stats.unmetFloorSeconds = now() - t0
+        }
+
         let artificialCost = upper.isFinite ? 10 * abs(upper) + 1e4 : 1e7
-        let layout = MasterLayout(problem: problem, artificialCost: artificialCost)
+        let layout = MasterLayout(problem: problem, artificialCost: artificialCost, unmetFloor: floor)
         var lpOptions = options.solverOptions
         lpOptions.relaxationOnly = true
         var nodes = 0

@@ -19,12 +19,19 @@ struct SetColumn: Sendable {
 /// deviation / utilisation to that agent's. Fixed columns: each soft need's slack, the two
 /// min-max variables, and an *artificial* column per row with a large cost, which keeps every
 /// restricted master feasible (adding columns only relaxes the problem, so bounds stay valid).
+///
+/// With an `unmetFloor` k > 0, one more row: Σ soft needs' slacks ≥ k. It is valid for every
+/// plan when no plan leaves fewer than k soft needs unmet (``UnmetFloor`` proves that): in a
+/// plan the slacks are at least its unmet needs, a whole number.
 struct MasterLayout: Sendable {
     let problem: AssignmentProblem
     let needsOfItem: [[Int]]
     let holders: [Set<Int>]
     let staffRow: [Int], needRow: [Int], agentRow: [Int], sideRow: [Int]
     let classMaxRow: [Int]?, utilMaxRow: [Int]?
+    /// The row Σ slacks ≥ ``unmetFloor``, when there is one.
+    let floorRow: Int?
+    let unmetFloor: Int
     let rowCount: Int
     /// Right-hand side used by the Lagrangian bound, and the sign the dual must have.
     let rowRHS: [Double]
@@ -41,7 +48,7 @@ struct MasterLayout: Sendable {
     /// Row entries of each fixed column.
     let fixedColumnRows: [[(row: Int, coefficient: Double)]]
 
-    init(problem: AssignmentProblem, artificialCost: Double) {
+    init(problem: AssignmentProblem, artificialCost: Double, unmetFloor: Int = 0) {
         self.problem = problem
         self.artificialCost = artificialCost
         var needsOfItem = [[Int]](repeating: [], count: problem.items.count)
@@ -65,6 +72,10 @@ struct MasterLayout: Sendable {
         let usesUtilMax = problem.objective.largestUtilisation != 0 || problem.sideRows.contains { $0.costs.largestUtilisation != 0 }
         classMaxRow = usesClassMax ? problem.agents.indices.map { row("classmax_\($0)", lower: 0, upper: .infinity, rhs: 0, sign: 1) } : nil
         utilMaxRow = usesUtilMax ? problem.agents.indices.map { row("utilmax_\($0)", lower: 0, upper: .infinity, rhs: 0, sign: 1) } : nil
+        let softNeeds = problem.needs.filter { !$0.hard }.count
+        let floor = min(max(0, unmetFloor), softNeeds)
+        self.unmetFloor = floor
+        floorRow = floor > 0 ? row("unmet_floor", lower: Double(floor), upper: .infinity, rhs: Double(floor), sign: 1) : nil
         rowCount = m.constraints.count
         rowRHS = rhs
         rowSign = sign
@@ -82,6 +93,7 @@ struct MasterLayout: Sendable {
         var slack = [Int?](repeating: nil, count: problem.needs.count)
         for (n, need) in problem.needs.enumerated() where !need.hard {
             var terms = [(needRow[n], 1.0)]
+            if let floorRow { terms.append((floorRow, 1.0)) }
             for (r, side) in problem.sideRows.enumerated() where side.costs.unmetNeed != 0 { terms.append((sideRow[r], side.costs.unmetNeed)) }
             slack[n] = column("unmet_\(n)", upper: 1, cost: problem.objective.unmetNeed, terms, artificial: false)
         }
@@ -110,6 +122,9 @@ struct MasterLayout: Sendable {
         }
         for i in problem.agents.indices {
             _ = column("art_agent_\(i)", upper: 1, cost: artificialCost, [(agentRow[i], 1)], artificial: true)
+        }
+        if let floorRow {
+            _ = column("art_floor", upper: Double(self.unmetFloor), cost: artificialCost, [(floorRow, 1)], artificial: true)
         }
         for r in problem.sideRows.indices {
             _ = column("art_side_\(r)", upper: .infinity, cost: artificialCost, [(sideRow[r], -1)], artificial: true)
