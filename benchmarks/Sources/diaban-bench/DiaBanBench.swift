@@ -1,5 +1,6 @@
 import ArgumentParser
 import BenchKit
+import DurableFiles
 import Foundation
 
 @main
@@ -31,14 +32,10 @@ enum ExitStatus {
         """
 }
 
-/// Writes `data` to `path` through a temporary file beside it (results/*.tmp is ignored by git).
+/// Writes `data` to `path` through DiaBan's one atomic writer (a temporary file beside it,
+/// flushed, then renamed over the old file): a failed run leaves the old results as they were.
 func writeAtomically(_ data: Data, to path: String) throws {
-    let url = URL(fileURLWithPath: path)
-    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-    let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
-    try data.write(to: temporary)
-    if FileManager.default.fileExists(atPath: path) { _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary) }
-    else { try FileManager.default.moveItem(at: temporary, to: url) }
+    try AtomicFile.write(data, to: path)
 }
 
 func printErr(_ s: String) {
