@@ -369,15 +369,32 @@ public struct DecompositionEngine {
                 stats.masterIntegerSeconds += now() - t0
                 _ = report()
             }
+            let search = BranchAndPrice(generation: generation)
+            let hooks = BranchAndPrice.Hooks(
+                now: now, deadline: deadline, shouldStop: { stopped || race.proved }, upper: { upper }, tolerance: tolerance,
+                roundBound: roundedBound, offer: offer,
+                heuristic: { try integerMasterPlan(share: 0.1) }, heuristicInterval: 50,
+                report: { bound, solved in
+                    lower = max(lower, bound)
+                    _ = report(nodes: solved)
+                }, diveEvery: options.diveEvery)
+            // The root's bound and duals, kept for the fixing: a dive moves the master elsewhere.
+            let rootBound = generation.bound, rootDuals = generation.boundDuals
+            // A dive from the root first: it often finds the optimal plan at once, in less time
+            // than the integer master takes (Nghệ An: 0.95 s against 1.2 s end to end).
+            if options.branchAndPrice && options.diveEvery > 0 && !closed() && !stopped && !race.proved && !outOfTime() {
+                try search.dive(live, from: BranchRules(), hooks: hooks)
+                try generation.enter(BranchRules(), live: live)
+            }
             try integerMasterPlan(share: options.masterIntegerShare)
 
             // 3. Reduced-cost fixing at the root, then branch-and-price on what is left.
             guard options.branchAndPrice && !closed() && !stopped && !race.proved && !outOfTime() else { return }
             var root = BranchRules()
-            if upper.isFinite, let duals = generation.boundDuals, generation.bound.isFinite {
+            if upper.isFinite, let duals = rootDuals, rootBound.isFinite {
                 let t0 = now()
                 let margin = tolerance(upper)
-                let pairBound = generation.pairBounds(duals: duals, bound: generation.bound)
+                let pairBound = generation.pairBounds(duals: duals, bound: rootBound)
                 let keep = Set(best ?? [])
                 root.fixedOut = Set(problem.pairs.indices.filter { pairBound[$0] > upper + margin && !keep.contains($0) })
                 stats.fixedPairs = root.fixedOut.count
@@ -385,15 +402,7 @@ public struct DecompositionEngine {
                 stats.fixingSeconds = now() - t0
             }
             let t1 = now()
-            let search = BranchAndPrice(generation: generation)
-            let outcome = try search.run(live, root: root, rootBound: lower, hooks: .init(
-                now: now, deadline: deadline, shouldStop: { stopped || race.proved }, upper: { upper }, tolerance: tolerance,
-                roundBound: roundedBound, offer: offer,
-                heuristic: { try integerMasterPlan(share: 0.1) }, heuristicInterval: 50,
-                report: { bound, solved in
-                    lower = max(lower, bound)
-                    _ = report(nodes: solved)
-                }, diveEvery: options.diveEvery))
+            let outcome = try search.run(live, root: root, rootBound: lower, hooks: hooks)
             stats.dives = search.dives
             stats.pairsFixedInTree = search.fixedInTree
             nodes = search.nodesSolved
