@@ -324,9 +324,12 @@ public struct DecompositionEngine {
                 try generation.warmStart(duals: y, live: live, clock: now)
                 lower = max(lower, roundedBound(generation.bound))
             }
+            // Without a plan, the rounds leave part of the time to the steps that make plans
+            // from the columns (a branch-and-price root goes on with the rounds afterwards).
+            let roundsDeadline = best == nil ? deadline.map { d in now() + 0.6 * max(0, d - now()) } : deadline
             try generation.run(
                 live,
-                stop: .init(deadline: deadline, clock: now, target: upper.isFinite ? upper - tolerance(upper) : nil, shouldStop: { stopped || race.proved }),
+                stop: .init(deadline: roundsDeadline, clock: now, target: upper.isFinite ? upper - tolerance(upper) : nil, shouldStop: { stopped || race.proved }),
                 report: { _, _, bound in
                     lower = max(lower, roundedBound(bound))
                     _ = report()
