@@ -79,6 +79,19 @@ final class ColumnGeneration {
         return true
     }
 
+    /// Starts the master from plans: each plan's set of each agent, then each agent's forced
+    /// pairs alone, as columns.
+    func seed(plans: [[Int]], to live: any LiveLinearProgram) throws {
+        for plan in plans {
+            var byAgent = [[Int]](repeating: [], count: problem.agents.count)
+            for k in plan where k >= 0 && k < problem.pairs.count { byAgent[problem.pairs[k].agent].append(k) }
+            for (i, set) in byAgent.enumerated() { try offer(agent: i, pairs: set, to: live) }
+        }
+        for (i, pairs) in pairsOfAgent.enumerated() {
+            try offer(agent: i, pairs: pairs.filter { problem.pairs[$0].forced }, to: live)
+        }
+    }
+
     private func add(_ new: [SetColumn], to live: any LiveLinearProgram) throws {
         guard !new.isEmpty else { return }
         let base = layout.fixedColumnCount + columns.count

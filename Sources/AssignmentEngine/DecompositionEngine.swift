@@ -308,14 +308,7 @@ public struct DecompositionEngine {
             }
             var seeds: [[Int]] = hints
             if let best { seeds.insert(best, at: 0) }
-            for plan in seeds {
-                var byAgent = [[Int]](repeating: [], count: problem.agents.count)
-                for k in plan where k >= 0 && k < problem.pairs.count { byAgent[problem.pairs[k].agent].append(k) }
-                for (i, set) in byAgent.enumerated() { try generation.offer(agent: i, pairs: set, to: live) }
-            }
-            for (i, pairs) in generation.pairsOfAgent.enumerated() {
-                try generation.offer(agent: i, pairs: pairs.filter { problem.pairs[$0].forced }, to: live)
-            }
+            try generation.seed(plans: seeds, to: live)
             if let startDuals {
                 var y = [Double](repeating: 0, count: layout.rowCount)
                 for (j, row) in layout.staffRow.enumerated() { y[row] = startDuals.items[j] }

@@ -55,14 +55,7 @@ struct UnmetFloor {
         var outcome = Outcome(floor: 0, bound: 0, rounds: 0)
         try lpSolver.withLiveProgram(layout.base, options: lpOptions) { live in
             let generation = ColumnGeneration(problem: coverage, layout: layout, threads: threads, smoothing: 0.5, alternatives: alternatives)
-            for plan in seeds {
-                var byAgent = [[Int]](repeating: [], count: coverage.agents.count)
-                for k in plan where k >= 0 && k < coverage.pairs.count { byAgent[coverage.pairs[k].agent].append(k) }
-                for (i, set) in byAgent.enumerated() { try generation.offer(agent: i, pairs: set, to: live) }
-            }
-            for (i, pairs) in generation.pairsOfAgent.enumerated() {
-                try generation.offer(agent: i, pairs: pairs.filter { coverage.pairs[$0].forced }, to: live)
-            }
+            try generation.seed(plans: seeds, to: live)
             var limited = stop
             // Stop once the bound rounds up to the target: the floor cannot go higher.
             limited.target = Double(target - 1) + 1e-5

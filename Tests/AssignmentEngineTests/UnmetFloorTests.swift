@@ -6,13 +6,7 @@ import Testing
 /// The floor on unmet soft needs against enumeration: it never claims more unmet needs than
 /// the best plan must leave, and the engine that carries it still finds the true optimum.
 @Suite struct UnmetFloorTests {
-    struct Case: Sendable, CustomStringConvertible {
-        var agents: Int
-        var items: Int
-        var features: Features
-        var seed: UInt64
-        var description: String { "\(agents)x\(items) \(features) seed \(seed)" }
-    }
+    typealias Case = EngineTests.Case
 
     static let cases: [Case] = {
         let mixes: [Features] = [
