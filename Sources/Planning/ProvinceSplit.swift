@@ -86,12 +86,20 @@ extension Planner {
         let stopped = StopFlag()
 
         /// Plans the provinces `which` on the lanes, `budget(i)` seconds each.
-        func run(_ which: [Int], budget: @escaping @Sendable (Int) -> Double?, start: @escaping @Sendable (Int) -> Assignment?, gap: Double?) throws -> [Int: PlanOutcome] {
+        /// `kept(i)`: the outcome to keep instead of a solve when no time is left for one.
+        func run(
+            _ which: [Int], budget: @escaping @Sendable (Int) -> Double?, start: @escaping @Sendable (Int) -> Assignment?, gap: Double?,
+            kept: (@Sendable (Int) -> PlanOutcome?)? = nil
+        ) throws -> [Int: PlanOutcome] {
             let results = ResultSlots<Result<PlanOutcome, any Error>>(count: parts.count)
             let next = ResultSlots<Int>(count: 1)
             DispatchQueue.concurrentPerform(iterations: min(lanes, which.count)) { _ in
                 while let k = next.claim(upTo: which.count) {
                     let i = which[k]
+                    if let kept, let seconds = budget(i), seconds < 0.05, let outcome = kept(i) {
+                        results.set(i, .success(outcome))
+                        continue
+                    }
                     var sub = request
                     // The lanes share the processors: each province's engine prices on one thread.
                     if lanes > 1 { sub.threads = 1 }
@@ -147,8 +155,10 @@ extension Planner {
                 budgets[i] = max(1, remaining * Double(max(1, lanes - 1)) * pointsLeft(outcomes[i]!) / max(1e-9, others))
             }
             let previous = outcomes, shares = budgets
-            let again = try run(pick, budget: { i in Swift.min(shares[i]!, Swift.max(0.5, deadline.timeIntervalSinceNow)) },
-                                start: { previous[$0]?.plan }, gap: Swift.min(request.gap, 1e-6))
+            // A province that a lane reaches after the deadline keeps its plan: the time
+            // limit is the user's, and no solve may start past it.
+            let again = try run(pick, budget: { i in Swift.min(shares[i]!, deadline.timeIntervalSinceNow) },
+                                start: { previous[$0]?.plan }, gap: Swift.min(request.gap, 1e-6), kept: { previous[$0] })
             for (i, o) in again { outcomes[i] = Self.better(previous[i]!, o) }
         }
         let wall = clock.lap()
