@@ -81,6 +81,17 @@ public struct BatchRun: Codable, Sendable, Equatable {
     public var peakRSSBytes: Int
     public var items: [BatchItem]
 
+    /// Decodes the JSON a `diaban COMMAND --format json` wrote and checks that its schema is
+    /// `diaban.COMMAND/…`.
+    private static func decode<D: Decodable>(_ type: D.Type, from data: Data, command: String, schema: KeyPath<D, String>) throws -> D {
+        let doc: D
+        do { doc = try JSONDecoder().decode(type, from: data) } catch {
+            throw BenchError("The output of diaban \(command) is not its JSON: \(error).")
+        }
+        guard doc[keyPath: schema].hasPrefix("diaban.\(command)/") else { throw BenchError("diaban \(command) wrote schema \(doc[keyPath: schema]).") }
+        return doc
+    }
+
     /// Reads the JSON of `diaban compare --format json` (schema `diaban.compare/1`).
     public static func parseCompare(_ data: Data) throws -> BatchRun {
         struct Document: Decodable {
@@ -100,11 +111,7 @@ public struct BatchRun: Codable, Sendable, Equatable {
             var scenarios: [Entry]
             var timings: Timings
         }
-        let doc: Document
-        do { doc = try JSONDecoder().decode(Document.self, from: data) } catch {
-            throw BenchError("The output of diaban compare is not its JSON: \(error).")
-        }
-        guard doc.schema.hasPrefix("diaban.compare/") else { throw BenchError("diaban compare wrote schema \(doc.schema).") }
+        let doc = try decode(Document.self, from: data, command: "compare", schema: \.schema)
         guard doc.timings.scenarioSeconds.count == doc.scenarios.count else {
             throw BenchError("diaban compare timed \(doc.timings.scenarioSeconds.count) of \(doc.scenarios.count) scenarios.")
         }
@@ -134,11 +141,7 @@ public struct BatchRun: Codable, Sendable, Equatable {
             var points: [Point]
             var timings: Timings
         }
-        let doc: Document
-        do { doc = try JSONDecoder().decode(Document.self, from: data) } catch {
-            throw BenchError("The output of diaban tradeoff is not its JSON: \(error).")
-        }
-        guard doc.schema.hasPrefix("diaban.tradeoff/") else { throw BenchError("diaban tradeoff wrote schema \(doc.schema).") }
+        let doc = try decode(Document.self, from: data, command: "tradeoff", schema: \.schema)
         guard doc.timings.pointSeconds.count == doc.points.count else {
             throw BenchError("diaban tradeoff timed \(doc.timings.pointSeconds.count) of \(doc.points.count) points.")
         }
