@@ -1,0 +1,38 @@
+import DiaBanCore
+import Foundation
+import Testing
+@testable import Register
+
+/// A register written by an earlier release opens in this one, upgraded, with its record intact.
+@Suite struct UpgradeTests {
+    static func fixtureCopy(_ name: String, in scratch: Scratch) throws -> String {
+        let source = try #require(Bundle.module.url(forResource: name, withExtension: "sqlite", subdirectory: "Fixtures"))
+        let path = scratch.path(name + ".sqlite")
+        try FileManager.default.copyItem(atPath: source.path, toPath: path)
+        return path
+    }
+
+    @Test func schemaV1OpensAndKeepsItsRecord() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let path = try Self.fixtureCopy("register-v1", in: scratch)
+        let register = try Register.open(at: path)
+        defer { try? register.close() }
+        #expect(try register.check().isEmpty)
+        let decisions = try register.decisions()
+        #expect(decisions.count == 2)
+        #expect(decisions.last?.reference == "Quyết định số 15/QĐ-TU")
+        #expect(decisions.map(\.effective.description) == ["2025-07-01", "2026-01-01"])
+        let roster = try register.roster()
+        #expect(roster.officers.count == 44)
+        #expect(roster.communes.count == 130)
+        let pairs = { (day: String) throws -> Set<Pair> in
+            Set(try register.assignment(on: Day(iso: day)!).pairs.map { Pair(officer: $0.officer, commune: $0.commune) })
+        }
+        let before = try pairs("2025-12-31")
+        let after = try pairs("2026-01-01")
+        #expect(before.count == 130)
+        #expect(after.count == 130)
+        #expect(before.subtracting(after).count == 38)
+    }
+}
