@@ -175,6 +175,8 @@ def run(page, address, scenarios, diaban, time_limit, shot):
     report = page.frame_locator("#report-frame")
     expect(report.locator("svg#map")).to_be_visible(timeout=60_000)
     expect(report.locator("#map g.c")).to_have_count(130)
+    # Each commune is drawn as an area under its marker, carrying its code.
+    expect(report.locator("#map path.area[data-commune]")).to_have_count(130)
     step(f"solved: {status}; gap {page.inner_text('#solve-gap')}")
 
     step("start a long solve of the baseline and stop it")
