@@ -1,4 +1,3 @@
-import DiaBanCore
 
 /// A scenario as loaded, with what the loader did to it, for `diaban check` and reports.
 public struct LoadedScenario: Sendable {
@@ -25,4 +24,20 @@ public struct LoadedScenario: Sendable {
     /// Every file the load read: the scenario file, the scenarios it starts from (`base:`),
     /// the tables and the headquarters table. A command must never write over one of them.
     public var inputFiles: [String] = []
+
+    public init(scenario: Scenario, file: String, tables: [String: String], headquartersName: String, workloadFormula: WorkloadFormula,
+                requirements: [SpecialtyRequirement], computedWorkloads: [String], filledCommunes: [String], warnings: [ScenarioError],
+                changes: [ScenarioChange], inputFiles: [String] = []) {
+        self.scenario = scenario
+        self.file = file
+        self.tables = tables
+        self.headquartersName = headquartersName
+        self.workloadFormula = workloadFormula
+        self.requirements = requirements
+        self.computedWorkloads = computedWorkloads
+        self.filledCommunes = filledCommunes
+        self.warnings = warnings
+        self.changes = changes
+        self.inputFiles = inputFiles
+    }
 }

@@ -1,8 +1,12 @@
 /// Everything one plan is made from: the province's communes and officers, the current
 /// assignment, and the committee's weights, rules and solver settings.
 public struct Scenario: Sendable {
+    /// The name and description as the scenario file gives them (`name:`, `description:`), in
+    /// the province's language; `nameEn`, `descriptionEn` for readers of English, when given.
     public var name: String
     public var description: String
+    public var nameEn: String?
+    public var descriptionEn: String?
     /// The provincial headquarters: the default base of officers.
     public var headquarters: GeoPoint
     public var communes: [Commune]
@@ -24,6 +28,10 @@ public struct Scenario: Sendable {
     public var asOf: Day?
     /// When each current pair began, where known (a `since` column, or the register).
     public var since: [Pair: Day] = [:]
+
+    /// The name for a reader of English (`english`) or of the province's language.
+    public func name(english: Bool) -> String { english ? nameEn ?? name : name }
+    public func description(english: Bool) -> String { english ? descriptionEn ?? description : description }
 
     public init(
         name: String, description: String = "", headquarters: GeoPoint, communes: [Commune], officers: [Officer],

@@ -27,7 +27,7 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
         return s
     }
 
-    func with(field: String) -> SourceLocation {
+    public func with(field: String) -> SourceLocation {
         var l = self
         l.field = field
         return l
@@ -104,26 +104,4 @@ public struct ScenarioErrors: Error, Sendable, CustomStringConvertible {
     }
     public var count: Int { errors.count }
     public var description: String { errors.map(\.description).joined(separator: "\n") }
-}
-
-/// Collects problems instead of stopping at the first (not thread-safe; one per load).
-final class Problems {
-    private(set) var errors: [ScenarioError] = []
-    private(set) var warnings: [ScenarioError] = []
-    private var seen: Set<ScenarioError> = []
-
-    var isEmpty: Bool { errors.isEmpty }
-
-    func add(_ code: ScenarioError.Code, _ location: SourceLocation, _ message: String, hint: String) {
-        let e = ScenarioError(code, at: location, message, hint: hint)
-        if seen.insert(e).inserted { errors.append(e) }
-    }
-
-    func warn(_ code: ScenarioError.Code, _ location: SourceLocation, _ message: String, hint: String) {
-        let e = ScenarioError(code, at: location, message, hint: hint)
-        if seen.insert(e).inserted { warnings.append(e) }
-    }
-
-    /// The number of errors so far, to tell whether a step added any.
-    var count: Int { errors.count }
 }

@@ -1,4 +1,3 @@
-import DiaBanCore
 import Foundation
 
 /// The numbers `diaban check` prints for a valid scenario: sizes, mountain share, workload
@@ -21,6 +20,8 @@ public struct ScenarioSummary: Sendable, Equatable {
     }
 
     public var name: String
+    /// The English name, when the file gives one.
+    public var nameEn: String?
     public var file: String
     public var communes: Int
     public var kinds: [CommuneKind: Int]
@@ -60,6 +61,7 @@ public struct ScenarioSummary: Sendable, Equatable {
     public init(_ loaded: LoadedScenario) {
         let s = loaded.scenario
         name = s.name
+        nameEn = s.nameEn
         file = loaded.file
         communes = s.communes.count
         kinds = Dictionary(grouping: s.communes, by: \.kind).mapValues(\.count)
@@ -113,55 +115,5 @@ public struct ScenarioSummary: Sendable, Equatable {
         rotation = s.rules.rotation
         pairsDue = s.pairsDueForRotation.count
         warnings = loaded.warnings.count
-    }
-
-    /// The summary as `diaban check` prints it.
-    public var text: String {
-        func n(_ x: Double) -> String { String(format: "%.2f", locale: Locale(identifier: "en_US_POSIX"), x) }
-        func pct(_ x: Double) -> String { String(format: "%.1f %%", locale: Locale(identifier: "en_US_POSIX"), x * 100) }
-        let kindWords = [(CommuneKind.xa, "xã"), (.phuong, "phường"), (.dacKhu, "đặc khu")]
-            .compactMap { k, w in kinds[k].map { "\($0) \(w)" } }
-        var lines: [String] = []
-        lines.append("\(file): the scenario \"\(name)\" is valid.")
-        lines.append("Communes     \(communes) (\(kindWords.joined(separator: ", "))): \(mountain) mountain, \(lowland) lowland (mountain share \(pct(mountainShare)))")
-        var wl = "             workload from the formula for \(computedWorkloads) of \(communes)"
-        if !filledCommunes.isEmpty {
-            let shown = filledCommunes.prefix(10).joined(separator: ", ") + (filledCommunes.count > 10 ? " and \(filledCommunes.count - 10) more" : "")
-            wl += "; \(filledCommunes.count) without area or population, filled by the median rule (\(shown))"
-        }
-        lines.append(wl)
-        lines.append("Officers     \(officers) (\(active) active, \(onLeave) on leave); \(basedAway) based away from the headquarters")
-        lines.append("Workload     \(n(totalWorkload)) units (mountain \(n(mountainWorkload))); capacity of active officers \(n(totalCapacity)): ratio \(String(format: "%.2f", locale: Locale(identifier: "en_US_POSIX"), capacityRatio))")
-        if !specialties.isEmpty {
-            let width = max(9, specialties.map(\.specialty.rawValue.count).max() ?? 0)
-            func pad(_ s: String, _ w: Int, left: Bool = false) -> String {
-                let p = String(repeating: " ", count: max(0, w - s.count))
-                return left ? s + p : p + s
-            }
-            lines.append("Specialties  " + pad("specialty", width, left: true) + "  communes  workload  officers  capacity")
-            for l in specialties {
-                lines.append("             " + pad(l.specialty.rawValue, width, left: true) + pad(String(l.communes), 10) + pad(n(l.workload), 10)
-                             + pad(String(l.holders), 10) + pad(n(l.holdersCapacity), 10))
-            }
-        }
-        var cur = "Current      \(currentPairs) pairs; \(staffedAsRequired) of \(communes) communes staffed as required"
-        if currentPairs > 0 {
-            cur += "; \(overloaded.count) officer\(overloaded.count == 1 ? "" : "s") over capacity"
-            if !overloaded.isEmpty {
-                cur += " (" + overloaded.map { "\($0.officer) \(n($0.load))/\(n($0.capacity))" }.joined(separator: ", ") + ")"
-            }
-            let uncoveredCommunes = Set(uncovered.map(\.commune)).count
-            cur += "\n             \(uncovered.count) required specialt\(uncovered.count == 1 ? "y" : "ies") uncovered in \(uncoveredCommunes) commune\(uncoveredCommunes == 1 ? "" : "s")"
-            cur += "; \(officersOnlyMountain) officer\(officersOnlyMountain == 1 ? "" : "s") with only mountain communes, \(officersWithoutMountain) with none"
-        }
-        lines.append(cur)
-        if let asOf {
-            var tenure = "Tenure       as of \(asOf); \(pairsWithSince) of \(currentPairs) current pairs with a start date"
-            if let rotation {
-                tenure += "; rotation after \(rotation.maxYears) years (\(rotation.mode.rawValue)): \(pairsDue) pair\(pairsDue == 1 ? "" : "s") due"
-            }
-            lines.append(tenure)
-        }
-        return lines.joined(separator: "\n")
     }
 }

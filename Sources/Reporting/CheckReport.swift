@@ -1,7 +1,6 @@
 import DiaBanCore
 import Foundation
 import Planning
-import ScenarioIO
 
 /// What `diaban check` says about a scenario file: the summary, the notes and the quick
 /// feasibility checks of a valid scenario, or every problem of an invalid one. The command
@@ -31,12 +30,11 @@ public struct CheckReport: Sendable {
     /// Every problem of an invalid scenario, sorted by file and line.
     public var problems: [ScenarioError]
 
-    /// Reads and checks the scenario at `path`, as `diaban check PATH` does.
-    public init(path: String) {
-        do {
-            self.init(try ScenarioLoader.loadDetailed(path: path))
-        } catch {
-            self.init(file: path, problems: error.errors)
+    /// The report of a scenario file as the reader left it: loaded, or with its problems.
+    public init(file: String, reading: Result<LoadedScenario, ScenarioErrors>) {
+        switch reading {
+        case .success(let loaded): self.init(loaded)
+        case .failure(let errors): self.init(file: file, problems: errors.errors)
         }
     }
 
@@ -60,31 +58,5 @@ public struct CheckReport: Sendable {
         findings = QuickChecks.run(PlanContext(scenario: loaded.scenario))
         problems = []
         verdict = findings.contains { $0.severity == .error } ? .infeasible : .valid
-    }
-
-    /// The text `diaban check` prints (without its last line break). `quiet` leaves out the
-    /// summary, the notes and the findings that are not errors.
-    public func text(quiet: Bool = false) -> String {
-        if verdict == .badData { return Self.problemsText(problems) }
-        var lines: [String] = []
-        if !quiet, let summary {
-            lines.append(summary.text)
-            if !notes.isEmpty {
-                lines.append("Notes (\(notes.count); they do not stop a plan):")
-                for n in notes { lines.append("  " + n.description.replacingOccurrences(of: "\n", with: "\n  ")) }
-            }
-        }
-        for f in findings where f.severity == .error || !quiet {
-            lines.append("\(f.severity == .error ? "Infeasible" : "Note"): \(f.message)")
-        }
-        if verdict == .infeasible { lines.append("No plan can satisfy the hard rules of this scenario (see above).") }
-        return lines.joined(separator: "\n")
-    }
-
-    /// Every problem, then a count.
-    public static func problemsText(_ problems: [ScenarioError]) -> String {
-        var lines = problems.map(\.description)
-        lines.append("\(problems.count) problem\(problems.count == 1 ? "" : "s") found. Fix \(problems.count == 1 ? "it" : "them") and run diaban check again.")
-        return lines.joined(separator: "\n")
     }
 }

@@ -44,7 +44,7 @@ extension CompareReport {
 
     func scenarioTable() -> TextTable {
         var t = TextTable(header: ["Column", "Scenario", "File", "Status"])
-        for s in scenarios { t.rows.append([s.label, s.name, s.file, s.statusSentence]) }
+        for s in scenarios { t.rows.append([s.label, s.nameEn ?? s.name, s.file, s.statusSentence]) }
         return t
     }
 

@@ -19,6 +19,9 @@ public struct CompareReport: Codable, Sendable, Equatable {
         public var label: String
         public var name: String
         public var description: String
+        /// The English name and description, when the scenario file gives them.
+        public var nameEn: String?
+        public var descriptionEn: String?
         public var status: String
         public var objective: Double?
         public var bestBound: Double?
@@ -139,6 +142,8 @@ public struct CompareReport: Codable, Sendable, Equatable {
         var entry = Entry(file: input.file, label: label, name: s.name, description: s.description, status: PlanStatus.failed.rawValue,
                           objective: nil, bestBound: nil, gap: nil, nodes: 0, after: nil, province: nil, facts: facts,
                           findings: [], explanation: nil, error: nil)
+        entry.nameEn = s.nameEn
+        entry.descriptionEn = s.descriptionEn
         switch input.result.outcome {
         case .failure(let error):
             entry.error = String(describing: error)

@@ -117,7 +117,8 @@ struct HTMLLabels: Sendable {
         switch r.status {
         case PlanStatus.optimal.rawValue: return vi ? "Tối ưu (đã chứng minh)" : "Optimal (proven)"
         case PlanStatus.feasible.rawValue:
-            let g = r.gap.map { " (" + (vi ? "sai số tối đa " : "gap ") + lang.percent(100 * $0, 2) + ")" } ?? ""
+            let g = r.gap.map { " (" + (vi ? "sai số tối đa " : "gap ") + lang.percent(100 * $0, 2) + ")" }
+                ?? (vi ? " (chưa có cận: chưa biết sai số)" : " (no bound yet: gap unknown)")
             return (vi ? "Khả thi, chưa chứng minh tối ưu" : "Feasible, not proven optimal") + g
         case PlanStatus.infeasible.rawValue:
             return vi ? "Không khả thi: không phương án nào thỏa mọi quy tắc bắt buộc" : "Infeasible: no plan satisfies the hard rules"

@@ -73,7 +73,7 @@ extension HTMLPage {
         let lines = r.rows.count + min(Self.changesShown, max(r.appeared.count, r.disappeared.count))
         let size = max(4.6, min(6.8, 6.8 * 40 / Double(max(lines, 1))))
         var out = "<section class=\"sheet\" id=\"decisions\" style=\"--sheet-font: \(decimal(size, 2))pt\">\n<h2>\(HTML.escape(d.section))</h2>\n"
-        out += "<p class=\"sheet-head\"><b>\(HTML.escape(solve.scenario))</b> · \(HTML.escape(d.counts(r.accepted, r.rejected, r.kept, r.pending)))</p>\n"
+        out += "<p class=\"sheet-head\"><b>\(HTML.escape(scenarioName))</b> · \(HTML.escape(d.counts(r.accepted, r.rejected, r.kept, r.pending)))</p>\n"
         out += "<p class=\"caption\">\(HTML.escape(d.intro)) "
         out += r.decided == nil ? "" : "<b class=\"\(r.allHonoured ? "ok" : "bad")\">\(HTML.escape(r.allHonoured ? d.honoured : d.notHonoured))</b> "
         if let cost = r.cost { out += HTML.escape(d.costLine(lang.signed(cost, 2))) }

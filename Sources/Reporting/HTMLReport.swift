@@ -44,7 +44,7 @@ public enum HTMLReport {
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <meta name="generator" content="DiaBan">
-            <title>\(HTML.escape(page.t.title + " — " + solve.scenario))</title>
+            <title>\(HTML.escape(page.t.title + " — " + page.scenarioName))</title>
             <style>
             \(HTMLStyle.css)\(solve.decisions == nil ? "" : HTMLPage.decisionsCSS + "\n")</style>
             </head>
@@ -116,6 +116,10 @@ struct HTMLPage {
     /// A small colour swatch for an officer.
     func swatch(_ id: String?) -> String { "<i class=\"sw\" style=\"background:\(colour(id))\"></i>" }
 
+    /// The solved scenario's name in the page's language (the solve's own name when the
+    /// scenario drawn is another).
+    var scenarioName: String { solve.scenario == scenario.name ? scenario.name(english: lang == .en) : solve.scenario }
+
     func communeName(_ code: String) -> String { communes[code]?.name ?? shownByCommune[code]?.name ?? code }
 
     // MARK: Header and notes
@@ -123,8 +127,9 @@ struct HTMLPage {
     func header() -> String {
         var out = "<header class=\"top\">\n"
         out += "<p class=\"kicker\">\(HTML.escape(t.title))</p>\n"
-        out += "<h1>\(HTML.escape(solve.scenario))</h1>\n"
-        if !scenario.description.isEmpty { out += "<p class=\"lede\">\(HTML.escape(scenario.description))</p>\n" }
+        out += "<h1>\(HTML.escape(scenarioName))</h1>\n"
+        let description = scenario.description(english: lang == .en)
+        if !description.isEmpty { out += "<p class=\"lede\">\(HTML.escape(description))</p>\n" }
         let tone = solve.status == PlanStatus.optimal.rawValue || solve.status == PlanStatus.feasible.rawValue ? "ok" : "bad"
         out += "<p class=\"status \(tone)\"><b>\(HTML.escape(t.status)):</b> \(HTML.escape(t.statusSentence(solve, lang)))"
         if let objective = solve.objective {

@@ -72,7 +72,7 @@ extension SolveReport {
 
     /// The human report: status, terms before and after, province KPIs, the proposal, officers, communes.
     public func text(includeCommunes: Bool = true) -> String {
-        var out = "DiaBan plan — \(scenario)\n\n"
+        var out = "DiaBan plan — \(scenarioEn ?? scenario)\n\n"
         out += "Status:     \(statusSentence)\n"
         if let objective { out += "Objective:  \(decimal(objective, 2, grouping: true)) points" }
         if let bestBound { out += "   best bound \(decimal(bestBound, 2, grouping: true))" }
@@ -136,7 +136,7 @@ extension SolveReport {
 
     /// The same report as Markdown.
     public func markdown() -> String {
-        var out = "# DiaBan plan — \(scenario)\n\n"
+        var out = "# DiaBan plan — \(scenarioEn ?? scenario)\n\n"
         out += "- **Status:** \(statusSentence)\n"
         if let objective { out += "- **Objective:** \(decimal(objective, 2, grouping: true)) points" + (gap.map { ", gap \(decimal(100 * $0, 3))%" } ?? "") + "\n" }
         out += "- **Search:** \(nodes) nodes, \(stats.binaries) binaries, \(stats.constraints) rows\n"

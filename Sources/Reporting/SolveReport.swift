@@ -36,6 +36,8 @@ public struct SolveReport: Codable, Sendable, Equatable {
 
     public var schema: String
     public var scenario: String
+    /// The scenario's English name (`name_en`), when its file gives one.
+    public var scenarioEn: String?
     public var status: String
     public var objective: Double?
     public var bestBound: Double?
@@ -68,6 +70,7 @@ public struct SolveReport: Codable, Sendable, Equatable {
         }
         self.schema = Self.schema
         self.scenario = outcome.scenarioName
+        self.scenarioEn = outcome.scenarioName == scenario.name ? scenario.nameEn : nil
         self.status = outcome.status.rawValue
         self.objective = outcome.objective.map(round6)
         self.bestBound = outcome.bestBound.map(round6)

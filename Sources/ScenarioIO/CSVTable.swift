@@ -1,4 +1,5 @@
 import CSV
+import DiaBanCore
 import Foundation
 
 /// A CSV file as a spreadsheet writes it, read with every text field in NFC and trimmed.

@@ -38,6 +38,8 @@ extension ScenarioFile {
             switch key {
             case "name": f.name = y.string(node, key).map { Located(value: $0, at: at) }
             case "description": f.description = y.string(node, key).map { Located(value: $0, at: at) }
+            case "name_en": f.nameEn = y.string(node, key).map { Located(value: $0, at: at) }
+            case "description_en": f.descriptionEn = y.string(node, key).map { Located(value: $0, at: at) }
             case "base": f.base = y.string(node, key).map { Located(value: PathText.join(dir, $0), at: y.location(node, key)) }
             case "headquarters": f.headquarters = headquarters(node, y, dir).map { Located(value: $0, at: y.location(node, key)) }
             case "tables":

@@ -38,6 +38,9 @@ struct ScenarioFile {
     var chain: [String] = []
     var name: Located<String>?
     var description: Located<String>?
+    /// The English name and description, for readers of the English pages.
+    var nameEn: Located<String>?
+    var descriptionEn: Located<String>?
     var base: Located<String>?
     var headquarters: Located<Headquarters>?
     var tables: [String: Located<String>] = [:]
@@ -57,7 +60,7 @@ struct ScenarioFile {
     var changes: [Located<Change>] = []
 
     static let topKeys = [
-        "name", "description", "base", "headquarters", "tables", "workload", "requirements", "weights", "rules",
+        "name", "name_en", "description", "description_en", "base", "headquarters", "tables", "workload", "requirements", "weights", "rules",
         "locked", "forbidden", "priorities", "priorityTolerance", "solver", "changes", "asOf",
     ]
     static let tableKeys = ["communes", "officers", "current", "distances"]
@@ -81,6 +84,10 @@ struct ScenarioFile {
         m.chain = chain + base.chain
         m.name = name ?? base.name
         m.description = description ?? base.description
+        // An English text belongs to its own file's name: a file that names itself does not
+        // keep the English name of the scenario it starts from.
+        m.nameEn = name != nil ? nameEn : nameEn ?? base.nameEn
+        m.descriptionEn = description != nil ? descriptionEn : descriptionEn ?? base.descriptionEn
         m.base = self.base
         m.headquarters = headquarters ?? base.headquarters
         m.tables.merge(tables) { $1 }

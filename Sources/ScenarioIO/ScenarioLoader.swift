@@ -19,6 +19,11 @@ public enum ScenarioLoader {
         return loaded
     }
 
+    /// The scenario at `path` as `diaban check` judges it: loaded, or every problem found.
+    public static func reading(path: String) -> Result<LoadedScenario, ScenarioErrors> {
+        Result { () throws(ScenarioErrors) in try loadDetailed(path: path) }
+    }
+
     /// The headquarters and communes of a scenario (workloads filled, requirements applied),
     /// without reading its officers, current assignment or distances: what a roster generator
     /// starts from.
@@ -100,6 +105,8 @@ private struct Loading {
         tables["communes"] = communesPath.value
         var scenario = Scenario(name: file.name?.value ?? Self.stem(path), description: file.description?.value ?? "",
                                 headquarters: hq?.point ?? GeoPoint(lat: 0, lon: 0), communes: communes, officers: [])
+        scenario.nameEn = file.nameEn?.value
+        scenario.descriptionEn = file.descriptionEn?.value
         if communesOnly {
             tables = ["communes": communesPath.value]
             return hq == nil ? nil : result(file, scenario, tables, hq, formula, rules, computed, filledCodes, [])

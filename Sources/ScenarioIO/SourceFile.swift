@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import DiaBanCore
 import Foundation
 
 /// Reads the files a scenario names, within limits: a path that names a folder, a device or a

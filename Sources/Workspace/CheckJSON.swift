@@ -31,10 +31,14 @@ struct CheckJSON: Encodable, Sendable {
     /// As the scenario reader was given it.
     var file: String
     var verdict: CheckReport.Verdict
-    /// What `diaban check` prints.
+    /// What `diaban check` prints, and the same in Vietnamese for the Vietnamese page.
     var text: String
+    var textVi: String
     var name: String?
     var description: String?
+    /// The English name and description, when the file gives them (`name_en`, `description_en`).
+    var nameEn: String?
+    var descriptionEn: String?
     /// The scenario this one starts from, relative to the scenarios folder.
     var base: String?
     var summary: Summary?
@@ -55,12 +59,15 @@ struct CheckJSON: Encodable, Sendable {
         file = rename(check.file)
         verdict = check.verdict
         text = rename(check.text())
+        textVi = rename(check.text(lang: .vi))
         problems = check.problems.map(problem)
         notes = check.notes.map(problem)
         findings = check.findings.map { FindingJSON(severity: $0.severity.rawValue, code: $0.code, message: $0.message) }
         if let loaded = check.loaded, let s = check.summary {
             name = loaded.scenario.name
             description = loaded.scenario.description
+            nameEn = loaded.scenario.nameEn
+            descriptionEn = loaded.scenario.descriptionEn
             // The base is the second file of the chain the reader followed (inputs start with it).
             let chain = loaded.inputFiles.prefix { ScenarioFolder.isScenarioName($0) }
             base = chain.count > 1 ? folder.relative(chain[chain.startIndex + 1]) : nil

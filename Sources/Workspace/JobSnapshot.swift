@@ -1,3 +1,4 @@
+import DiaBanCore
 import Foundation
 import Planning
 import Reporting

@@ -1,3 +1,4 @@
+import DiaBanCore
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -10,13 +11,13 @@ extension Workspace {
     func addScenarioRoutes(to router: Router<WorkspaceContext>) {
         router.get("api/scenarios") { _, _ -> Response in
             let folder = self.folder
-            let list = try await offload { folder.scenarioFiles().map { Listed(CheckJSON(CheckReport(path: folder.path(of: $0)), path: $0, folder: folder)) } }
+            let list = try await offload { folder.scenarioFiles().map { Listed(CheckJSON(CheckReport(file: folder.path(of: $0), reading: ScenarioLoader.reading(path: folder.path(of: $0))), path: $0, folder: folder)) } }
             return JSONResponse.make(ScenarioList(folder: folder.root, scenarios: list))
         }
         router.get("api/scenario") { request, _ -> Response in
             let file = try self.folder.scenario(try Self.query(request, "path"))
             let folder = self.folder
-            return JSONResponse.make(try await offload { CheckJSON(CheckReport(path: file.path), path: file.relative, folder: folder) })
+            return JSONResponse.make(try await offload { CheckJSON(CheckReport(file: file.path, reading: ScenarioLoader.reading(path: file.path)), path: file.relative, folder: folder) })
         }
         router.get("api/scenario/source") { request, _ -> Response in
             let file = try self.folder.scenario(try Self.query(request, "path"))
@@ -40,6 +41,8 @@ extension Workspace {
         var path: String
         var name: String?
         var description: String?
+        var nameEn: String?
+        var descriptionEn: String?
         var base: String?
         var verdict: CheckReport.Verdict
         var problems: Int
@@ -48,6 +51,8 @@ extension Workspace {
             path = c.path
             name = c.name
             description = c.description
+            nameEn = c.nameEn
+            descriptionEn = c.descriptionEn
             base = c.base
             verdict = c.verdict
             problems = c.problems.count

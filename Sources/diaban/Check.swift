@@ -1,3 +1,4 @@
+import DiaBanCore
 import ArgumentParser
 import Foundation
 import Reporting
@@ -24,14 +25,15 @@ struct Check: ParsableCommand {
     @Argument(help: "The scenario YAML file.") var scenario: String
 
     @Flag(name: .shortAndLong, help: "Print nothing for a valid scenario; only problems.") var quiet = false
+    @Option(help: "Language of the summary and of the words around the problems: en (default) or vi. Each problem keeps its own sentence.") var lang: ReportLanguage = .en
 
     func validate() throws {
         try requireScenarioFile(scenario)
     }
 
     func run() throws {
-        let check = CheckReport(path: scenario)
-        let text = check.text(quiet: quiet)
+        let check = CheckReport(file: scenario, reading: ScenarioLoader.reading(path: scenario))
+        let text = check.text(quiet: quiet, lang: lang)
         if !text.isEmpty { print(text) }
         switch check.verdict {
         case .valid: return

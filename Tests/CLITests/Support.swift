@@ -90,7 +90,7 @@ struct Scenarios {
 
 /// Compares whole outputs with golden text compiled into the tests (`Golden/*.swift`). With
 /// `DIABAN_RECORD_GOLDEN=1` the golden file is rewritten with the actual output instead.
-func expectGolden(_ actual: String, _ golden: String, name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+func expectGolden(_ actual: String, _ golden: String, name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
     if ProcessInfo.processInfo.environment["DIABAN_RECORD_GOLDEN"] == "1" {
         let path = CLI.packageRoot + "/Tests/CLITests/Golden/Golden+\(name).swift"
         let text = "// Recorded with DIABAN_RECORD_GOLDEN=1; see Support.swift.\nextension Golden {\n    static let \(name.prefix(1).lowercased() + name.dropFirst()) = #\"\"\"\n\(actual)\n\"\"\"#\n}\n"

@@ -1,7 +1,7 @@
 // Unit tests of the workspace page's pure functions (node --test; no package needed).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { fold, formatDay, formatNumber, formatPercent, formatSigned, marksBody, matches, verdictCounts } from '../../Sources/Workspace/Resources/page/text.mjs';
+import { fold, formatDay, formatNumber, formatPercent, formatSigned, inLanguage, marksBody, matches, verdictCounts } from '../../Sources/Workspace/Resources/page/text.mjs';
 
 test('fold drops case and Vietnamese diacritics, đ included', () => {
   assert.equal(fold('Nghệ An'), 'nghe an');
@@ -65,4 +65,13 @@ test('decision marks: the body the server takes, and the counts per verdict', ()
   ]);
   assert.deepEqual(verdictCounts(marks), { accept: 2, reject: 1, keep: 0, pending: 1 });
   assert.deepEqual(verdictCounts(new Map()), { accept: 0, reject: 0, keep: 0, pending: 0 });
+});
+
+test('a scenario name in the page language: English when the file gives one, else its own words', () => {
+  const s = { name: 'Nghệ An, hai cán bộ nghỉ phép', nameEn: 'Nghệ An, two officers on leave' };
+  assert.equal(inLanguage(s, 'name', 'vi'), 'Nghệ An, hai cán bộ nghỉ phép');
+  assert.equal(inLanguage(s, 'name', 'en'), 'Nghệ An, two officers on leave');
+  assert.equal(inLanguage({ name: 'Tự viết' }, 'name', 'en'), 'Tự viết');
+  assert.equal(inLanguage({}, 'description', 'vi'), '');
+  assert.equal(inLanguage(null, 'name', 'vi'), '');
 });

@@ -29,7 +29,7 @@ import Testing
     }
 
     /// Applies the changes, solves, and checks the plan against every hard rule.
-    func solve(_ changes: [ScenarioChange], sourceLocation: SourceLocation = #_sourceLocation) throws -> (Scenario, PlanOutcome, Assignment) {
+    func solve(_ changes: [ScenarioChange], sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> (Scenario, PlanOutcome, Assignment) {
         var s = Self.base()
         for c in changes { try c.apply(to: &s) }
         let outcome = try Planner(solver: GLPKSolver()).plan(s, request: PlanRequest(scenario: s, timeLimit: 30))

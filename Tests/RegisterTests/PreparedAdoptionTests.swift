@@ -64,7 +64,7 @@ struct PreparedAdoptionTests {
 }
 
 /// The body throws ``AdoptionProblems`` with exactly `expected` as its lines.
-func expectLines(_ expected: [String], sourceLocation: SourceLocation = #_sourceLocation, _ body: () throws -> Void) {
+func expectLines(_ expected: [String], sourceLocation: Testing.SourceLocation = #_sourceLocation, _ body: () throws -> Void) {
     do {
         try body()
         Issue.record("nothing was thrown; expected \(expected)", sourceLocation: sourceLocation)

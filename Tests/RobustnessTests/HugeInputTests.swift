@@ -14,7 +14,7 @@ struct HugeInputTests {
         "\(100_000 + i),Xã Thử \(i),xa,\(i % 2 == 0 ? "lowland" : "mountain"),\(10 + i % 290),\(1000 + (i * 37) % 49_000),\(18 + Double(i % 1000) / 1000),\(104.5 + Double(i % 997) / 1000)\n"
     }
 
-    static func check(_ scratch: Scratch, timeout: Double = 30, sourceLocation: SourceLocation = #_sourceLocation) throws -> Diaban.Run {
+    static func check(_ scratch: Scratch, timeout: Double = 30, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> Diaban.Run {
         let run = try Diaban.run(["check", "scenario.yaml"], in: scratch.dir, timeout: timeout)
         #expect(!run.timedOut && run.exited, "\(run)", sourceLocation: sourceLocation)
         #expect(run.crashWordsFound.isEmpty, "\(run)", sourceLocation: sourceLocation)

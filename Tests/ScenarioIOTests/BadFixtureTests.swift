@@ -1,3 +1,4 @@
+import DiaBanCore
 import DiaBanTestSupport
 import Foundation
 import Testing

@@ -143,7 +143,7 @@ struct WhatIfEndpointTests {
         try await withWorkspace(f) { client, _ in
             let browser = try await Browser.open(client)
             let r = try await browser.post("/api/whatifs", [
-                "base": "nghe-an/baseline.yaml", "file": "what-if-train-border.yaml", "name": "Nghệ An, four officers trained in border security",
+                "base": "nghe-an/baseline.yaml", "file": "what-if-train-border.yaml", "name": "Nghệ An, bốn cán bộ được đào tạo về an ninh biên giới",
                 "changes": ["CB02", "CB11", "CB24", "CB37"].map { ["op": "setSpecialties", "officer": $0, "add": ["border-security"]] },
             ])
             #expect(r.status == .created, "\(r.text)")

@@ -1,6 +1,6 @@
 // The compare panel: several scenarios solved side by side, their KPIs and the communes whose
 // officers differ.
-import { h, lang, loadScenarios, message, panels, pct, put, refreshJobs, resultSentence, startJob, state, stateWord, t, validScenarios, watch } from './core.mjs';
+import { h, lang, loadScenarios, message, named, panels, pct, put, refreshJobs, resultSentence, startJob, state, stateWord, t, validScenarios, watch } from './core.mjs';
 import { reportFrame } from './solve.mjs';
 
 export const compare = { picked: new Set(), reference: null, limit: '', resolve: false, pending: null, ids: null, focus: null };
@@ -22,7 +22,7 @@ panels.compare = {
             onchange: (e) => { if (e.target.checked) compare.picked.add(s.path); else compare.picked.delete(s.path); } })),
           h('td', {}, h('input', { type: 'radio', name: 'compare-ref', 'data-path': s.path, checked: s.path === compare.reference,
             onchange: () => { compare.reference = s.path; compare.picked.add(s.path); this.build(section); } })),
-          h('td', {}, h('code', {}, s.path)), h('td', {}, s.name || ''))))),
+          h('td', {}, h('code', {}, s.path)), h('td', {}, named(s)))))),
       h('div', { class: 'row' },
         h('label', { class: 'field small' }, h('span', {}, t('timeLimit')), h('input', { type: 'number', id: 'compare-time', min: '1',
           placeholder: t('timeLimitHint'), value: compare.limit, oninput: (e) => { compare.limit = e.target.value; } })),

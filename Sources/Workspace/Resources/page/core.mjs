@@ -1,6 +1,6 @@
 // DiaBan workspace: one page, no library, nothing from the network. Every request goes to
 // this server; requests that change something carry the session's CSRF token.
-import { formatNumber, formatPercent, matches } from './text.mjs';
+import { formatNumber, formatPercent, inLanguage, matches } from './text.mjs';
 import { T } from './words.mjs';
 
 export const csrf = document.querySelector('meta[name="csrf-token"]').content;
@@ -51,6 +51,9 @@ export async function api(method, url, body) {
 
 export const num = (x, places = 0) => formatNumber(x, places, lang);
 export const pct = (g, places = 2) => formatPercent(g, places, lang);
+// A scenario's name and description in the page's language.
+export const named = (s) => inLanguage(s, 'name', lang);
+export const described = (s) => inLanguage(s, 'description', lang);
 
 export function message(kind, text) { return h('p', { class: 'msg ' + kind, role: kind === 'bad' ? 'alert' : 'status' }, text); }
 

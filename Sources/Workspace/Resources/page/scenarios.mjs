@@ -1,5 +1,5 @@
 // The scenarios panel: every scenario of the folder with the verdict of `diaban check`.
-import { api, h, loadScenarios, message, panels, put, show, state, t } from './core.mjs';
+import { api, described, h, lang, loadScenarios, message, named, panels, put, show, state, t } from './core.mjs';
 
 panels.scenarios = {
   tab: 'tabScenarios',
@@ -14,7 +14,7 @@ panels.scenarios = {
         class: s.path === state.selected ? 'sel' : '', tabindex: '0', 'data-path': s.path,
         onclick: () => { state.selected = s.path; this.build(section); },
         onkeydown: (e) => { if (e.key === 'Enter') { state.selected = s.path; this.build(section); } },
-      }, h('td', {}, h('code', {}, s.path)), h('td', {}, s.name || ''), h('td', {}, verdictBadge(s))))));
+      }, h('td', {}, h('code', {}, s.path)), h('td', {}, named(s)), h('td', {}, verdictBadge(s))))));
     const detail = h('div', { class: 'detail', id: 'scenario-detail' }, h('p', { class: 'hint' }, t('pickScenario')));
     put(section, 
       h('div', { class: 'row' }, h('h2', {}, t('tabScenarios')),
@@ -30,7 +30,7 @@ panels.scenarios = {
     const c = r.data;
     const valid = c.verdict !== 'bad-data';
     put(box, 
-      h('h3', {}, c.name || c.path), c.description ? h('p', { class: 'muted' }, c.description) : null,
+      h('h3', {}, named(c) || c.path), described(c) ? h('p', { class: 'muted' }, described(c)) : null,
       h('p', {}, verdictBadge({ verdict: c.verdict, problems: c.problems.length, notes: c.notes.length }),
         c.base ? h('span', { class: 'muted' }, ' · ' + t('base') + ': ', h('code', {}, c.base)) : null),
       valid ? h('div', { class: 'actions' },
@@ -38,7 +38,7 @@ panels.scenarios = {
         h('button', { type: 'button', onclick: () => show('whatif', { base: path }) }, t('whatIfFrom')),
         h('button', { type: 'button', onclick: () => show('compare', { path }) }, t('compareThis'))) : null,
       c.problems.length ? problemTable(c.problems) : null,
-      h('h4', {}, t('checkTitle')), h('pre', { class: 'cli', id: 'check-text' }, c.text),
+      h('h4', {}, t('checkTitle')), h('pre', { class: 'cli', id: 'check-text' }, lang === 'vi' ? c.textVi ?? c.text : c.text),
       h('details', { ontoggle: async (e) => {
         if (!e.target.open || e.target.dataset.loaded) return;
         e.target.dataset.loaded = '1';

@@ -1,5 +1,5 @@
 // The solve panel: solves on the pool, with live progress, Stop and the report.
-import { $, api, current, h, lang, loadScenarios, message, num, panels, pct, put, refreshJobs, resultSentence, show, startJob, state, stateWord, t, validScenarios, watch } from './core.mjs';
+import { $, api, current, h, lang, loadScenarios, message, named, num, panels, pct, put, refreshJobs, resultSentence, show, startJob, state, stateWord, t, validScenarios, watch } from './core.mjs';
 import { problemTable } from './scenarios.mjs';
 
 panels.solve = {
@@ -14,7 +14,7 @@ panels.solve = {
     const valid = validScenarios();
     if (!this.path && valid.length) this.path = valid[0].path;
     const select = h('select', { id: 'solve-scenario', onchange: (e) => { this.path = e.target.value; } },
-      valid.map((s) => h('option', { value: s.path, selected: s.path === this.path }, s.path + (s.name ? ' — ' + s.name : ''))));
+      valid.map((s) => h('option', { value: s.path, selected: s.path === this.path }, s.path + (named(s) ? ' — ' + named(s) : ''))));
     const limit = h('input', { type: 'number', id: 'solve-time', min: '1', step: '1', placeholder: t('timeLimitHint'), value: this.limit ?? '',
       oninput: (e) => { this.limit = e.target.value; } });
     const note = h('div', { id: 'solve-message' });

@@ -43,3 +43,7 @@ export function verdictCounts(marks) {
   for (const m of marks.values()) c[m.decision] += 1;
   return c;
 }
+
+// A text of an item in the page's language: `nameEn` for English when the item has one,
+// otherwise `name` (the scenario file's own words, Vietnamese for the bundled scenarios).
+export const inLanguage = (item, key, lang) => (item == null ? '' : (lang === 'en' ? item[key + 'En'] ?? item[key] : item[key]) ?? '');

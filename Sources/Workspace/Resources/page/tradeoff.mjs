@@ -1,5 +1,5 @@
 // The trade-off panel: the moves-versus-balance curve of one scenario.
-import { api, h, loadScenarios, message, num, panels, pct, put, resultSentence, startJob, state, stateWord, t, validScenarios, watch } from './core.mjs';
+import { api, h, loadScenarios, message, named, num, panels, pct, put, resultSentence, startJob, state, stateWord, t, validScenarios, watch } from './core.mjs';
 import { problemTable } from './scenarios.mjs';
 
 export const sweep = { path: null, from: 0, to: 40, step: 4, limit: 10, job: null };
@@ -18,7 +18,7 @@ panels.tradeoff = {
       h('h2', {}, t('tabTradeoff')), h('p', { class: 'muted' }, t('tradeoffIntro')),
       h('div', { class: 'row' },
         h('label', { class: 'field grow' }, h('span', {}, t('scenario')), h('select', { id: 'tradeoff-scenario', onchange: (e) => { sweep.path = e.target.value; } },
-          valid.map((s) => h('option', { value: s.path, selected: s.path === sweep.path }, s.path + (s.name ? ' — ' + s.name : ''))))),
+          valid.map((s) => h('option', { value: s.path, selected: s.path === sweep.path }, s.path + (named(s) ? ' — ' + named(s) : ''))))),
         numIn('from', 'from'), numIn('to', 'to'), numIn('step', 'step'), numIn('limit', 'perPoint'),
         h('button', { type: 'button', class: 'primary', id: 'tradeoff-start', onclick: async () => {
           put(note, );

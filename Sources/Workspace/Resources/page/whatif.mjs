@@ -1,5 +1,5 @@
 // The what-if panel: a form that writes a what-if file, checked as `diaban check` checks it.
-import { $, api, choicesOf, communeItems, h, loadScenarios, message, newSpecialty, num, officerItems, panels, picker, put, show, specialtyItems, state, t, validScenarios } from './core.mjs';
+import { $, api, choicesOf, communeItems, h, loadScenarios, message, named, newSpecialty, num, officerItems, panels, picker, put, show, specialtyItems, state, t, validScenarios } from './core.mjs';
 import { problemTable } from './scenarios.mjs';
 
 export const OPS = ['setSpecialties', 'setOfficerStatus', 'removeOfficer', 'addOfficer', 'setCapacity', 'setBase', 'setWorkload',
@@ -16,7 +16,7 @@ panels.whatif = {
     if (!draft.base && bases.length) draft.base = bases[0].path;
     const c = draft.base ? await choicesOf(draft.base).catch(() => null) : null;
     const baseSelect = h('select', { id: 'wi-base', onchange: (e) => { draft.base = e.target.value; draft.changes = []; this.build(section); } },
-      bases.map((s) => h('option', { value: s.path, selected: s.path === draft.base }, s.path + (s.name ? ' — ' + s.name : ''))));
+      bases.map((s) => h('option', { value: s.path, selected: s.path === draft.base }, s.path + (named(s) ? ' — ' + named(s) : ''))));
     const text = (key, labelKey, attrs = {}) => h('label', { class: 'field' }, h('span', {}, t(labelKey)),
       h(attrs.multiline ? 'textarea' : 'input', { id: 'wi-' + key, value: draft[key], rows: attrs.multiline ? 2 : null,
         placeholder: attrs.placeholder, oninput: (e) => { draft[key] = e.target.value; } }));
