@@ -51,7 +51,7 @@ public struct EngineOptions: Sendable {
     /// first ends both, and the better plan and the better bound are kept.
     public var raceCompact: Bool
     /// Bound the fewest unmet soft needs by a column generation of their own, and give the
-    /// master the row Σ slacks ≥ that floor (``UnmetFloor``).
+    /// master the row Σ slacks ≥ that floor (`UnmetFloor`).
     public var unmetFloor: Bool
 
     public init(timeLimit: Double? = nil, relativeGap: Double = 1e-6, threads: Int = 1, smoothing: Double = 0.5,
@@ -137,7 +137,7 @@ public struct EngineResult: Sendable {
 /// Solves an ``AssignmentProblem`` by what its structure allows:
 ///
 /// 0. The compact LP (when a ``CompactModel`` is given): a first bound, and duals to start from.
-/// 1. **Column generation** (``ColumnGeneration``) to the Dantzig–Wolfe bound, starting from
+/// 1. **Column generation** (`ColumnGeneration`) to the Dantzig–Wolfe bound, starting from
 ///    the incumbent's sets; it stops early when the bound meets the incumbent.
 /// 2. **Price-and-branch**: the restricted master as an integer program (a set per agent) —
 ///    GLPK on a few hundred rows — whose plan is often optimal.
@@ -147,7 +147,7 @@ public struct EngineResult: Sendable {
 ///    pair (a lower bound, from the same tables). Every plan using that pair costs more than
 ///    `U`, so leaving it out keeps every plan at least as good as `U`: **a proof on the smaller
 ///    problem is a proof on the whole one.** The incumbent's pairs are never left out.
-/// 4. **Branch-and-price** (``BranchAndPrice``) on the pairs that are left, when a gap remains.
+/// 4. **Branch-and-price** (`BranchAndPrice`) on the pairs that are left, when a gap remains.
 ///
 /// A bound is reported only when it is valid for the whole problem.
 public struct DecompositionEngine {

@@ -18,7 +18,9 @@ public struct Eligibility: Sendable {
     /// Specialty holders kept per required specialty even beyond `K`.
     public static let holdersKeptPerSpecialty = 3
 
-    /// - Parameter provincial: officers track only communes of their own province.
+    /// - Parameters:
+    ///   - scenario: the scenario whose pairs are judged.
+    ///   - provincial: officers track only communes of their own province.
     public init(scenario: Scenario, provincial: Bool = false) {
         let forbidden = Set(scenario.forbidden)
         let locked = Set(scenario.locked)

@@ -37,6 +37,7 @@ public struct PlanBatch: Sendable {
 
     /// Solves every job and returns the results in the order of `work`.
     /// - Parameters:
+    ///   - work: the jobs, each a scenario with its request.
     ///   - progress: handed to each solve (called on that solve's thread).
     ///   - finished: called once per job as it ends, from the thread that solved it.
     public func run(

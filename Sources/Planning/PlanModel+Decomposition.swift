@@ -2,7 +2,7 @@ import AssignmentEngine
 import DiaBanCore
 import LinearModel
 
-/// A scenario's model in the engine's terms (``AssignmentProblem``): officers are agents,
+/// A scenario's model in the engine's terms (`AssignmentProblem`): officers are agents,
 /// communes are items (mountain communes "in class"), eligible pairs are pairs with the
 /// commune's workload as weight, locked pairs forced. Every cost is read from the same
 /// ``PlanModel`` the compact solve uses — pair costs from its objective coefficients, the two

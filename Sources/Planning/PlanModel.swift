@@ -52,6 +52,7 @@ public struct PlanModel: Sendable {
     /// Builds the model. `levels` lists earlier priority levels fixed as constraints:
     /// each is a set of terms and the largest value their weighted sum may take.
     /// - Parameters:
+    ///   - context: the scenario with its eligible pairs, distances and fair shares.
     ///   - levels: earlier priority levels, fixed as rows.
     ///   - objectiveTerms: the terms to minimise (all when nil).
     ///   - elastic: give every hard rule a penalised slack (``relaxationPenalty`` per unit), to

@@ -46,7 +46,7 @@ public struct PlanRequest: Sendable {
 
     public enum Engine: String, Sendable, Codable, CaseIterable {
         /// Column generation, price-and-branch, reduced-cost fixing, then GLPK on what is left
-        /// (``DecompositionEngine``).
+        /// (`DecompositionEngine`).
         case decomposition
         /// GLPK's branch-and-cut on the compact model, warm-started.
         case compact
@@ -125,7 +125,7 @@ public struct PlanOutcome: Sendable {
 }
 
 /// Scenario → integer program → plan, KPIs and proposal. Solver-agnostic: give it any
-/// ``MIPSolver`` (the command line gives GLPK).
+/// `MIPSolver` (the command line gives GLPK).
 public struct Planner: Sendable {
     public let solver: any MIPSolver
     public init(solver: any MIPSolver) { self.solver = solver }

@@ -58,8 +58,12 @@ public struct PreparedAdoption: Sendable {
     /// register) is refused by ``Register/adopt(_:)``.
     ///
     /// - Parameters:
+    ///   - plan: the plan the decisions were made on.
     ///   - decisions: the decisions file, read and checked against the plan's roster.
     ///   - decisionsName: how messages name the decisions file.
+    ///   - reference: the decision's reference, e.g. "Quyết định số 15/QĐ-TU".
+    ///   - effective: the day the decision takes effect.
+    ///   - note: free text kept with the decision.
     public init(plan: AdoptedPlan, decisions: [Decision], decisionsName: String, reference: String, effective: Day, note: String) throws(AdoptionProblems) {
         try Self.check(plan)
         let communeNames = plan.communeNames

@@ -26,6 +26,13 @@ public enum BuiltBinary {
         return nil
     }()
 
+    /// Another executable of this build (a documentation snippet, say), beside `diaban`.
+    public static func sibling(_ name: String) -> String? {
+        guard let path else { return nil }
+        let candidate = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(name).path
+        return FileManager.default.isExecutableFile(atPath: candidate) ? candidate : nil
+    }
+
     /// What a run of the binary printed and how it ended.
     public struct Run: CustomStringConvertible, Sendable {
         public var status: Int32
@@ -48,9 +55,9 @@ public enum BuiltBinary {
 
     /// Runs `diaban args…` in `folder`; kills it after `timeout` seconds. `interruptAfter`
     /// sends SIGINT (as Ctrl-C does) once that many seconds have passed.
-    public static func run(_ args: [String], in folder: String, timeout: Double = 60, interruptAfter: Double? = nil) throws -> Run {
+    public static func run(_ args: [String], in folder: String, timeout: Double = 60, interruptAfter: Double? = nil, executable: String? = nil) throws -> Run {
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: path!)
+        p.executableURL = URL(fileURLWithPath: executable ?? path!)
         p.arguments = args
         p.currentDirectoryURL = URL(fileURLWithPath: folder)
         let out = Pipe(), err = Pipe()
