@@ -24,6 +24,8 @@ public struct Scenario: Sendable {
     public var asOf: Day?
     /// When each current pair began, where known (a `since` column, or the register).
     public var since: [Pair: Day] = [:]
+    /// The rules of the area work plan (`workPlan:`), when the scenario has them.
+    public var workPlan: WorkPlanRules?
 
     public init(
         name: String, description: String = "", headquarters: GeoPoint, communes: [Commune], officers: [Officer],
