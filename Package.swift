@@ -10,7 +10,7 @@ let package = Package(
     name: "DiaBan",
     platforms: [.macOS(.v13)],
     products: [
-        .library(name: "DiaBan", targets: ["DiaBanCore", "LinearModel", "GLPKSolver", "AssignmentEngine", "ScenarioIO", "Planning", "Reporting", "GAPLibrary", "Register", "DurableFiles"]),
+        .library(name: "DiaBan", targets: ["DiaBanCore", "LinearModel", "GLPKSolver", "AssignmentEngine", "ScenarioIO", "Planning", "Reporting", "GAPLibrary", "Register", "DurableFiles", "WorkPlan"]),
         .executable(name: "diaban", targets: ["diaban"]),
     ],
     dependencies: [
@@ -50,6 +50,8 @@ let package = Package(
         ], swiftSettings: strict),
         // Scenario -> integer program -> plan, KPIs and proposal. Never imports GLPK.
         .target(name: "Planning", dependencies: ["DiaBanCore", "LinearModel", "AssignmentEngine"], swiftSettings: strict),
+        // The area work plan: each officer's trips and their days over a period, given an assignment. Never imports GLPK.
+        .target(name: "WorkPlan", dependencies: ["DiaBanCore", "LinearModel"], swiftSettings: strict),
         // Text, JSON, CSV, Markdown, HTML and GeoJSON output; what `check` says.
         .target(name: "Reporting", dependencies: ["DiaBanCore", "Planning", "LinearModel", "AssignmentEngine", "DurableFiles", "ScenarioIO", "Register"], swiftSettings: strict),
         // The assignment register: who tracked which commune, since when, under which decision (SQLite through GRDB).
@@ -76,6 +78,7 @@ let package = Package(
         .testTarget(name: "AssignmentEngineTests", dependencies: ["AssignmentEngine", "GLPKSolver", "LinearModel", "DiaBanTestSupport"], swiftSettings: strict),
         .testTarget(name: "ScenarioIOTests", dependencies: ["ScenarioIO", "DiaBanCore", "DiaBanTestSupport"], resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "DiaBanCore", "LinearModel", "GLPKSolver", "ScenarioIO", "DiaBanTestSupport"], swiftSettings: strict),
+        .testTarget(name: "WorkPlanTests", dependencies: ["WorkPlan", "DiaBanCore", "LinearModel", "GLPKSolver", "ScenarioIO", "DiaBanTestSupport"], swiftSettings: strict),
         .testTarget(name: "GAPLibraryTests", dependencies: ["GAPLibrary", "AssignmentEngine", "GLPKSolver", "LinearModel"], swiftSettings: strict),
         .testTarget(name: "CLITests", dependencies: ["diaban", "DiaBanTestSupport"], swiftSettings: strict),
         .testTarget(name: "RobustnessTests", dependencies: ["ScenarioIO", "Planning", "DiaBanCore", "LinearModel", "GLPKSolver", "diaban", "DiaBanTestSupport"], resources: [.copy("Corpus")], swiftSettings: strict),
