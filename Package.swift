@@ -53,7 +53,7 @@ let package = Package(
         // The area work plan: each officer's trips and their days over a period, given an assignment. Never imports GLPK.
         .target(name: "WorkPlan", dependencies: ["DiaBanCore", "LinearModel"], swiftSettings: strict),
         // Text, JSON, CSV, Markdown, HTML and GeoJSON output; what `check` says.
-        .target(name: "Reporting", dependencies: ["DiaBanCore", "Planning", "LinearModel", "AssignmentEngine", "DurableFiles", "ScenarioIO", "Register"], swiftSettings: strict),
+        .target(name: "Reporting", dependencies: ["DiaBanCore", "Planning", "LinearModel", "AssignmentEngine", "DurableFiles", "ScenarioIO", "Register", "WorkPlan"], swiftSettings: strict),
         // The assignment register: who tracked which commune, since when, under which decision (SQLite through GRDB).
         .target(name: "Register", dependencies: ["DiaBanCore", "DurableFiles", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
         // `diaban serve`: the planner's workspace in the browser (HTTP server, page, solve pool).
@@ -67,7 +67,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
         .executableTarget(name: "diaban", dependencies: [
-            "DiaBanCore", "LinearModel", "GLPKSolver", "AssignmentEngine", "ScenarioIO", "Planning", "Reporting", "GAPLibrary", "Register", "DurableFiles", "Workspace",
+            "DiaBanCore", "LinearModel", "GLPKSolver", "AssignmentEngine", "ScenarioIO", "Planning", "Reporting", "GAPLibrary", "Register", "DurableFiles", "Workspace", "WorkPlan",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strict),
 
@@ -89,6 +89,6 @@ let package = Package(
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ], swiftSettings: strict),
-        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Planning", "DiaBanCore", "GLPKSolver", "ScenarioIO"], exclude: ["Golden"], swiftSettings: strict),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Planning", "DiaBanCore", "GLPKSolver", "ScenarioIO", "WorkPlan"], exclude: ["Golden"], swiftSettings: strict),
     ]
 )

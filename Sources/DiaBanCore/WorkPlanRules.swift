@@ -37,7 +37,7 @@ public struct WorkPlanRules: Sendable, Equatable {
         /// Communes one field day may visit.
         public var maxCommunesPerDay: Int = 2
         /// A trip to a commune farther than this from the officer's base (one way, road km) takes
-        /// two days with a night there; nil: no overnight trips.
+        /// two days with a night there (and only such a trip); nil: no overnight trips.
         public var overnightBeyondKm: Double? = 120
         public init() {}
     }

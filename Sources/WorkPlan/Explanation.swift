@@ -18,7 +18,8 @@ struct Explanation {
         }
         if !reasons.isEmpty {
             let t = p.rules.trips
-            relaxations.append(t.overnightBeyondKm == nil ? "allow overnight trips (workPlan.trips.overnightBeyondKm)" : "raise workPlan.trips.maxKmPerDay")
+            relaxations.append(t.overnightBeyondKm == nil ? "allow overnight trips (workPlan.trips.overnightBeyondKm) or raise workPlan.trips.maxKmPerDay"
+                               : "raise workPlan.trips.maxKmPerDay, or lower workPlan.trips.overnightBeyondKm below the commune's distance")
             return (reasons, relaxations.first)
         }
         for i in active {

@@ -21,8 +21,9 @@ extension OfficerProblem {
         let p = places[i]
         let t = rules.trips
         let km = Int((2 * p.baseKm).rounded())
-        if t.overnightBeyondKm == nil {
-            return "\(p.name) (\(p.code)) is \(km) km there and back from \(officer.id)'s base, more than a day's driving (\(Int(t.maxKmPerDay)) km), and overnight trips are switched off"
+        if t.overnightBeyondKm.map({ p.baseKm <= $0 }) ?? true {
+            let why = t.overnightBeyondKm == nil ? "overnight trips are switched off" : "it is not far enough for an overnight trip (\(Int(t.overnightBeyondKm!)) km one way)"
+            return "\(p.name) (\(p.code)) is \(km) km there and back from \(officer.id)'s base, more than a day's driving (\(Int(t.maxKmPerDay)) km), and \(why)"
         }
         return "\(p.name) (\(p.code)) is \(km) km there and back from \(officer.id)'s base, more than two days' driving (2 × \(Int(t.maxKmPerDay)) km)"
     }
@@ -38,7 +39,8 @@ extension OfficerProblem {
         if !far && members.count <= t.maxCommunesPerDay && km <= t.maxKmPerDay + 1e-9 {
             return Route(members: members, order: order, km: km, days: 1, visits: visits)
         }
-        if t.overnightBeyondKm != nil && members.count <= 2 * t.maxCommunesPerDay && km <= 2 * t.maxKmPerDay + 1e-9 {
+        // Two days only for a far commune: a route of near communes that does not fit a day is split instead.
+        if far && members.count <= 2 * t.maxCommunesPerDay && km <= 2 * t.maxKmPerDay + 1e-9 {
             return Route(members: members, order: order, km: km, days: 2, visits: visits)
         }
         return nil
