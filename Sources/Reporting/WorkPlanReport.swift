@@ -92,13 +92,13 @@ public enum WorkPlanReport {
 
     /// Every visit, one row per trip and commune.
     public static func csv(_ plan: WorkPlanOutcome, officers: Set<String>? = nil) -> String {
-        var out = csvLine(["officer", "officer_name", "date", "end", "days", "route", "visit", "stop", "commune", "commune_name", "trip_km", "uid"]) + "\n"
+        var out = csvLine(["officer", "officer_name", "date", "end", "days", "route", "visit", "stop", "commune", "commune_name", "trip_km", "uid"])
         for o in plan.officers where officers?.contains(o.officer) ?? true {
             let name = names(o)
             for trip in o.trips {
                 for (i, c) in trip.communes.enumerated() {
                     out += csvLine([o.officer, o.name, trip.start.description, trip.end.description, "\(trip.days)", "\(trip.route)", "\(trip.visit)",
-                                    "\(i + 1)", c, name[c] ?? c, decimal(trip.km, 1), trip.uid]) + "\n"
+                                    "\(i + 1)", c, name[c] ?? c, decimal(trip.km, 1), trip.uid])
                 }
             }
         }
@@ -121,13 +121,13 @@ public enum WorkPlanReport {
     /// The province's day view: who is where on every day of the period, one row per officer
     /// and day in the field.
     public static func daysCSV(_ plan: WorkPlanOutcome) -> String {
-        var out = csvLine(["date", "weekday", "officer", "officer_name", "day_of_trip", "communes", "commune_names"]) + "\n"
+        var out = csvLine(["date", "weekday", "officer", "officer_name", "day_of_trip", "communes", "commune_names"])
         for day in plan.period.days {
             for o in plan.officers {
                 guard let trip = o.trips.first(where: { $0.start <= day && day <= $0.end }) else { continue }
                 let name = names(o)
                 out += csvLine([day.description, weekday(day), o.officer, o.name, "\(trip.start.days(to: day) + 1)/\(trip.days)",
-                                trip.communes.joined(separator: ";"), trip.communes.map { name[$0] ?? $0 }.joined(separator: "; ")]) + "\n"
+                                trip.communes.joined(separator: ";"), trip.communes.map { name[$0] ?? $0 }.joined(separator: "; ")])
             }
         }
         return out

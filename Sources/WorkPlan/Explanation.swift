@@ -47,7 +47,7 @@ struct Explanation {
                     for d in starts where p.monthOfDay[d] == m { days += route.days; visits += route.members.count }
                 }
                 if days > p.budgets[m] {
-                    over.append("\(p.officer.id) needs \(days) field days in \(month) for its \(visits) visit\(visits == 1 ? "" : "s"); the budget is \(p.budgets[m])")
+                    over.append("\(p.officer.id) needs \(days) field day\(days == 1 ? "" : "s") in \(month) for its \(visits) visit\(visits == 1 ? "" : "s"); the budget is \(p.budgets[m])")
                     raises.append("\(days) in \(month)")
                 }
             }

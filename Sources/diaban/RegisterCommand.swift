@@ -330,7 +330,7 @@ extension RegisterCommand {
                                                  commune: commune, officer: officer)
                 } catch let e as RegisterError { throw RegisterCommand.fail(e, "visit list") }
                 print("date,officer,commune,note")
-                for v in visits { print(csvLine([v.day.description, v.officer, v.commune, v.note])) }
+                for v in visits { print(csvLine([v.day.description, v.officer, v.commune, v.note]), terminator: "") }
             }
         }
     }
