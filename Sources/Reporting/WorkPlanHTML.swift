@@ -90,7 +90,7 @@ public enum WorkPlanHTML {
         // Routes and communes.
         var routes: [Int: PlannedTrip] = [:]
         for trip in o.trips where routes[trip.route] == nil { routes[trip.route] = trip }
-        body += "<h2>\(esc(t.routes))</h2>\n<table class=\"num\"><thead><tr><th>\(esc(t.route))</th><th>\(esc(t.trip))</th><th class=\"r\">\(esc(t.days))</th><th class=\"r\">\(esc(t.km))</th><th class=\"r\">\(esc(t.planned))</th></tr></thead><tbody>\n"
+        body += "<h2>\(esc(t.routes))</h2>\n<table><thead><tr><th>\(esc(t.route))</th><th>\(esc(t.trip))</th><th class=\"r\">\(esc(t.days))</th><th class=\"r\">\(esc(t.km))</th><th class=\"r\">\(esc(t.planned))</th></tr></thead><tbody>\n"
         for (n, trip) in routes.sorted(by: { $0.key < $1.key }) {
             body += "<tr><th>\(n)</th><td>\(esc(trip.communes.map { name[$0] ?? $0 }.joined(separator: " → ")))</td><td class=\"r\">\(esc(trip.days == 1 ? t.dayTrip : t.overnight))</td><td class=\"r\">\(lang.number(trip.km))</td><td class=\"r\">\(o.trips.filter { $0.route == n }.count)</td></tr>\n"
         }
@@ -138,7 +138,7 @@ public enum WorkPlanHTML {
             if trips.isEmpty {
                 body += "<p class=\"caption\">\(esc(t.noTrips))</p>\n"
             } else {
-                body += "<table class=\"num\"><thead><tr><th>\(esc(t.date))</th><th>\(esc(t.route))</th><th>\(esc(t.trip))</th><th class=\"r\">\(esc(t.days))</th><th class=\"r\">\(esc(t.km))</th></tr></thead><tbody>\n"
+                body += "<table><thead><tr><th>\(esc(t.date))</th><th>\(esc(t.route))</th><th>\(esc(t.trip))</th><th class=\"r\">\(esc(t.days))</th><th class=\"r\">\(esc(t.km))</th></tr></thead><tbody>\n"
                 for trip in trips {
                     body += "<tr><td>\(esc(dateText(trip.start)))</td><td>\(trip.route)</td><td>\(esc(trip.communes.map { name[$0] ?? $0 }.joined(separator: " → ")))</td><td class=\"r\">\(trip.days)</td><td class=\"r\">\(lang.number(trip.km))</td></tr>\n"
                 }
