@@ -65,7 +65,7 @@ let package = Package(
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
-        ], swiftSettings: strict),
+        ], resources: [.copy("Resources/page")], swiftSettings: strict),
         .executableTarget(name: "diaban", dependencies: [
             "DiaBanCore", "LinearModel", "GLPKSolver", "AssignmentEngine", "ScenarioIO", "Planning", "Reporting", "GAPLibrary", "Register", "DurableFiles", "Workspace", "WorkPlan",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

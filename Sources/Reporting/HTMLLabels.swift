@@ -50,6 +50,7 @@ struct HTMLLabels: Sendable {
     var legendLowland: String
     var legendHQ: String
     var legendBase: String
+    var legendAreas: String
     var legendMoved: String
     var legendOfficers: String
     var legendHint: String
@@ -167,12 +168,13 @@ struct HTMLLabels: Sendable {
                     .travel: "Đi lại", .changes: "Ổn định (số thay đổi)"],
         termHints: [.coverage: "chuyên môn xã cần mà chưa cán bộ nào có", .mountainBalance: "việc miền núi lệch khỏi phần công bằng",
                     .workloadBalance: "mức sử dụng lệch khỏi mức chung", .travel: "km đi lại mỗi năm", .changes: "cặp cán bộ–xã mới"],
-        mapCaption: "Mỗi xã, phường là một điểm tô màu theo cán bộ theo dõi.",
+        mapCaption: "Mỗi xã, phường là một điểm và một vùng tô màu theo cán bộ theo dõi.",
         mapHover: "Rê chuột lên điểm để xem tên, cán bộ, khối lượng và khoảng cách.",
         legendMountain: "Xã miền núi",
         legendLowland: "Xã, phường đồng bằng",
         legendHQ: "Trụ sở Tỉnh ủy",
         legendBase: "Nơi làm việc của cán bộ (ngoài trụ sở)",
+        legendAreas: "Vùng của xã, phường: vẽ gần đúng từ tọa độ trung tâm và diện tích của từng xã, không phải địa giới hành chính",
         legendMoved: "Đổi cán bộ: vòng màu cán bộ cũ, số thứ tự như danh sách đề xuất",
         legendOfficers: "Cán bộ (màu trên bản đồ)",
         legendHint: "Bấm vào tên cán bộ để làm nổi các xã của người đó.",
@@ -266,12 +268,13 @@ struct HTMLLabels: Sendable {
                     .travel: "Travel", .changes: "Continuity (changes)"],
         termHints: [.coverage: "needed specialties no officer holds", .mountainBalance: "mountain work outside the fair share",
                     .workloadBalance: "utilisation away from the mean", .travel: "km per year", .changes: "new officer–commune pairs"],
-        mapCaption: "Each commune is a marker coloured by its officer.",
+        mapCaption: "Each commune is a marker and an area coloured by its officer.",
         mapHover: "Hover a marker for its name, officer, workload and distance.",
         legendMountain: "Mountain commune",
         legendLowland: "Lowland commune or ward",
         legendHQ: "Provincial headquarters",
         legendBase: "Officer's base (away from headquarters)",
+        legendAreas: "A commune's area: an approximation drawn from its centre and its area, not its legal boundary",
         legendMoved: "Changes officer: ring in the previous officer's colour, numbered as in the proposal",
         legendOfficers: "Officers (map colours)",
         legendHint: "Click an officer to highlight their communes.",

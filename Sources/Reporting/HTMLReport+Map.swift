@@ -19,12 +19,14 @@ extension HTMLPage {
     func base(of id: String) -> GeoPoint? { officers[id]?.base }
 
     func mapSVG() -> String {
-        let points = scenario.communes.map(\.location) + [scenario.headquarters] + scenario.officers.map(\.base)
+        let cells = CommuneAreas.cells(of: scenario.communes)
+        let points = scenario.communes.map(\.location) + [scenario.headquarters] + scenario.officers.map(\.base) + cells.flatMap(\.ring)
         let proj = MapProjection(fitting: points)
         let r = Self.markerRadius
         var out = "<svg id=\"map\" class=\"mapsvg\" viewBox=\"0 0 \(svgNumber(proj.width)) \(svgNumber(proj.height))\" role=\"img\" aria-label=\"\(HTML.escape(t.mapSection))\">\n"
         out += "<rect class=\"bg\" x=\"0\" y=\"0\" width=\"\(svgNumber(proj.width))\" height=\"\(svgNumber(proj.height))\"/>\n"
         out += graticule(proj)
+        out += areas(cells, proj)
 
         // Communes: unchanged first, moved ones on top so their rings show.
         let ordered = scenario.communes.filter { moveNumber[$0.code] == nil } + scenario.communes.filter { moveNumber[$0.code] != nil }
@@ -101,6 +103,21 @@ extension HTMLPage {
         return out + "</svg>\n"
     }
 
+    /// Each commune's approximate area (``CommuneAreas``), filled in its officer's colour,
+    /// under the markers; an area carries its commune's code and its officers, like the marker.
+    func areas(_ cells: [CommuneAreas.Cell], _ proj: MapProjection) -> String {
+        var out = "<g class=\"areas\">\n"
+        for cell in cells {
+            let now = shownByCommune[cell.code]?.officers ?? []
+            let d = cell.ring.enumerated().map { k, p in
+                let (x, y) = proj.point(p)
+                return (k == 0 ? "M" : "L") + svgNumber(x) + " " + svgNumber(y)
+            }.joined() + "Z"
+            out += "<path class=\"area\" data-commune=\"\(HTML.escape(cell.code))\" data-o=\"\(HTML.escape(now.joined(separator: " ")))\" d=\"\(d)\" fill=\"\(colour(now.first))\"/>\n"
+        }
+        return out + "</g>\n"
+    }
+
     /// The hover text of a commune: name, terrain, officer, workload, distance, previous officer.
     func tooltip(_ c: Commune, kpi: KPIs.CommuneKPI?, previous: [String]?) -> String {
         var lines = ["\(c.name) (\(c.code)) · \(t.terrainNames[c.terrain] ?? c.terrain.rawValue)"]
@@ -172,6 +189,7 @@ extension HTMLPage {
         out += "<li>\(icon("<circle class=\"ring-out\" cx=\"14\" cy=\"14\" r=\"\(svgNumber(r + 5.5))\"/><circle class=\"ring\" cx=\"14\" cy=\"14\" r=\"\(svgNumber(r + 3.5))\" stroke=\"#888\"/><circle class=\"lg\" cx=\"14\" cy=\"14\" r=\"\(svgNumber(r))\"/>"))\(HTML.escape(t.legendMoved))</li>\n"
         out += "<li>\(icon("<path class=\"hqi\" d=\"\(SVGShape.star(14, 14, 11))\"/>"))\(HTML.escape(t.legendHQ))</li>\n"
         out += "<li>\(icon("<path class=\"lg\" d=\"\(SVGShape.square(14, 14, 4.5))\"/>"))\(HTML.escape(t.legendBase))</li>\n"
+        out += "<li>\(icon("<path class=\"area lg\" d=\"M4 9L13 3L25 8L23 21L9 25Z\"/>"))\(HTML.escape(t.legendAreas))</li>\n"
         out += "</ul>\n" + decisionLegend() + "<h3>\(HTML.escape(t.legendOfficers))</h3>\n<p class=\"hint screen\">\(HTML.escape(t.legendHint))</p>\n<ol class=\"who\">\n"
         for officer in scenario.officers {
             let n = officerAfter[officer.id]?.communes.count ?? 0

@@ -43,6 +43,8 @@ enum HTMLStyle {
         .mapsvg .bg { fill: #f4f7f6; }
         .grat line { stroke: #dde3e1; stroke-width: .7; }
         .grat text { fill: #8a949c; font-size: 11px; }
+        .area { fill-opacity: .3; stroke: #fff; stroke-width: .9; stroke-linejoin: round; }
+        .area.lg { fill: #888; }
         .commune { stroke: #fff; stroke-width: 1.3; }
         .c:hover .commune { stroke: #000; stroke-width: 2; }
         .ring { fill: none; stroke-width: 3.2; }
@@ -56,7 +58,7 @@ enum HTMLStyle {
         .scale path { fill: none; stroke: var(--ink); stroke-width: 1.5; }
         .scale text, .north text { font-size: 12px; text-anchor: middle; fill: var(--ink); }
         .north path { fill: var(--ink); }
-        #map.focus .c:not(.on), #map.focus .base:not(.on), #map.focus .numbers { opacity: .13; }
+        #map.focus .c:not(.on), #map.focus .base:not(.on), #map.focus .area:not(.on), #map.focus .numbers { opacity: .13; }
         #map.focus .c.on .link { display: inline; }
         .legend { font-size: 13px; }
         .legend ul.symbols { list-style: none; margin: 0 0 12px; padding: 0; }

@@ -3,7 +3,7 @@ import HTTPTypes
 import Hummingbird
 
 extension Workspace {
-    /// The page and its script and style sheet (all served from here: nothing comes from the
+    /// The page and its scripts and style sheet (all served from here: nothing comes from the
     /// network), the session, and the server's state.
     func addPageRoutes(to router: Router<WorkspaceContext>) {
         router.get("/") { request, context -> Response in
@@ -13,11 +13,11 @@ extension Workspace {
             if context.session == nil { response.headers.append(HTTPField(name: .setCookie, value: self.cookie(self.sessionCookie, session.id))) }
             return response
         }
-        router.get("app.js") { _, _ -> Response in
-            Self.text(WorkspacePage.script, type: "text/javascript; charset=utf-8")
-        }
-        router.get("app.css") { _, _ -> Response in
-            Self.text(WorkspacePage.style, type: "text/css; charset=utf-8")
+        router.get("page/:file") { _, context -> Response in
+            guard let name = context.parameters.get("file"), let file = PageFiles.shared.files[name] else {
+                throw APIError.notFound("No such file of the page.")
+            }
+            return Self.text(file.text, type: file.type)
         }
         // The CSRF token of this browser's session (a new session when it has none).
         router.get("api/session") { _, context -> Response in

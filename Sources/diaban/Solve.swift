@@ -17,6 +17,7 @@ struct Solve: ParsableCommand {
     @Argument(help: "The scenario YAML file.") var scenario: String
     @OptionGroup var solve: SolveOptions
     @Option(help: "Output format: text, json, csv, markdown or geojson.") var format: OutputFormat = .text
+    @Flag(help: "With --format geojson: each commune as its approximate area (a Polygon drawn from its centre and its area, not a legal boundary) instead of a Point.") var areas = false
     @Option(help: "Also write plan.json, plan.csv, decisions.csv, report.md and report.txt into this folder.") var out: String?
     @Option(help: "Re-plan with a leader's decisions (decisions.csv of an earlier --out, marked accept, reject, keep or pending).") var decisions: String?
     @Option(name: .customLong("export-lp"), help: "Write the model as CPLEX LP to this file.") var exportLP: String?
@@ -24,6 +25,7 @@ struct Solve: ParsableCommand {
 
     func validate() throws {
         try solve.validate()
+        if areas && format != .geojson { throw ValidationError("--areas shapes the GeoJSON output; use it with --format geojson.") }
         try requireScenarioFile(scenario)
         if let decisions, !FileManager.default.fileExists(atPath: decisions) {
             throw ValidationError("No decisions file at \(decisions). diaban solve SCENARIO --out DIR writes one (DIR/decisions.csv).")
@@ -49,7 +51,7 @@ struct Solve: ParsableCommand {
         let outcome = try planner.plan(planned, request: request, progress: progress.callback)
         var report = SolveReport(outcome, scenario: planned)
         report.decisions = decided?.review(outcome)
-        let rendered = try render(report, scenario: planned, format: format)
+        let rendered = try render(report, scenario: planned, format: format, areas: areas)
         FileHandle.standardOutput.write(Data(rendered.utf8))
         let code = ExitStatus.code(for: outcome, interrupted: interrupt.isSet)
         if let out {
@@ -99,13 +101,13 @@ struct Solve: ParsableCommand {
 }
 
 /// Renders a report in one of the output formats.
-func render(_ report: SolveReport, scenario: Scenario, format: OutputFormat) throws -> String {
+func render(_ report: SolveReport, scenario: Scenario, format: OutputFormat, areas: Bool = false) throws -> String {
     switch format {
     case .text: return report.text()
     case .json: return String(decoding: try report.jsonData(), as: UTF8.self) + "\n"
     case .csv: return report.csv()
     case .markdown: return report.markdown()
-    case .geojson: return String(decoding: try GeoJSON.featureCollection(report, scenario: scenario), as: UTF8.self) + "\n"
+    case .geojson: return String(decoding: try GeoJSON.featureCollection(report, scenario: scenario, areas: areas), as: UTF8.self) + "\n"
     }
 }
 

@@ -91,11 +91,46 @@ def pick(page, input_id, text, key):
     option.click()
 
 
+SEEN_AS_A_PERSON = """() => {
+    const header = document.querySelector('header.masthead');
+    const box = header.getBoundingClientRect();
+    const problems = [];
+    // The header holds its content: nothing of it is cut off or hidden under what follows.
+    if (header.scrollHeight > header.clientHeight + 1) problems.push(`the header shows ${header.clientHeight} px of its ${header.scrollHeight} px`);
+    for (const el of header.querySelectorAll('.brand, #tabs button, .lang button')) {
+        const r = el.getBoundingClientRect();
+        if (r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5) problems.push(`${el.id || el.className || el.tagName} lies outside the header`);
+    }
+    // Every tab is on the screen and is what a click at its centre reaches.
+    for (const tab of document.querySelectorAll('#tabs button')) {
+        const r = tab.getBoundingClientRect();
+        const x = r.left + r.width / 2, y = r.top + r.height / 2;
+        if (r.width < 1 || r.height < 1) { problems.push(`${tab.id} has no size`); continue; }
+        if (x < 0 || y < 0 || x > innerWidth || y > innerHeight) { problems.push(`${tab.id}'s centre (${x}, ${y}) is off the screen`); continue; }
+        const hit = document.elementFromPoint(x, y);
+        if (!hit || !(hit === tab || tab.contains(hit))) problems.push(`a click at ${tab.id}'s centre reaches ${hit ? hit.tagName + '#' + hit.id + '.' + hit.className : 'nothing'}`);
+    }
+    return problems;
+}"""
+
+
+def looks_right(page, width, height):
+    """Checks the header as a person sees it, at the given window size."""
+    page.set_viewport_size({"width": width, "height": height})
+    page.evaluate("window.scrollTo(0, 0)")
+    problems = page.evaluate(SEEN_AS_A_PERSON)
+    assert not problems, f"at {width}×{height}: " + "; ".join(problems)
+
+
 def run(page, address, scenarios, diaban, time_limit, shot):
     step("open the workspace")
     page.goto(address)
     expect(page.locator("html")).to_have_attribute("lang", "vi")
     expect(page.locator("#tab-scenarios")).to_have_text("Kịch bản")
+    step("the header and every tab are seen and reached, at desktop and at phone width")
+    for width, height in [(1400, 900), (390, 844)]:
+        looks_right(page, width, height)
+    page.set_viewport_size({"width": 1400, "height": 1000})
     expect(page.locator("#scenario-list tr[data-path='nghe-an/baseline.yaml']")).to_be_visible()
     expect(page.locator("#scenario-list tr[data-path='nghe-an/what-if-train-border.yaml']")).to_be_visible()
 
@@ -140,6 +175,8 @@ def run(page, address, scenarios, diaban, time_limit, shot):
     report = page.frame_locator("#report-frame")
     expect(report.locator("svg#map")).to_be_visible(timeout=60_000)
     expect(report.locator("#map g.c")).to_have_count(130)
+    # Each commune is drawn as an area under its marker, carrying its code.
+    expect(report.locator("#map path.area[data-commune]")).to_have_count(130)
     step(f"solved: {status}; gap {page.inner_text('#solve-gap')}")
 
     step("start a long solve of the baseline and stop it")
@@ -195,6 +232,9 @@ def run(page, address, scenarios, diaban, time_limit, shot):
     page.click(".lang button[data-lang='en']")
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page.locator("#tab-compare")).to_have_text("Compare")
+    for width, height in [(1400, 900), (390, 844)]:
+        looks_right(page, width, height)
+    page.set_viewport_size({"width": 1400, "height": 1000})
     expect(page.frame_locator("#compare-frame").locator("html")).to_have_attribute("lang", "en", timeout=60_000)
     expect(page.frame_locator("#compare-frame").locator("svg#map")).to_be_visible(timeout=60_000)
 

@@ -86,4 +86,35 @@ struct GeoJSONTests {
         let b = try GeoJSON.featureCollection(solve.report, scenario: solve.scenario)
         #expect(a == b)
     }
+
+    @Test("with areas: a closed Polygon per commune, counter-clockwise, holding its centre, and a note of what it is")
+    func areas() throws {
+        let solve = try BundledSolve.get()
+        let data = try GeoJSON.featureCollection(solve.report, scenario: solve.scenario, areas: true)
+        #expect(data == (try GeoJSON.featureCollection(solve.report, scenario: solve.scenario, areas: true)))
+        let root = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect((root["areas"] as? String)?.contains("not legal boundaries") == true)
+        let features = try #require(root["features"] as? [[String: Any]])
+        #expect(features.count == 130)
+        let centres = Dictionary(uniqueKeysWithValues: solve.scenario.communes.map { ($0.code, $0.location) })
+        for feature in features {
+            let geometry = try #require(feature["geometry"] as? [String: Any])
+            #expect(geometry["type"] as? String == "Polygon")
+            let rings = try #require(geometry["coordinates"] as? [[[Double]]])
+            #expect(rings.count == 1)
+            let ring = rings[0]
+            // RFC 7946 §3.1.6: a closed ring of at least four positions; exterior rings counter-clockwise.
+            #expect(ring.count >= 4 && ring.first == ring.last)
+            var twiceArea = 0.0
+            for k in 0..<(ring.count - 1) { twiceArea += ring[k][0] * ring[k + 1][1] - ring[k + 1][0] * ring[k][1] }
+            #expect(twiceArea > 0)
+            let centre = try #require(centres[feature["id"] as? String ?? ""])
+            var inside = false
+            for k in 0..<(ring.count - 1) {
+                let (a, b) = (ring[k], ring[k + 1])
+                if (a[1] > centre.lat) != (b[1] > centre.lat), centre.lon < (b[0] - a[0]) * (centre.lat - a[1]) / (b[1] - a[1]) + a[0] { inside.toggle() }
+            }
+            #expect(inside, "\(feature["id"] ?? "") does not hold its centre")
+        }
+    }
 }

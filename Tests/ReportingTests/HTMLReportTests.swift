@@ -23,6 +23,24 @@ struct BundledHTMLTests {
         #expect(html.contains("Tỉnh ủy Nghệ An (Vinh)"))
     }
 
+    @Test("one area per commune, in its officer's colour, carrying its code and officers")
+    func areas() throws {
+        let solve = try BundledSolve.get()
+        let html = HTMLReport.render(solve: solve.report, scenario: solve.scenario, headquartersName: solve.headquartersName)
+        #expect(count("<path class=\"area\" data-commune=", in: html) == 130)
+        let after = Dictionary(uniqueKeysWithValues: (solve.report.kpis ?? solve.report.kpisBefore).communes.map { ($0.code, $0.officers) })
+        for commune in solve.scenario.communes {
+            let officers = after[commune.code] ?? []
+            #expect(html.contains("<path class=\"area\" data-commune=\"\(commune.code)\" data-o=\"\(officers.joined(separator: " "))\" d=\"M"), "no area for \(commune.name)")
+        }
+        // The areas lie under the markers, and the legend says what they are.
+        let areas = try #require(html.range(of: "<g class=\"areas\">")), markers = try #require(html.range(of: "<g class=\"communes\">"))
+        #expect(areas.lowerBound < markers.lowerBound)
+        #expect(html.contains("không phải địa giới hành chính"))
+        let english = HTMLReport.render(solve: solve.report, scenario: solve.scenario, lang: .en)
+        #expect(english.contains("not its legal boundary"))
+    }
+
     @Test("no network reference of any kind")
     func selfContained() throws {
         let solve = try BundledSolve.get()

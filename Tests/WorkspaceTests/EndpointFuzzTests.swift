@@ -24,7 +24,7 @@ struct EndpointFuzzTests {
     static let requests = Int(ProcessInfo.processInfo.environment["DIABAN_FUZZ_REQUESTS"] ?? "") ?? 250
 
     static let routes = [
-        "/", "/app.js", "/app.css", "/api/health", "/api/session", "/api/scenarios", "/api/scenario?path=P", "/api/scenario/source?path=P",
+        "/", "/page/app.mjs", "/page/workspace.css", "/api/health", "/api/session", "/api/scenarios", "/api/scenario?path=P", "/api/scenario/source?path=P",
         "/api/scenario/choices?path=P", "/api/whatifs/preview", "/api/whatifs", "/api/jobs", "/api/jobs/ID", "/api/jobs/ID/stop",
         "/api/jobs/GONE/events", "/api/jobs/ID/report?lang=L", "/api/jobs/ID/solve.json", "/api/jobs/ID/tradeoff.json", "/api/jobs/ID/chart.svg",
         "/api/compare?jobs=IDS", "/api/compare/report?jobs=IDS&focus=N&lang=L", "/api/nothing", "/api/jobs/ID/ID", "//api//scenarios",

@@ -23,15 +23,29 @@ struct SecurityTests {
             #expect(r.headers[.xContentTypeOptions] == "nosniff")
             #expect(r.headers[.cacheControl] == "no-store")
             #expect(!r.text.contains("http://") && !r.text.contains("https://"), "the page loads nothing from elsewhere")
-            let js = try await client.execute(uri: "/app.js", method: .get)
-            #expect(js.status == .ok)
-            #expect(js.headers[.contentType]?.hasPrefix("text/javascript") == true)
-            // The only address in the script is SVG's namespace, which names and fetches nothing.
-            let script = js.text.replacingOccurrences(of: "'http://www.w3.org/2000/svg'", with: "")
-            #expect(!script.contains("https://") && !script.contains("http://"), "the script fetches nothing from elsewhere")
-            let css = try await client.execute(uri: "/app.css", method: .get)
+            #expect(r.text.contains(#"<script type="module" src="/page/app.mjs"></script>"#))
+            let scripts = PageFiles.shared.files.keys.filter { $0.hasSuffix(".mjs") }.sorted()
+            #expect(scripts.contains("app.mjs") && scripts.contains("core.mjs") && scripts.count >= 8, "\(scripts)")
+            for name in scripts {
+                let js = try await client.execute(uri: "/page/" + name, method: .get)
+                #expect(js.status == .ok, "\(name)")
+                #expect(js.headers[.contentType]?.hasPrefix("text/javascript") == true, "\(name)")
+                // The only address in the scripts is SVG's namespace, which names and fetches nothing.
+                let script = js.text.replacingOccurrences(of: "'http://www.w3.org/2000/svg'", with: "")
+                #expect(!script.contains("https://") && !script.contains("http://"), "\(name) fetches nothing from elsewhere")
+                // Modules import only their neighbours, by a relative name this server serves.
+                for line in script.split(separator: "\n") where line.hasPrefix("import ") {
+                    let target = line.split(separator: "'").dropFirst().first.map(String.init) ?? ""
+                    #expect(target.hasPrefix("./") && PageFiles.shared.files[String(target.dropFirst(2))] != nil, "\(name): \(line)")
+                }
+            }
+            let css = try await client.execute(uri: "/page/workspace.css", method: .get)
             #expect(css.status == .ok)
+            #expect(css.headers[.contentType]?.hasPrefix("text/css") == true)
             #expect(!css.text.contains("url("), "the style sheet loads no font or image")
+            for uri in ["/page/nothing.mjs", "/page/..%2FPackage.swift", "/page/", "/app.js"] {
+                #expect(try await client.execute(uri: uri, method: .get).status == .notFound, "\(uri)")
+            }
             let health = try await client.execute(uri: "/api/health", method: .get).json()
             #expect(health["ok"] as? Bool == true)
             #expect(health["limit"] as? Int == 2)
@@ -91,7 +105,7 @@ struct SecurityTests {
         defer { f.remove() }
         let token = "s3cret-token-0123456789"
         try await withWorkspace(f, configure: { $0.token = token }) { client, workspace in
-            for uri in ["/", "/app.js", "/api/scenarios", "/api/health", "/api/scenario?path=small/base.yaml", "/nothing"] {
+            for uri in ["/", "/page/app.mjs", "/api/scenarios", "/api/health", "/api/scenario?path=small/base.yaml", "/nothing"] {
                 let r = try await client.execute(uri: uri, method: .get)
                 #expect(r.status == .unauthorized, "\(uri): \(r.status)")
                 #expect(r.error.contains("access token"))

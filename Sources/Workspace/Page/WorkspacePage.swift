@@ -1,6 +1,6 @@
-/// The workspace's page: a small HTML document whose script builds the panels. It loads its
-/// script and style sheet from this server only; its content security policy forbids any
-/// other source, inline script and being framed.
+/// The workspace's page: a small HTML document whose scripts (``PageFiles``, ES modules under
+/// `Resources/page`) build the panels. It loads its scripts and style sheet from this server
+/// only; its content security policy forbids any other source, inline script and being framed.
 enum WorkspacePage {
     static let contentSecurityPolicy =
         "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
@@ -18,11 +18,11 @@ enum WorkspacePage {
         <meta name="csrf-token" content="\(csrf)">
         <title>DiaBan — Không gian làm việc</title>
         <link rel="icon" href="data:,">
-        <link rel="stylesheet" href="/app.css">
-        <script src="/app.js" defer></script>
+        <link rel="stylesheet" href="/page/workspace.css">
+        <script type="module" src="/page/app.mjs"></script>
         </head>
         <body>
-        <header class="bar">
+        <header class="masthead">
         <div class="brand"><b>DiaBan</b><span id="brand-sub">Không gian làm việc</span></div>
         <nav id="tabs" role="tablist" aria-label="DiaBan"></nav>
         <div id="queue" class="queue" role="status" aria-live="polite" title="Giải / Solve"></div>

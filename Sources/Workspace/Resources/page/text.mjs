@@ -1,0 +1,45 @@
+// The page's pure functions: text, numbers and dates as the panels show them, and the
+// decision marks as the server takes them. No DOM here: `node --test` runs them as they are.
+
+// Search that ignores case and Vietnamese diacritics: "nghe an" finds "Nghệ An".
+export const fold = (s) => String(s ?? '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+
+// Every word of the query appears somewhere in the text (in any order, diacritics ignored).
+export const matches = (text, query) => {
+  const f = fold(text);
+  return fold(query).split(/\s+/).filter(Boolean).every((w) => f.includes(w));
+};
+
+// The page's locale for a language.
+export const localeOf = (lang) => (lang === 'vi' ? 'vi-VN' : 'en-GB');
+
+// A number with a fixed count of decimals in the language's style; '—' when there is none.
+// A value that rounds to zero is written without a sign: never "-0".
+export function formatNumber(x, places, lang) {
+  if (x == null || !isFinite(x)) return '—';
+  const factor = 10 ** places;
+  const rounded = Math.round(Math.abs(x) * factor) === 0 ? 0 : x;
+  return new Intl.NumberFormat(localeOf(lang), { minimumFractionDigits: places, maximumFractionDigits: places }).format(rounded);
+}
+
+// A fraction as a percentage ("0.0123" → "1,23 %" in Vietnamese).
+export const formatPercent = (g, places, lang) => (g == null ? '—' : formatNumber(100 * g, places, lang) + ' %');
+
+// A difference with its sign: "+3", "−2" as Intl writes it, and "0" for nothing.
+export function formatSigned(x, places, lang) {
+  const text = formatNumber(x, places, lang);
+  return x > 0 && text !== formatNumber(0, places, lang) ? '+' + text : text;
+}
+
+// An ISO day as the language writes it: 2026-01-31 is 31/01/2026 in Vietnamese.
+export const formatDay = (d, lang) => (lang === 'vi' && /^\d{4}-\d\d-\d\d$/.test(d || '') ? d.split('-').reverse().join('/') : d || '');
+
+// The decision marks of a sheet, as the server's re-plan and save take them.
+export const marksBody = (marks) => [...marks.entries()].map(([move, m]) => ({ move, decision: m.decision, note: m.note }));
+
+// How many moves carry each verdict.
+export function verdictCounts(marks) {
+  const c = { accept: 0, reject: 0, keep: 0, pending: 0 };
+  for (const m of marks.values()) c[m.decision] += 1;
+  return c;
+}

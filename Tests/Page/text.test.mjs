@@ -1,0 +1,68 @@
+// Unit tests of the workspace page's pure functions (node --test; no package needed).
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { fold, formatDay, formatNumber, formatPercent, formatSigned, marksBody, matches, verdictCounts } from '../../Sources/Workspace/Resources/page/text.mjs';
+
+test('fold drops case and Vietnamese diacritics, đ included', () => {
+  assert.equal(fold('Nghệ An'), 'nghe an');
+  assert.equal(fold('Đặng Thu Thủy'), 'dang thu thuy');
+  assert.equal(fold('Phường Cửa Lò'), 'phuong cua lo');
+  // Precomposed (NFC) and decomposed (NFD) input fold alike.
+  assert.equal(fold('Quỳnh Lưu'.normalize('NFD')), fold('Quỳnh Lưu'.normalize('NFC')));
+  assert.equal(fold(null), '');
+  assert.equal(fold(42), '42');
+});
+
+test('matches wants every word of the query, in any order, without diacritics', () => {
+  assert.ok(matches('CB05 — Võ Văn Hải', 'hai vo'));
+  assert.ok(matches('Xã Yên Xuân (17470)', 'yen xuan'));
+  assert.ok(matches('Xã Yên Xuân (17470)', '  '));
+  assert.ok(!matches('Xã Yên Xuân', 'yen thanh'));
+  assert.ok(matches('Đô Lương', 'do luong'));
+});
+
+test('numbers follow the language and never read "-0"', () => {
+  assert.equal(formatNumber(1234.5, 1, 'en'), '1,234.5');
+  assert.equal(formatNumber(1234.5, 1, 'vi'), '1.234,5');
+  assert.equal(formatNumber(-0.004, 2, 'en'), '0.00');
+  assert.equal(formatNumber(-0.4, 0, 'vi'), '0');
+  assert.equal(formatNumber(-0, 0, 'en'), '0');
+  assert.equal(formatNumber(-0.6, 0, 'en'), '-1');
+  assert.equal(formatNumber(null, 2, 'en'), '—');
+  assert.equal(formatNumber(NaN, 2, 'en'), '—');
+  assert.equal(formatNumber(Infinity, 2, 'vi'), '—');
+});
+
+test('percentages and signed differences', () => {
+  assert.equal(formatPercent(0.0123, 2, 'en'), '1.23 %');
+  assert.equal(formatPercent(0.0123, 2, 'vi'), '1,23 %');
+  assert.equal(formatPercent(null, 2, 'vi'), '—');
+  assert.equal(formatSigned(7.784, 2, 'en'), '+7.78');
+  assert.equal(formatSigned(-16.81, 2, 'en'), '-16.81');
+  assert.equal(formatSigned(0.001, 2, 'en'), '0.00');
+  assert.equal(formatSigned(-0.001, 2, 'en'), '0.00');
+});
+
+test('days are written as the language writes them', () => {
+  assert.equal(formatDay('2026-01-31', 'vi'), '31/01/2026');
+  assert.equal(formatDay('2026-01-31', 'en'), '2026-01-31');
+  assert.equal(formatDay('', 'vi'), '');
+  assert.equal(formatDay('not a day', 'vi'), 'not a day');
+});
+
+test('decision marks: the body the server takes, and the counts per verdict', () => {
+  const marks = new Map([
+    [1, { decision: 'accept', note: '' }],
+    [2, { decision: 'reject', note: 'xa quá' }],
+    [3, { decision: 'accept', note: 'ok' }],
+    [5, { decision: 'pending', note: '' }],
+  ]);
+  assert.deepEqual(marksBody(marks), [
+    { move: 1, decision: 'accept', note: '' },
+    { move: 2, decision: 'reject', note: 'xa quá' },
+    { move: 3, decision: 'accept', note: 'ok' },
+    { move: 5, decision: 'pending', note: '' },
+  ]);
+  assert.deepEqual(verdictCounts(marks), { accept: 2, reject: 1, keep: 0, pending: 1 });
+  assert.deepEqual(verdictCounts(new Map()), { accept: 0, reject: 0, keep: 0, pending: 0 });
+});
