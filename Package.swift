@@ -58,7 +58,7 @@ let package = Package(
         .target(name: "Register", dependencies: ["DiaBanCore", "DurableFiles", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
         // `diaban serve`: the planner's workspace in the browser (HTTP server, page, solve pool).
         .target(name: "Workspace", dependencies: [
-            "DiaBanCore", "LinearModel", "GLPKSolver", "ScenarioIO", "Planning", "Reporting", "DurableFiles", "Register",
+            "DiaBanCore", "LinearModel", "GLPKSolver", "ScenarioIO", "Planning", "Reporting", "DurableFiles", "Register", "WorkPlan",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "UnixSignals", package: "swift-service-lifecycle"),

@@ -15,10 +15,12 @@ public struct WorkPlanner: Sendable {
 
     /// The work plan of `assignment` over `period`, with the scenario's `workPlan:` rules (the
     /// defaults when it has none). `officers` limits it to some officers; `timeLimit` (seconds,
-    /// default the rules') is for the whole province; `threads` defaults to every processor.
+    /// default the rules') is for the whole province; `threads` defaults to every processor;
+    /// `shouldStop`, asked before each officer, ends the plan early (the rest without a plan).
     public func plan(
         _ scenario: Scenario, assignment: Assignment, period: DayRange, officers only: [String]? = nil,
-        timeLimit: Double? = nil, threads: Int? = nil, progress: (@Sendable (OfficerWorkPlan) -> Void)? = nil
+        timeLimit: Double? = nil, threads: Int? = nil, shouldStop: (@Sendable () -> Bool)? = nil,
+        progress: (@Sendable (OfficerWorkPlan) -> Void)? = nil
     ) -> WorkPlanOutcome {
         let rules = scenario.workPlan ?? WorkPlanRules()
         let limit = timeLimit ?? rules.timeLimit
@@ -33,7 +35,9 @@ public struct WorkPlanner: Sendable {
             let o = chosen[i]
             let problem = OfficerProblem(officer: o, communes: (byOfficer[o.id] ?? []).compactMap { communes[$0] },
                                          scenario: scenario, rules: rules, period: period)
-            let plan = Self.plan(problem, solver: solver, deadline: deadline)
+            // A stop asked for ends the officers not yet planned: their plan is "none in time".
+            let stopped = shouldStop?() == true
+            let plan = Self.plan(problem, solver: solver, deadline: stopped ? Date.distantPast : deadline)
             results.set(i, plan)
             progress?(plan)
         }

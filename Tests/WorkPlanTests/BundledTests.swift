@@ -38,6 +38,12 @@ import Testing
         }
     }
 
+    @Test func theBundledScenarioCarriesTheNationalTableUnchanged() throws {
+        let national = try Data(contentsOf: URL(fileURLWithPath: BuiltBinary.packageRoot + "/scenarios/vietnam/data/holidays.csv"))
+        let copy = try Data(contentsOf: URL(fileURLWithPath: BuiltBinary.packageRoot + "/scenarios/nghe-an/data/holidays.csv"))
+        #expect(national == copy, "scenarios/nghe-an/data/holidays.csv differs from the national table: run scripts/holidays")
+    }
+
     /// The table agrees with the pinned `holidays` package (scripts/holidays --check), when the
     /// package is installed (scripts/setup checks).
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: BuiltBinary.packageRoot + "/.build-venv/bin/python")))
