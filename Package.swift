@@ -10,7 +10,7 @@ let package = Package(
     name: "DiaBan",
     platforms: [.macOS(.v13)],
     products: [
-        .library(name: "DiaBan", targets: ["DiaBanCore", "LinearModel", "GLPKSolver", "AssignmentEngine", "ScenarioIO", "Planning", "Reporting", "GAPLibrary", "Register", "DurableFiles"]),
+        .library(name: "DiaBan", targets: ["DiaBanCore", "LinearModel", "GLPKSolver", "AssignmentEngine", "ScenarioIO", "Planning", "Reporting", "GAPLibrary", "Register", "DurableFiles", "WorkPlan"]),
         .executable(name: "diaban", targets: ["diaban"]),
     ],
     dependencies: [
@@ -52,13 +52,15 @@ let package = Package(
         ], swiftSettings: strict),
         // Scenario -> integer program -> plan, KPIs and proposal. Never imports GLPK.
         .target(name: "Planning", dependencies: ["DiaBanCore", "LinearModel", "AssignmentEngine"], swiftSettings: strict),
+        // The area work plan: each officer's trips and their days over a period, given an assignment. Never imports GLPK.
+        .target(name: "WorkPlan", dependencies: ["DiaBanCore", "LinearModel"], swiftSettings: strict),
         // Text, JSON, CSV, Markdown, HTML and GeoJSON output; what `check` says.
-        .target(name: "Reporting", dependencies: ["DiaBanCore", "Planning", "LinearModel", "AssignmentEngine", "DurableFiles", "ScenarioIO", "Register"], swiftSettings: strict),
+        .target(name: "Reporting", dependencies: ["DiaBanCore", "Planning", "LinearModel", "AssignmentEngine", "DurableFiles", "ScenarioIO", "Register", "WorkPlan"], swiftSettings: strict),
         // The assignment register: who tracked which commune, since when, under which decision (SQLite through GRDB).
         .target(name: "Register", dependencies: ["DiaBanCore", "DurableFiles", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
         // `diaban serve`: the planner's workspace in the browser (HTTP server, page, solve pool).
         .target(name: "Workspace", dependencies: [
-            "DiaBanCore", "LinearModel", "GLPKSolver", "ScenarioIO", "Planning", "Reporting", "DurableFiles", "Register",
+            "DiaBanCore", "LinearModel", "GLPKSolver", "ScenarioIO", "Planning", "Reporting", "DurableFiles", "Register", "WorkPlan",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -67,7 +69,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ], resources: [.copy("Resources/page")], swiftSettings: strict),
         .executableTarget(name: "diaban", dependencies: [
-            "DiaBanCore", "LinearModel", "GLPKSolver", "AssignmentEngine", "ScenarioIO", "Planning", "Reporting", "GAPLibrary", "Register", "DurableFiles", "Workspace",
+            "DiaBanCore", "LinearModel", "GLPKSolver", "AssignmentEngine", "ScenarioIO", "Planning", "Reporting", "GAPLibrary", "Register", "DurableFiles", "Workspace", "WorkPlan",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strict),
 
@@ -78,6 +80,7 @@ let package = Package(
         .testTarget(name: "AssignmentEngineTests", dependencies: ["AssignmentEngine", "GLPKSolver", "LinearModel", "DiaBanTestSupport"], swiftSettings: strict),
         .testTarget(name: "ScenarioIOTests", dependencies: ["ScenarioIO", "DiaBanCore", "DiaBanTestSupport"], resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "DiaBanCore", "LinearModel", "GLPKSolver", "ScenarioIO", "DiaBanTestSupport"], swiftSettings: strict),
+        .testTarget(name: "WorkPlanTests", dependencies: ["WorkPlan", "DiaBanCore", "LinearModel", "GLPKSolver", "ScenarioIO", "DiaBanTestSupport"], swiftSettings: strict),
         .testTarget(name: "GAPLibraryTests", dependencies: ["GAPLibrary", "AssignmentEngine", "GLPKSolver", "LinearModel"], swiftSettings: strict),
         .testTarget(name: "CLITests", dependencies: ["diaban", "DiaBanTestSupport"], swiftSettings: strict),
         .testTarget(name: "RobustnessTests", dependencies: ["ScenarioIO", "Planning", "DiaBanCore", "LinearModel", "GLPKSolver", "diaban", "DiaBanTestSupport"], resources: [.copy("Corpus")], swiftSettings: strict),
@@ -88,6 +91,6 @@ let package = Package(
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ], swiftSettings: strict),
-        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Planning", "DiaBanCore", "GLPKSolver", "ScenarioIO"], exclude: ["Golden"], swiftSettings: strict),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Planning", "DiaBanCore", "GLPKSolver", "ScenarioIO", "WorkPlan"], exclude: ["Golden"], swiftSettings: strict),
     ]
 )

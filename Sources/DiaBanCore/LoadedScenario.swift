@@ -24,6 +24,25 @@ public struct LoadedScenario: Sendable {
     /// Every file the load read: the scenario file, the scenarios it starts from (`base:`),
     /// the tables and the headquarters table. A command must never write over one of them.
     public var inputFiles: [String] = []
+    /// Every dated value of `workPlan:` with where it was written (see ``workPlanProblems(period:)``).
+    public var workPlanDates: [WorkPlanDate] = []
+    /// Where `workPlan.period` was written, when it was.
+    public var workPlanPeriodAt: SourceLocation?
+
+    /// The dated values of `workPlan:` that lie outside `period`, the period a work plan is made
+    /// for: each is an error with its file, line and field. A month's budget needs only to
+    /// overlap the period.
+    public func workPlanProblems(period: DayRange) -> [ScenarioError] {
+        var out: [ScenarioError] = []
+        for d in workPlanDates {
+            let inside = d.wholeMonth ? (d.days.first <= period.last && period.first <= d.days.last) : period.contains(d.days)
+            if inside { continue }
+            out.append(ScenarioError(.outOfRange, at: d.at,
+                                     "\(d.what.prefix(1).uppercased() + d.what.dropFirst()) (\(d.days)) \(d.wholeMonth ? "is" : "lies partly or wholly") outside the period of the work plan, \(period).",
+                                     hint: "Correct the date, or plan for a period that contains it."))
+        }
+        return out
+    }
 
     public init(scenario: Scenario, file: String, tables: [String: String], headquartersName: String, workloadFormula: WorkloadFormula,
                 requirements: [SpecialtyRequirement], computedWorkloads: [String], filledCommunes: [String], warnings: [ScenarioError],
@@ -39,5 +58,21 @@ public struct LoadedScenario: Sendable {
         self.warnings = warnings
         self.changes = changes
         self.inputFiles = inputFiles
+    }
+}
+
+/// A dated value of `workPlan:` and where it was written.
+public struct WorkPlanDate: Sendable {
+    public var days: DayRange
+    public var at: SourceLocation
+    public var what: String
+    /// A month's budget: it needs only to overlap the period.
+    public var wholeMonth = false
+
+    public init(days: DayRange, at: SourceLocation, what: String, wholeMonth: Bool = false) {
+        self.days = days
+        self.at = at
+        self.what = what
+        self.wholeMonth = wholeMonth
     }
 }

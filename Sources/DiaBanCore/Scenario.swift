@@ -28,6 +28,8 @@ public struct Scenario: Sendable {
     public var asOf: Day?
     /// When each current pair began, where known (a `since` column, or the register).
     public var since: [Pair: Day] = [:]
+    /// The rules of the area work plan (`workPlan:`), when the scenario has them.
+    public var workPlan: WorkPlanRules?
 
     /// The name for a reader of English (`english`) or of the province's language.
     public func name(english: Bool) -> String { english ? nameEn ?? name : name }

@@ -4,7 +4,7 @@ import GRDB
 /// released, is never edited: a change of schema is a new migration appended here, so that a
 /// register made by this version opens, upgraded, in every later one.
 enum Schema {
-    static let identifiers = ["v1"]
+    static let identifiers = ["v1", "v2-visits"]
 
     static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
@@ -72,6 +72,26 @@ enum Schema {
                                  AND (p.end_date IS NULL OR p.end_date > NEW.start_date)
                                  AND (NEW.end_date IS NULL OR NEW.end_date > p.start_date))
                     BEGIN SELECT RAISE(ABORT, 'periods of one pair never overlap'); END;
+                """)
+        }
+        // The visits officers made to their communes (diaban register visit), for the work
+        // plan's progress report. Self-contained: it only adds its own table.
+        m.registerMigration("v2-visits") { db in
+            try db.execute(sql: """
+                CREATE TABLE visit (
+                    id INTEGER PRIMARY KEY,
+                    day TEXT NOT NULL CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+                    officer TEXT NOT NULL REFERENCES officer(id),
+                    commune TEXT NOT NULL REFERENCES commune(code),
+                    note TEXT NOT NULL DEFAULT '',
+                    UNIQUE (day, officer, commune)
+                );
+                CREATE INDEX visit_commune ON visit(commune, day);
+                CREATE INDEX visit_officer ON visit(officer, day);
+                CREATE TRIGGER visit_no_delete BEFORE DELETE ON visit
+                    BEGIN SELECT RAISE(ABORT, 'visits are never deleted'); END;
+                CREATE TRIGGER visit_no_update BEFORE UPDATE ON visit
+                    BEGIN SELECT RAISE(ABORT, 'visits are never changed'); END;
                 """)
         }
         return m

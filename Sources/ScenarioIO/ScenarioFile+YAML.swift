@@ -106,6 +106,7 @@ extension ScenarioFile {
                         f.solver[k] = Located(value: x, at: at)
                     }
                 }
+            case "workPlan": f.workPlan = workPlan(node, y, dir)
             case "changes":
                 for (i, item) in (y.list(node, key) ?? []).enumerated() {
                     if let c = change(item, "changes[\(i + 1)]", y) { f.changes.append(Located(value: c, at: y.location(item, "changes[\(i + 1)]"))) }

@@ -58,10 +58,12 @@ struct ScenarioFile {
     var priorityTolerance: Located<Double>?
     var solver: [String: Located<Double?>] = [:]
     var changes: [Located<Change>] = []
+    /// `workPlan:`: the rules of the area work plan.
+    var workPlan: WorkPlanPart?
 
     static let topKeys = [
         "name", "name_en", "description", "description_en", "base", "headquarters", "tables", "workload", "requirements", "weights", "rules",
-        "locked", "forbidden", "priorities", "priorityTolerance", "solver", "changes", "asOf",
+        "locked", "forbidden", "priorities", "priorityTolerance", "solver", "changes", "asOf", "workPlan",
     ]
     static let tableKeys = ["communes", "officers", "current", "distances"]
     static var workloadKeys: [(String, WritableKeyPath<WorkloadFormula, Double>)] { [
@@ -112,6 +114,7 @@ struct ScenarioFile {
         m.priorityTolerance = priorityTolerance ?? base.priorityTolerance
         m.solver.merge(solver) { $1 }
         m.changes = base.changes + changes
+        if let mine = workPlan { m.workPlan = base.workPlan.map { mine.merged(over: $0) } ?? mine }
         return m
     }
 }

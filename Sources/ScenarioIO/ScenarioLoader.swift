@@ -241,7 +241,71 @@ private struct Loading {
 
         if problems.isEmpty { applyRotation(&scenario, file: file, origin: origin) }
         checkConsistency(scenario, origin: origin, currentLines: currentLines, tables: tables)
-        return hq == nil ? nil : result(file, scenario, tables, hq, formula, rules, computed, filledCodes, applied)
+        var calendarTables: [String] = []
+        if let part = file.workPlan {
+            scenario.workPlan = workPlanRules(part, scenario: scenario)
+            calendarTables = [part.holidays?.value, part.daysOff?.value].compactMap { $0 }
+            for (role, path) in [("holidays", part.holidays), ("daysOff", part.daysOff)] { if let path { tables[role] = path.value } }
+        }
+        guard hq != nil else { return nil }
+        var loaded = result(file, scenario, tables, hq, formula, rules, computed, filledCodes, applied)
+        loaded.inputFiles += calendarTables.filter { !loaded.inputFiles.contains($0) }
+        loaded.workPlanDates = file.workPlan?.dates ?? []
+        loaded.workPlanPeriodAt = file.workPlan?.period?.at
+        return loaded
+    }
+
+    /// The rules of `workPlan:`, with its tables read and its officers and communes checked.
+    private func workPlanRules(_ part: WorkPlanPart, scenario: Scenario) -> WorkPlanRules {
+        var r = WorkPlanRules()
+        r.period = part.period?.value
+        let known = Set(scenario.officers.map(\.id))
+        func officerKnown(_ id: String, _ at: SourceLocation, _ what: String) -> Bool {
+            if known.contains(id) { return true }
+            problems.add(.unknownReference, at, "\(what) names officer \(id), who is not in the officers table." + Text.didYouMean(id, known.sorted()),
+                         hint: "Use an id from the officers table.")
+            return false
+        }
+        for v in part.visits ?? [] {
+            if v.value.rule.select.select(from: scenario.communes).isEmpty {
+                problems.add(.unknownReference, v.at, "This visits rule selects no commune, so it would change nothing.",
+                             hint: "Check its codes, former districts or provinces against the communes table.")
+                continue
+            }
+            r.visits.append(v.value.rule)
+        }
+        if let v = part.minSpacingDays { r.minSpacingDays = v.value }
+        if let v = part.maxGapDays { r.maxGapDays = v.value }
+        if let v = part.gapWeight { r.gapWeight = v.value }
+        if let v = part.fieldDaysPerMonth { r.fieldDaysPerMonth = v.value }
+        for b in part.budgets ?? [] {
+            if let id = b.value.officer, !officerKnown(id, b.at, "The budget") { continue }
+            r.budgets.append(b.value)
+        }
+        if let v = part.weekend { r.weekend = v.value }
+        for o in part.officeDays ?? [] {
+            if let ids = o.value.officers, !ids.allSatisfy({ officerKnown($0, o.at, "The office day") }) { continue }
+            r.officeDays.append(o.value)
+        }
+        for b in part.blocked ?? [] where officerKnown(b.value.officer, b.at, "The blocked days") { r.blocked.append(b.value) }
+        if let v = part.trips["maxKmPerDay"]?.value { r.trips.maxKmPerDay = v }
+        if let v = part.trips["maxCommunesPerDay"]?.value { r.trips.maxCommunesPerDay = Int(v) }
+        if let v = part.trips["overnightBeyondKm"] { r.trips.overnightBeyondKm = v.value }
+        if let v = part.timeLimit { r.timeLimit = v.value }
+        var byDay: [Day: CalendarEntry] = [:]
+        if let path = part.holidays {
+            for e in CalendarTable.read(path: path, what: "holidays table", defaultKind: .holiday, problems: problems) { byDay[e.day] = e }
+        } else {
+            problems.warn(.missingValue, part.at.with(field: "workPlan.holidays"),
+                          "workPlan names no holidays table, so public holidays (Tết, Hùng Kings' day, National Day …) count as working days.",
+                          hint: "Add holidays: the path of scenarios/vietnam/data/holidays.csv (2025–2030), relative to this file.")
+        }
+        if let path = part.daysOff {
+            // The user's table extends the holidays table: its row for a day replaces the other's.
+            for e in CalendarTable.read(path: path, what: "days-off table", defaultKind: .dayOff, problems: problems) { byDay[e.day] = e }
+        }
+        r.calendar = byDay.values.sorted { $0.day < $1.day }
+        return r
     }
 
     /// A hard rotation rule forbids the pairs due; a rotation rule needs a date to count to.

@@ -4,6 +4,7 @@ import LinearModel
 import Planning
 import Reporting
 import ScenarioIO
+import WorkPlan
 
 /// What a job does.
 public enum JobKind: String, Codable, Sendable {
@@ -11,6 +12,8 @@ public enum JobKind: String, Codable, Sendable {
     case solve
     /// A trade-off sweep: the scenario solved once per value of its most changes allowed.
     case tradeoff
+    /// The area work plan of a finished solve's plan (or of one officer of it).
+    case workplan
 }
 
 public enum JobState: String, Codable, Sendable {
@@ -49,6 +52,18 @@ struct JobSpec: Sendable {
     var values: [Double] = []
     /// A re-plan: the scenario solved with a leader's decisions, as `diaban solve --decisions`.
     var decisions: DecisionsInput?
+    /// A work plan: the plan it is made for, and what the panel changed.
+    var workplan: WorkPlanInput?
+}
+
+/// What a work plan job plans: a finished solve's plan, over the scenario's `workPlan.period`,
+/// for every officer or one; `blocked`, when given, replaces that officer's blocked days.
+struct WorkPlanInput: Sendable {
+    var plan: Assignment
+    /// The solve job the plan comes from.
+    var solve: String
+    var officer: String?
+    var blocked: [BlockedDays]?
 }
 
 /// The decisions a re-plan is made with: `decisions.csv` as text (the bytes the Decide panel
@@ -88,6 +103,12 @@ struct SolveOutput: Sendable {
     var decisions: [Decision]? = nil
 }
 
+/// What a finished work plan holds.
+struct WorkPlanOutput: Sendable {
+    var loaded: LoadedScenario
+    var outcome: WorkPlanOutcome
+}
+
 /// What a finished sweep holds.
 struct TradeoffOutput: Sendable {
     var report: TradeoffReport
@@ -97,6 +118,7 @@ struct TradeoffOutput: Sendable {
 enum JobOutput: Sendable {
     case solve(SolveOutput)
     case tradeoff(TradeoffOutput)
+    case workplan(WorkPlanOutput)
     /// The scenario's problems (file, line, field), or the solver's failure.
     case failure(message: String, problems: [ScenarioError])
 }
@@ -117,8 +139,10 @@ final class Job: @unchecked Sendable {
     var stopReason: StopReason?
     var progress: ProgressPoint?
     var history: [ProgressPoint] = []
-    /// Points of a sweep solved so far.
+    /// Points of a sweep solved so far (officers of a work plan).
     var pointsDone = 0
+    /// Officers a work plan plans.
+    var pointsTotal = 0
     var output: JobOutput?
     /// Open event streams, and when one last watched.
     var subscribers: [UUID: AsyncStream<JobEvent>.Continuation] = [:]

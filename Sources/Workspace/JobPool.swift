@@ -5,6 +5,8 @@ import LinearModel
 import Planning
 import Reporting
 import ScenarioIO
+import WorkPlan
+import GLPKSolver
 
 /// The solves of the workspace: at most `limit` run at once, each on a thread of its own (the
 /// planner is synchronous and keeps the solver's objects on its thread); the others wait in a
@@ -267,6 +269,8 @@ final class JobPool: @unchecked Sendable {
                     report?.decisions = PlanContext(scenario: loaded.scenario).review(decisions, file: input.file, plan: outcome.plan, proposal: outcome.proposal)
                 }
                 output = .solve(SolveOutput(loaded: loaded, result: result, report: report, decisions: decisions))
+            case .workplan:
+                output = .workplan(WorkPlanOutput(loaded: loaded, outcome: try workplan(job, loaded)))
             case .tradeoff:
                 let sweep = TradeoffSweep(scenario: loaded.scenario, parameter: spec.parameter, values: spec.values)
                 let start = Date()
@@ -274,12 +278,44 @@ final class JobPool: @unchecked Sendable {
                 let report = TradeoffReport(sweep, points: points, file: spec.scenario.relative, wallSeconds: Date().timeIntervalSince(start))
                 output = .tradeoff(TradeoffOutput(report: report, chart: report.svg()))
             }
+        } catch WorkPlanJobError.message(let message) {
+            output = .failure(message: message, problems: [])
         } catch let errors as ScenarioErrors {
             output = .failure(message: "The scenario has \(errors.count) problem\(errors.count == 1 ? "" : "s"); nothing was solved.", problems: errors.errors)
         } catch {
             output = .failure(message: "The solver failed: \(error)", problems: [])
         }
         finish(job, output)
+    }
+
+    /// A work plan job: the scenario's rules (the officer's blocked days replaced when the
+    /// panel changed them), one officer at a time, each finished officer shown as it comes.
+    private func workplan(_ job: Job, _ loaded: LoadedScenario) throws -> WorkPlanOutcome {
+        let input = job.spec.workplan!
+        var scenario = loaded.scenario
+        guard var rules = scenario.workPlan, let period = rules.period else {
+            throw WorkPlanJobError.message("\(job.spec.scenario.relative) has no workPlan: section with a period; the work plan needs both (scenarios/README.md).")
+        }
+        let problems = loaded.workPlanProblems(period: period)
+        guard problems.isEmpty else { throw ScenarioErrors(problems) }
+        if let officer = input.officer, let blocked = input.blocked {
+            rules.blocked = rules.blocked.filter { $0.officer != officer } + blocked
+            scenario.workPlan = rules
+        }
+        let total = input.officer == nil ? Set(input.plan.pairs.map(\.officer)).count : 1
+        lock.withLock { job.pointsTotal = total }
+        // The pool's limit, not the scenario's short one: the page waits with its progress.
+        let limit = min(maxSeconds, job.spec.timeLimit ?? max(60, rules.timeLimit ?? 60))
+        return WorkPlanner(solver: GLPKSolver()).plan(
+            scenario, assignment: input.plan, period: period, officers: input.officer.map { [$0] }, timeLimit: limit,
+            shouldStop: { [weak self] in self?.lock.withLock { job.stopReason != nil } ?? true },
+            progress: { [weak self] _ in
+                guard let self else { return }
+                self.lock.withLock {
+                    job.pointsDone += 1
+                    self.emitLocked(job, .state)
+                }
+            })
     }
 
     /// Records the search's numbers; answers whether the search goes on.
@@ -353,7 +389,8 @@ final class JobPool: @unchecked Sendable {
             elapsedSeconds: job.started.map { (job.ended ?? now).timeIntervalSince($0) } ?? 0,
             timeLimit: min(maxSeconds, job.spec.timeLimit ?? maxSeconds), stopReason: job.stopReason, progress: job.progress,
             history: detail ? job.history : nil,
-            points: job.spec.kind == .tradeoff ? .init(done: job.pointsDone, total: job.spec.values.count) : nil,
+            points: job.spec.kind == .tradeoff ? .init(done: job.pointsDone, total: job.spec.values.count)
+                : job.spec.kind == .workplan ? .init(done: job.pointsDone, total: job.pointsTotal) : nil,
             replanOf: job.spec.decisions?.parent, result: nil, error: nil, problems: nil)
         switch job.output {
         case .solve(let o)?:
@@ -364,6 +401,10 @@ final class JobPool: @unchecked Sendable {
             }
         case .tradeoff(let t)?:
             s.points = .init(done: t.report.points.count, total: job.spec.values.count)
+        case .workplan(let w)?:
+            let p = w.outcome.province
+            s.workplan = WorkPlanSummary(status: w.outcome.status.rawValue, officers: w.outcome.officers.count, proven: p.provenOfficers, trips: p.trips,
+                                         fieldDays: p.fieldDays, km: p.km, modelKm: p.modelKm, kmSaved: p.kmSaved, officer: job.spec.workplan?.officer)
         case .failure(let message, let problems)?:
             s.error = message
             s.problems = problems.isEmpty ? nil : problems.map { Problem($0, folder: folder) }
@@ -372,3 +413,5 @@ final class JobPool: @unchecked Sendable {
         return s
     }
 }
+
+enum WorkPlanJobError: Error { case message(String) }

@@ -3,6 +3,7 @@ import Foundation
 import Planning
 import Reporting
 import ScenarioIO
+import WorkPlan
 
 /// A job as the page sees it (JSON): where it stands, the search's numbers, and its answer.
 public struct JobSnapshot: Codable, Sendable, Equatable {
@@ -45,8 +46,24 @@ public struct JobSnapshot: Codable, Sendable, Equatable {
     /// A re-plan: the solve whose proposal its decisions were made on.
     public var replanOf: String?
     public var result: Result?
+    /// A work plan's answer.
+    public var workplan: WorkPlanSummary?
     public var error: String?
     public var problems: [Problem]?
+}
+
+/// A finished work plan in a few numbers (the whole plan is `GET /api/jobs/ID/workplan.json`).
+public struct WorkPlanSummary: Codable, Sendable, Equatable {
+    public var status: String
+    public var officers: Int
+    public var proven: Int
+    public var trips: Int
+    public var fieldDays: Int
+    public var km: Double
+    public var modelKm: Double
+    public var kmSaved: Double
+    /// The officer re-planned, when only one was.
+    public var officer: String?
 }
 
 /// A problem of a scenario file (JSON): where, what, and what to do.

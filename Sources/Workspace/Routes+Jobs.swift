@@ -24,6 +24,11 @@ extension Workspace {
                 guard g >= 0, g < 1 else { throw APIError.badRequest("gap must be at least 0 and below 1, e.g. 0.01 for 1 %.") }
                 spec.gap = g
             }
+            if spec.kind == .workplan {
+                spec.workplan = try self.workplanInput(body, scenario: file)
+            } else if body.plan != nil || body.officer != nil || body.blocked != nil {
+                throw APIError.badRequest("plan, officer and blocked go with kind \"workplan\".")
+            }
             if spec.kind == .tradeoff { (spec.parameter, spec.values) = try body.sweep() } else if body.hasSweep {
                 throw APIError.badRequest("maxChanges, from, to, step and continuityWeights go with kind \"tradeoff\".")
             }
@@ -157,6 +162,16 @@ struct JobRequest: Decodable, Sendable {
     var to: Int?
     var step: Int?
     var continuityWeights: [Double]?
+    /// A work plan: the finished solve whose plan it is for, one officer, and that officer's blocked days.
+    var plan: String?
+    var officer: String?
+    var blocked: [BlockedRequest]?
+
+    struct BlockedRequest: Decodable, Sendable {
+        var from: String
+        var to: String
+        var note: String?
+    }
 
     /// The most points of a sweep started from the workspace.
     static let maxPoints = 50

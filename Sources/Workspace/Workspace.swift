@@ -53,6 +53,7 @@ public final class Workspace: Sendable {
         addScenarioRoutes(to: router)
         addWhatIfRoutes(to: router)
         addJobRoutes(to: router)
+        addWorkPlanRoutes(to: router)
         addCompareRoutes(to: router)
         addDecisionRoutes(to: router)
         addRegisterRoutes(to: router)

@@ -21,7 +21,7 @@ struct RegisterCommand: ParsableCommand {
             read-only, disk full); 64 usage error; 65 refused: bad data, a file that is not a \
             register, a newer schema, or a decision that does not fit the register.
             """,
-        subcommands: [Init.self, Adopt.self, History.self, Show.self, Export.self, Check.self, Backup.self])
+        subcommands: [Init.self, Adopt.self, History.self, Show.self, Export.self, Check.self, Backup.self, Visit.self])
 
     /// Prints a register error and exits 65 (bad data, refused) or 1 (the machine failed).
     static func fail(_ error: RegisterError, _ command: String) -> ExitCode {
@@ -259,3 +259,79 @@ struct RegisterCommand: ParsableCommand {
 }
 
 extension RegisterReport.Format: ExpressibleByArgument {}
+
+extension RegisterCommand {
+    /// `diaban register visit …`: the visits officers made to their communes.
+    struct Visit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Records and lists the visits officers made to their communes (what diaban workplan --report compares the plan with).",
+            subcommands: [Add.self, Import.self, List.self])
+
+        struct Add: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Records one visit.")
+            @Argument(help: "The register.") var db: String
+            @Option(help: "The day of the visit (YYYY-MM-DD).") var date: String
+            @Option(help: "The officer's id.") var officer: String
+            @Option(help: "The commune's code.") var commune: String
+            @Option(help: "A note kept with it.") var note = ""
+
+            func validate() throws { _ = try RegisterCommand.day(date, "--date") }
+
+            func run() throws {
+                let register = try RegisterCommand.open(db, "visit add")
+                let v = VisitRecord(day: try RegisterCommand.day(date, "--date"), officer: officer, commune: commune, note: note)
+                do { try register.record(visits: [(v, "the visit")]) } catch { throw RegisterCommand.fail(error, "visit add") }
+                print("recorded the visit of \(officer) to \(commune) on \(v.day)")
+            }
+        }
+
+        struct Import: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Records every visit of a CSV table (date, officer, commune, note) in one transaction: all of them, or none.")
+            @Argument(help: "The register.") var db: String
+            @Argument(help: "The CSV table of visits.") var csv: String
+
+            func run() throws {
+                let register = try RegisterCommand.open(db, "visit import")
+                let roster: Register.Roster
+                do { roster = try register.roster() } catch { throw RegisterCommand.fail(error, "visit import") }
+                let rows: [(visit: VisitRecord, line: Int)]
+                do {
+                    rows = try VisitsFile.read(path: csv, officers: Set(roster.officers.map(\.id)), communes: Set(roster.communes.map(\.code)))
+                } catch {
+                    printError(error.description)
+                    printError("Nothing was written to \(db).")
+                    throw ExitCode(ExitStatus.badData)
+                }
+                let count: Int
+                do { count = try register.record(visits: rows.map { ($0.visit, "\(csv) line \($0.line)") }) } catch { throw RegisterCommand.fail(error, "visit import") }
+                print("recorded \(count) visit\(count == 1 ? "" : "s") from \(csv)")
+            }
+        }
+
+        struct List: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "The visits recorded, oldest first.")
+            @Argument(help: "The register.") var db: String
+            @Option(help: "Only this commune's.") var commune: String?
+            @Option(help: "Only this officer's.") var officer: String?
+            @Option(help: "From this day (YYYY-MM-DD).") var from: String?
+            @Option(help: "To this day (YYYY-MM-DD).") var to: String?
+
+            func validate() throws {
+                if let from { _ = try RegisterCommand.day(from, "--from") }
+                if let to { _ = try RegisterCommand.day(to, "--to") }
+            }
+
+            func run() throws {
+                let register = try RegisterCommand.open(db, "visit list", readOnly: true)
+                let visits: [VisitRecord]
+                do {
+                    visits = try register.visits(from: try from.map { try RegisterCommand.day($0, "--from") }, to: try to.map { try RegisterCommand.day($0, "--to") },
+                                                 commune: commune, officer: officer)
+                } catch let e as RegisterError { throw RegisterCommand.fail(e, "visit list") }
+                print("date,officer,commune,note")
+                for v in visits { print(csvLine([v.day.description, v.officer, v.commune, v.note]), terminator: "") }
+            }
+        }
+    }
+}

@@ -9,7 +9,9 @@ typed without diacritics) and saved over the bundled file after the confirmation
 solved with a short time limit while the page shows the gap; the report's map appears;
 a long solve of the baseline is stopped and keeps its best plan; the what-if is compared
 with the baseline (table and map); a tab is closed while its solve runs, and the solve stops
-by itself; the page switches to English. A screenshot is taken and must not be blank.
+by itself; the work plan (Kế hoạch công tác) of a finished solve is made on the pool, one
+officer's month shows, the .ics and the printable page download, and the officer is re-planned
+after a stretch of blocked days is added; the page switches to English. A screenshot is taken and must not be blank.
 
 Then, back in Vietnamese, a leader decides on the stopped baseline solve's moves in the Decide
 tab: some accepted (by mouse and by keyboard), one rejected with a note, one kept; the
@@ -227,6 +229,33 @@ def run(page, address, scenarios, diaban, time_limit, shot):
     assert snapshot.get("stopReason") == "unwatched" or snapshot.get("result", {}).get("status") == "optimal", snapshot
     assert snapshot.get("result", {}).get("hasPlan"), snapshot
     step(f"the closed tab's solve ended: {snapshot.get('stopReason') or snapshot.get('result', {}).get('status')}")
+
+    step("the work plan of a finished solve, one officer's month, the downloads, a re-plan after blocked days")
+    page.click("#tab-workplan")
+    expect(page.locator("#tab-workplan")).to_have_text("Kế hoạch công tác")
+    page.click("#workplan-start")
+    expect(page.locator("#workplan-status")).to_be_visible(timeout=180_000)
+    summary = page.inner_text("#workplan-status")
+    assert "cán bộ tối ưu" in summary, summary
+    page.select_option("#workplan-officer", "CB05")
+    expect(page.locator("#workplan-month-view td.c-trip").first).to_be_visible()
+    expect(page.locator("#workplan-month-view td.c-holiday[data-date='2026-01-01']")).to_be_visible()
+    ics = page.request.get(address.rstrip("/") + page.get_attribute("#workplan-ics", "href")).text()
+    assert ics.startswith("BEGIN:VCALENDAR\r\n") and "BEGIN:VEVENT" in ics and "CB05" in ics, ics[:300]
+    printable = page.request.get(address.rstrip("/") + page.get_attribute("#workplan-print", "href")).text()
+    assert "Tháng 1/2026" in printable and "LÃNH ĐẠO PHÊ DUYỆT" in printable, printable[:300]
+    page.click("#workplan-add-blocked")
+    row = page.locator("#workplan-blocked tbody tr").last
+    row.locator("input[type=date]").nth(0).fill("2026-01-13")
+    row.locator("input[type=date]").nth(1).fill("2026-01-16")
+    row.locator("input[type=text]").fill("tập huấn")
+    page.click("#workplan-replan")
+    expect(page.locator("#workplan-month-view td.c-blocked[data-date='2026-01-14']")).to_be_visible(timeout=120_000)
+    assert page.locator("#workplan-month-view td.c-trip[data-date='2026-01-14']").count() == 0
+    step(f"work plan: {summary}")
+    # Back to the comparison, which the English page shows again.
+    page.click("#tab-compare")
+    expect(page.frame_locator("#compare-frame").locator("table.cmp")).to_be_visible(timeout=60_000)
 
     step("switch to English")
     page.click(".lang button[data-lang='en']")

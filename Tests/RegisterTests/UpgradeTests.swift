@@ -35,4 +35,26 @@ import Testing
         #expect(after.count == 130)
         #expect(before.subtracting(after).count == 38)
     }
+
+    @Test func schemaV1TakesTheVisitsMigrationOnOpen() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let path = try Self.fixtureCopy("register-v1", in: scratch)
+        // Read-only, an older register is refused, untouched.
+        #expect(throws: RegisterError.self) { try Register.open(at: path, readOnly: true) }
+        let register = try Register.open(at: path)
+        defer { try? register.close() }
+        let roster = try register.roster()
+        let officer = roster.officers[0].id, commune = roster.communes[0].code
+        let visit = VisitRecord(day: Day(iso: "2026-02-03")!, officer: officer, commune: commune, note: "họp dân")
+        #expect(try register.record(visits: [(visit, "test")]) == 1)
+        #expect(try register.visits() == [visit])
+        #expect(try register.check().isEmpty)
+        #expect(try register.decisions().count == 2)
+        // Refused as a whole: one unknown officer in the list leaves none of it written.
+        let other = VisitRecord(day: Day(iso: "2026-02-04")!, officer: officer, commune: commune)
+        #expect(throws: RegisterError.self) { try register.record(visits: [(other, "a"), (VisitRecord(day: other.day, officer: "NOBODY", commune: commune), "b")]) }
+        #expect(try register.visits() == [visit])
+        #expect(throws: RegisterError.self) { try register.record(visits: [(visit, "again")]) }
+    }
 }

@@ -7,6 +7,7 @@ import './solve.mjs';
 import './compare.mjs';
 import './decide.mjs';
 import './tradeoff.mjs';
+import './workplan.mjs';
 
 for (const id of order) {
   if (!$('#panel-' + id)) $('#main').append(h('section', { class: 'panel', id: 'panel-' + id, role: 'tabpanel', 'aria-labelledby': 'tab-' + id, hidden: true }));

@@ -115,7 +115,8 @@ panels.solve = {
         h('p', { class: 'status ' + (r.hasPlan ? 'ok' : 'bad'), id: 'solve-status' }, resultSentence(r), r.moves != null ? ' · ' + t('moves', r.moves) : ''),
         h('p', { class: 'links' }, h('a', { href: reportURL, target: '_blank', rel: 'noopener' }, t('openReport')), ' · ',
           h('a', { href: `/api/jobs/${snap.id}/solve.json`, download: 'plan.json' }, t('downloadJson')),
-          r.hasPlan ? h('button', { type: 'button', class: 'primary', id: 'solve-decide', onclick: () => show('decide', { job: snap.id }) }, t('openDecide')) : null),
+          r.hasPlan ? h('button', { type: 'button', class: 'primary', id: 'solve-decide', onclick: () => show('decide', { job: snap.id }) }, t('openDecide')) : null,
+          r.hasPlan ? h('button', { type: 'button', id: 'solve-workplan', onclick: () => show('workplan', { solve: snap.id }) }, t('openWorkplan')) : null),
         reportFrame(reportURL, 'report-frame'));
     } else if (snap.state === 'failed' || snap.state === 'cancelled') {
       box.dataset.job = '';
