@@ -240,7 +240,7 @@ struct WorkPlanCLITests {
         defer { f.s.remove() }
         #expect(try CLI.run(["solve", CLI.packageRoot + "/scenarios/nghe-an/baseline.yaml", "--out", "nghe-an", "--quiet", "--time-limit", "60"], in: f.dir).status == 0)
         let run = try CLI.run(["workplan", "plan.yaml", "--plan", "nghe-an/plan.json", "--quiet"], in: f.dir)
-        #expect(run.status == 65 && run.stderr.contains("is a solve of the scenario \"Nghệ An baseline\", not of \"Thử\""), "\(run)")
+        #expect(run.status == 65 && run.stderr.contains("is a solve of the scenario \"Nghệ An, kịch bản gốc\", not of \"Thử\""), "\(run)")
         let unknown = try f.workplan(["--officer", "O4"])
         #expect(unknown.status == 65 && unknown.stderr.contains("no officer O4"), "\(unknown)")
         let outside = try f.workplan(["--from", "2026-03-01", "--to", "2026-04-30"])
