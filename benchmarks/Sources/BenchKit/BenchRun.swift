@@ -23,6 +23,9 @@ public struct BenchConfig: Sendable {
         case tradeoff
         /// The engine's pieces, each switched off on its own, on the Nghệ An baseline (``PieceCase``).
         case pieces
+        /// Every province of the national table, three seeds, two capacity ratios, with CBC and
+        /// HiGHS on one seed per province and ratio (``SweepCase``). About an hour.
+        case sweep
     }
 
     /// The name `--only` selects the pieces by.
@@ -40,12 +43,27 @@ public struct BenchConfig: Sendable {
     /// GLPK options of every GAP set; nil: each set's own (``GAPSet/bestOptions``).
     public var gapOptions: String?
     public var command = "diaban-bench run"
+    /// `--sweep-provinces`: the sweep's provinces by code (nil: every province).
+    public var sweepProvinces: Set<String>?
+    /// `--sweep-seeds`: seeds per province and ratio (1 to 3; default 3, 1 with `--quick`).
+    public var sweepSeeds: Int?
 
     public init() {}
 
     /// Every name `--only` knows.
     public static var knownNames: [String] {
-        LadderCase.all.map(\.name) + GAPSet.allCases.map(\.rawValue) + BatchCase.all.map(\.name) + [piecesName]
+        LadderCase.all.map(\.name) + GAPSet.allCases.map(\.rawValue) + BatchCase.all.map(\.name) + [piecesName, sweepName]
+    }
+
+    /// The name `--only` selects the province sweep by.
+    public static let sweepName = "sweep"
+
+    /// The sweep's cases (none unless the group runs and `--only`, if given, names `sweep`).
+    /// `--quick` keeps one seed of two provinces (Nghệ An, Hà Tĩnh).
+    public func sweepCases(table: String) throws -> [SweepCase] {
+        guard groups.contains(.sweep), only.map({ $0.contains(Self.sweepName) }) ?? true else { return [] }
+        let provinces = sweepProvinces ?? (quick ? ["40", "42"] : nil)
+        return try SweepCase.all(table: table, provinces: provinces, seeds: sweepSeeds ?? (quick ? 1 : SweepCase.seeds.count))
     }
 
     public var ladderCases: [LadderCase] {
@@ -156,6 +174,15 @@ public struct BenchRun {
         var gap: [GAPSetSummary] = []
         for set in config.gapSets { gap.append(try runGAPSet(set)) }
 
+        // 6. The province sweep.
+        var sweep: [SweepCaseResult] = []
+        let sweepCases = try config.sweepCases(table: paths.root + "/scenarios/vietnam/data/communes.csv")
+        for (i, c) in sweepCases.enumerated() {
+            let result = try runSweepCase(c, index: i + 1, of: sweepCases.count)
+            if let e = result.error { failures.append("\(c.name): \(e)") }
+            sweep.append(result)
+        }
+
         var file = ResultsFile(
             schema: ResultsFile.currentSchema, date: date, revision: Revision.of(checkout: paths.root), machine: Machine.current(),
             loadAverage: .init(start: loadStart, end: Self.loadAverage()),
@@ -163,12 +190,12 @@ public struct BenchRun {
                 command: config.command, quick: config.quick,
                 cases: config.ladderCases.map(\.name) + (config.groups.contains(.peers) ? ["peers"] : [])
                     + (config.pieceCases.isEmpty ? [] : [BenchConfig.piecesName]) + config.batchCases.map(\.name)
-                    + config.gapSets.map(\.rawValue),
+                    + config.gapSets.map(\.rawValue) + (sweepCases.isEmpty ? [] : [BenchConfig.sweepName]),
                 repeatOverride: config.repeatOverride, ladderOptions: GLPKSettings.describe(SolverOptions()),
                 gapOptions: Dictionary(uniqueKeysWithValues: config.gapSets.map { ($0.rawValue, config.gapOptions ?? $0.bestOptions) }),
                 gapTimeLimits: Dictionary(uniqueKeysWithValues: config.gapSets.map { ($0.rawValue, config.gapTimeLimit ?? $0.defaultTimeLimit) }),
                 seed: LadderCase.seed, engineSettings: EngineOptions().settingsDescription),
-            ladder: ladder, gap: gap, peers: peers, batches: batches, pieces: pieces, targets: [], bugs: [], totalSeconds: 0)
+            ladder: ladder, gap: gap, peers: peers, batches: batches, pieces: pieces, sweep: sweep, targets: [], bugs: [], totalSeconds: 0)
         file.bugs = failures + BugChecks.find(in: file)
         file.targets = Targets.evaluate(file)
         file.totalSeconds = ChildProcess.now() - started
@@ -234,7 +261,11 @@ public struct BenchRun {
                                     glpsolFlags: flags, scratch: paths.scratch)
             log("\(c.name) \(kind.rawValue): \(run.status) in \(Text.seconds(run.seconds))" + (run.objective.map { ", objective \(Text.number($0))" } ?? ""))
             let ratio = run.status == "missing" || run.seconds <= 0 ? nil : comparison.diabanSeconds / run.seconds
-            if kind == .glpsol { comparison.glpsol = run; comparison.ratioGlpsol = ratio } else { comparison.cbc = run; comparison.ratioCBC = ratio }
+            switch kind {
+            case .glpsol: comparison.glpsol = run; comparison.ratioGlpsol = ratio
+            case .cbc: comparison.cbc = run; comparison.ratioCBC = ratio
+            case .highs: comparison.highs = run; comparison.ratioHiGHS = ratio
+            }
         }
         let claims = result.perRun.enumerated().map { i, r in
             BugChecks.Claim(source: "DiaBan run \(i + 1)", objective: r.objective, bound: r.bound, proven: r.status == "optimal")
@@ -242,6 +273,55 @@ public struct BenchRun {
         let disagreements = BugChecks.consistency(claims, subject: c.name, tolerance: result.gapTolerance)
         comparison.mismatch = disagreements.isEmpty ? nil : disagreements.joined(separator: "; ")
         return comparison
+    }
+
+    // MARK: Province sweep
+
+    /// One DiaBan run of the case (its own process), then, where the case has them, CBC and
+    /// HiGHS on the exported model, each alone with the same limit and gap.
+    func runSweepCase(_ c: SweepCase, index: Int, of total: Int) throws -> SweepCaseResult {
+        let path = try c.prepare(root: paths.root, scratch: paths.scratch)
+        var result = SweepCaseResult(
+            name: c.name, province: c.province, provinceName: c.provinceName, seed: c.seed, capacityRatio: c.capacityRatio,
+            timeLimit: SweepCase.timeLimit, gapTolerance: SweepCase.gap, diaban: nil, cbc: nil, highs: nil, objectiveConstant: nil, error: nil)
+        let json = paths.scratch + "/sweep-\(c.name).json"
+        unlink(json)
+        let child = ChildProcess(
+            executable: paths.executable,
+            arguments: ["solve", path, "--time-limit", String(SweepCase.timeLimit), "--gap", String(SweepCase.gap), "--json", json],
+            timeout: SweepCase.timeLimit * 2 + 120, scratch: paths.scratch)
+        let outcome = try child.run()
+        if outcome.exitCode == 0, !outcome.killedByTimeout, let data = FileManager.default.contents(atPath: json),
+           var run = try? JSONDecoder().decode(LadderRun.self, from: data) {
+            run.cpuSeconds = outcome.cpuSeconds
+            run.peakRSSBytes = max(run.peakRSSBytes, outcome.peakRSSBytes)
+            result.diaban = run
+        } else {
+            let why = outcome.killedByTimeout ? "killed after \(Int(child.timeout)) s" : "exit \(outcome.exitCode)"
+            result.error = "failed (\(why)): " + outcome.stderr.split(separator: "\n").suffix(3).joined(separator: " / ")
+        }
+        unlink(json)
+        var line = "sweep \(index)/\(total) \(c.name) (\(c.provinceName)): "
+        if let r = result.diaban {
+            line += "\(r.status) in \(Text.seconds(r.wallSeconds))" + (r.gap.map { ", gap \(Text.percent($0))" } ?? "")
+                + (r.objective.map { ", objective \(Text.number($0))" } ?? "") + (r.engine.map { ", \($0.branchNodes) B&P nodes" } ?? "")
+        } else {
+            line += "FAILED, \(result.error!)"
+        }
+        log(line)
+        guard c.peers, config.groups.contains(.peers) else { return result }
+        let folder = paths.scratch + "/models"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let mps = folder + "/\(c.name).mps"
+        result.objectiveConstant = try LadderRun.exportMPS(path: path, to: mps).objectiveConstant
+        defer { unlink(mps) }
+        for kind in [Peers.Kind.cbc, .highs] {
+            let run = try Peers.run(kind, mps: mps, sense: .minimize, timeLimit: SweepCase.timeLimit, gap: SweepCase.gap,
+                                    glpsolFlags: [], scratch: paths.scratch)
+            log("sweep \(c.name) \(kind.rawValue): \(run.status) in \(Text.seconds(run.seconds))" + (run.objective.map { ", objective \(Text.number($0))" } ?? ""))
+            if kind == .cbc { result.cbc = run } else { result.highs = run }
+        }
+        return result
     }
 
     // MARK: Pieces
@@ -343,7 +423,7 @@ public struct BenchRun {
         let optima = try set.optima(dataFolder: paths.gapData)
         var options = SolverOptions()
         try GLPKSettings.apply([settings], to: &options)
-        for kind in Peers.Kind.allCases where kind == .cbc || set.glpsolPeer {
+        for kind in [Peers.Kind.glpsol, .cbc] where kind == .cbc || set.glpsolPeer {
             var results: [GAPInstanceResult] = []
             for (name, path) in models {
                 let run = try Peers.run(kind, mps: path, sense: set.sense, timeLimit: limit, gap: options.relativeGap,

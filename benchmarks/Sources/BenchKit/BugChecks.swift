@@ -90,6 +90,11 @@ public enum BugChecks {
                 for (i, run) in b.perRun.enumerated() { out += tradeoffOrder(run, subject: "\(b.name) run \(i + 1)") }
             }
         }
+        // The province sweep: hard rules, and DiaBan against the peers on the same model.
+        for c in file.sweep {
+            if let r = c.diaban, r.planViolations > 0 { out.append("\(c.name): the plan breaks \(r.planViolations) hard rule(s)") }
+            out += consistency(c.claims(), subject: c.name, tolerance: c.gapTolerance)
+        }
         // GAP: the published values, and the peers' proven optima.
         for s in file.gap {
             for row in [s.diaban, s.glpkCompact].compactMap({ $0 }) {
@@ -175,7 +180,7 @@ extension PeerComparison {
             guard c != 0, let reference else { return x }
             return [x, x - c, x + c].min { abs($0 - reference) < abs($1 - reference) }
         }
-        return [(Peers.Kind.glpsol, glpsol), (.cbc, cbc)].compactMap { kind, run in
+        return [(Peers.Kind.glpsol, glpsol), (.cbc, cbc), (.highs, highs)].compactMap { kind, run in
             guard let run, run.status != "missing" else { return nil }
             let shift = (adjusted(run.objective) ?? run.objective ?? 0) - (run.objective ?? 0)
             return BugChecks.Claim(source: kind.rawValue, objective: adjusted(run.objective), bound: run.bound.map { $0 + shift },

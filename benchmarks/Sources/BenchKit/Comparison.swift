@@ -54,6 +54,7 @@ public struct Comparison: Sendable {
             add(.note, o.name, "not run in the new file")
         }
         comparePieces(old.pieces, new.pieces)
+        compareSweep(old.sweep, new.sweep)
         for n in new.targets {
             guard let o = old.targets.first(where: { $0.name == n.name }) else { continue }
             if o.met == true && n.met == false { add(.regression, "target", "\(n.name): met before (\(o.value)), not met now (\(n.value))") }
@@ -68,8 +69,10 @@ public struct Comparison: Sendable {
 
     mutating func compareSetting(_ old: ResultsFile, _ new: ResultsFile) {
         for (label, file) in [("old", old), ("new", new)] where file.schema != ResultsFile.currentSchema {
-            add(.note, "schema", "the \(label) file has schema \(file.schema): its DiaBan GAP row was GLPK's branch-and-cut, and it has "
-                + "no engine counts, no compare, trade-off or pieces cases; compared where both files have the numbers")
+            let lacks = file.schema == "diaban.bench/1"
+                ? "its DiaBan GAP row was GLPK's branch-and-cut, and it has no engine counts, no compare, trade-off or pieces cases, no province sweep and no HiGHS"
+                : "it has no province sweep and no HiGHS"
+            add(.note, "schema", "the \(label) file has schema \(file.schema): \(lacks); compared where both files have the numbers")
         }
         if let a = old.settings.engineSettings, let b = new.settings.engineSettings, a != b {
             add(.note, "settings", "the engine's settings changed: \(a) → \(b)")
@@ -97,6 +100,23 @@ public struct Comparison: Sendable {
     }
 
     static func rank(_ status: String) -> Int { LadderCaseResult.statusOrder.firstIndex(of: status) ?? 99 }
+
+    /// The province sweep, case by case (each case one run): a proof lost is a regression, a
+    /// proof gained an improvement, and the times of cases proven in both compare in the noise band.
+    mutating func compareSweep(_ old: [SweepCaseResult], _ new: [SweepCaseResult]) {
+        guard !old.isEmpty || !new.isEmpty else { return }
+        if old.isEmpty { add(.note, "sweep", "new in this file: \(new.count) cases"); return }
+        if new.isEmpty { add(.note, "sweep", "not run in the new file"); return }
+        let before = Dictionary(old.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        for n in new {
+            guard let o = before[n.name] else { continue }
+            if o.proven && !n.proven { add(.regression, n.name, "proven before (\(Text.seconds(o.seconds ?? 0))), \(n.status) now") }
+            if !o.proven && n.proven { add(.improvement, n.name, "\(o.status) before, proven now in \(Text.seconds(n.seconds ?? 0))") }
+            if o.proven && n.proven { time(n.name, "end to end", o.seconds, n.seconds) }
+        }
+        let a = SweepSummary(old, capacityRatio: nil), b = SweepSummary(new, capacityRatio: nil)
+        add(.note, "sweep", "proven within \(Text.seconds(SweepCase.provenWithin)): \(a.provenWithin)/\(a.count) → \(b.provenWithin)/\(b.count)")
+    }
 
     mutating func compareLadder(_ o: LadderCaseResult, _ n: LadderCaseResult) {
         let s = n.name

@@ -14,6 +14,8 @@ public struct Machine: Codable, Sendable, Equatable {
     public var os: String
     public var glpsol: String?
     public var cbc: String?
+    /// nil in files before schema 3, and when benchmarks/setup has not installed it.
+    public var highs: String? = nil
 
     public static func current() -> Machine {
         let info = ProcessInfo.processInfo
@@ -30,7 +32,7 @@ public struct Machine: Codable, Sendable, Equatable {
         }
         return Machine(
             cores: info.activeProcessorCount, memoryBytes: Int(info.physicalMemory), cpu: cpu, os: os,
-            glpsol: Peers.version(of: .glpsol), cbc: Peers.version(of: .cbc))
+            glpsol: Peers.version(of: .glpsol), cbc: Peers.version(of: .cbc), highs: Peers.version(of: .highs))
     }
 }
 

@@ -3,10 +3,19 @@ import LinearModel
 
 /// Other solvers timed on the very file DiaBan's model was exported to (free MPS written by
 /// GLPK), single-threaded, with the same time limit: `glpsol` (GLPK's own command line, Debian
-/// glpk-utils) and CBC (Debian coinor-cbc).
+/// glpk-utils), CBC (Debian coinor-cbc) and HiGHS (the pinned `highspy` from PyPI in
+/// `benchmarks/.venv`, run by `peers/highs.py`; both put there by `benchmarks/setup`).
 public enum Peers {
     public enum Kind: String, Codable, Sendable, CaseIterable {
-        case glpsol, cbc
+        case glpsol, cbc, highs
+    }
+
+    /// The Python of `benchmarks/.venv` and the script that runs HiGHS, when both are there.
+    static func highsCommand() -> (python: String, script: String)? {
+        guard let bench = try? BenchPaths.locate().bench else { return nil }
+        let python = bench + "/.venv/bin/python", script = bench + "/peers/highs.py"
+        guard FileManager.default.isExecutableFile(atPath: python), FileManager.default.fileExists(atPath: script) else { return nil }
+        return (python, script)
     }
 
     /// One peer run on one file.
@@ -32,6 +41,10 @@ public enum Peers {
             guard let text = Shell.capture("cbc", ["-quit"]) else { return nil }
             return text.split(separator: "\n").first { $0.hasPrefix("Version:") }
                 .map { "CBC " + $0.dropFirst("Version:".count).trimmingCharacters(in: .whitespaces) }
+        case .highs:
+            guard let (python, _) = highsCommand() else { return nil }
+            return Shell.capture(python, ["-c", "import highspy; h = highspy.Highs(); print('HiGHS %d.%d.%d' % (h.versionMajor(), h.versionMinor(), h.versionPatch()))"])?
+                .split(separator: "\n").last.map(String.init)
         }
     }
 
@@ -54,6 +67,10 @@ public enum Peers {
             // seconds unless told otherwise.
             a += ["-threads", "1", "-timeMode", "elapsed", "-sec", String(timeLimit), "-ratioGap", String(gap), "-solve", "-quit"]
             return a
+        case .highs:
+            // peers/highs.py: one thread, wall-clock limit, relative gap; minimising only (the
+            // models it is given: DiaBan's plans).
+            return [mps, String(timeLimit), String(gap)]
         }
     }
 
@@ -62,14 +79,21 @@ public enum Peers {
         _ kind: Kind, mps: String, sense: LinearModel.Sense, timeLimit: Double, gap: Double, glpsolFlags: [String], scratch: String
     ) throws -> Run {
         let name = kind.rawValue
-        guard let executable = Shell.which(name) else {
-            return Run(status: "missing", objective: nil, bound: nil, seconds: 0, cpuSeconds: 0, peakRSSBytes: 0, command: name)
-        }
+        let missing = Run(status: "missing", objective: nil, bound: nil, seconds: 0, cpuSeconds: 0, peakRSSBytes: 0, command: name)
         let output = scratch + "/\(name)-\(getpid())-\(UInt32.random(in: 0 ... .max)).sol"
         defer { unlink(output) }
-        let args = arguments(kind, mps: mps, sense: sense, timeLimit: timeLimit, gap: gap, glpsolFlags: glpsolFlags, output: output)
+        var args = arguments(kind, mps: mps, sense: sense, timeLimit: timeLimit, gap: gap, glpsolFlags: glpsolFlags, output: output)
+        let executable: String
+        if kind == .highs {
+            guard sense == .minimize, let (python, script) = highsCommand() else { return missing }
+            executable = python
+            args.insert(script, at: 0)
+        } else {
+            guard let found = Shell.which(name) else { return missing }
+            executable = found
+        }
         let outcome = try ChildProcess(executable: executable, arguments: args, timeout: timeLimit + 60, scratch: scratch).run()
-        let shown = ([name] + args.map { $0 == mps ? (mps as NSString).lastPathComponent : ($0 == output ? "SOL" : $0) }).joined(separator: " ")
+        let shown = ([name] + args.filter { !$0.hasSuffix("/highs.py") }.map { $0 == mps ? (mps as NSString).lastPathComponent : ($0 == output ? "SOL" : $0) }).joined(separator: " ")
         var run: Run
         switch kind {
         case .glpsol:
@@ -77,6 +101,8 @@ public enum Peers {
             run = parseGlpsol(log: outcome.stdout + outcome.stderr, report: report)
         case .cbc:
             run = parseCBC(outcome.stdout + outcome.stderr)
+        case .highs:
+            run = parseHiGHS(outcome.stdout)
         }
         if outcome.killedByTimeout || (outcome.exitCode != 0 && run.status == "failed") { run.status = outcome.killedByTimeout ? "no-solution" : "failed" }
         run.seconds = outcome.wallSeconds
@@ -117,6 +143,18 @@ public enum Peers {
         if status == "optimal" { bound = objective }
         if log.contains("PROBLEM HAS NO PRIMAL FEASIBLE SOLUTION") || log.contains("PROBLEM HAS NO INTEGER FEASIBLE SOLUTION") { status = "infeasible" }
         return Run(status: status, objective: objective, bound: bound, seconds: 0, cpuSeconds: 0, peakRSSBytes: 0, command: "")
+    }
+
+    /// Reads the JSON line that `peers/highs.py` prints last.
+    public static func parseHiGHS(_ output: String) -> Run {
+        struct Line: Decodable { var status: String; var objective: Double?; var bound: Double? }
+        let last = output.split(separator: "\n").last { $0.hasPrefix("{") }
+        guard let last, let line = try? JSONDecoder().decode(Line.self, from: Data(last.utf8)) else {
+            return Run(status: "failed", objective: nil, bound: nil, seconds: 0, cpuSeconds: 0, peakRSSBytes: 0, command: "")
+        }
+        let known = ["optimal", "feasible", "infeasible", "no-solution", "failed"]
+        return Run(status: known.contains(line.status) ? line.status : "failed", objective: line.objective, bound: line.bound,
+                   seconds: 0, cpuSeconds: 0, peakRSSBytes: 0, command: "")
     }
 
     /// Reads CBC's log: the "Result - …" line, "Objective value:", and "Lower bound:" or

@@ -7,7 +7,7 @@ extension ResultsFile {
         md += "- date: \(date)\n"
         md += "- commit: `\(revision.commit)`" + (revision.dirty ? " with uncommitted changes in Sources/" : "") + "\n"
         md += "- machine: \(machine.cores) cores, \(Text.bytes(Double(machine.memoryBytes))), \(machine.cpu); \(machine.os)\n"
-        md += "- peers: \(machine.glpsol ?? "glpsol not installed"); \(machine.cbc ?? "CBC not installed")\n"
+        md += "- peers: \(machine.glpsol ?? "glpsol not installed"); \(machine.cbc ?? "CBC not installed"); \(machine.highs ?? "HiGHS not installed")\n"
         md += "- load average (1 min): \(String(format: "%.2f", loadAverage.start)) at the start, \(String(format: "%.2f", loadAverage.end)) at the end"
         if max(loadAverage.start, loadAverage.end) > Double(machine.cores) * 0.75 {
             md += " — **the machine was busy: other processes competed for the cores, times are inflated**"
@@ -56,7 +56,7 @@ extension ResultsFile {
             md += "The model DiaBan solves, exported as free MPS by GLPK and solved by each peer single-threaded with the same limit and gap "
             md += "tolerance. DiaBan's time is its median end to end (from the scenario file); a peer's is its process from start to exit "
             md += "(reading the MPS file included). glpsol is GLPK alone, with DiaBan's GLPK search options but neither DiaBan's engine nor its warm start.\n\n"
-            md += "| case | limit | DiaBan | glpsol | DiaBan / glpsol | CBC | DiaBan / CBC |\n|---|--:|---|---|--:|---|--:|\n"
+            md += "| case | limit | DiaBan | glpsol | DiaBan / glpsol | CBC | DiaBan / CBC | HiGHS | DiaBan / HiGHS |\n|---|--:|---|---|--:|---|--:|---|--:|\n"
             for p in peers {
                 func cell(_ r: Peers.Run?) -> String {
                     guard let r else { return "–" }
@@ -65,7 +65,7 @@ extension ResultsFile {
                 }
                 md += "| \(p.name) | \(Text.seconds(p.timeLimit)) | \(p.diabanStatus), \(Text.seconds(p.diabanSeconds))"
                 md += (p.diabanObjective.map { ", \(Text.number($0))" } ?? "")
-                md += " | \(cell(p.glpsol)) | \(Text.ratio(p.ratioGlpsol)) | \(cell(p.cbc)) | \(Text.ratio(p.ratioCBC)) |\n"
+                md += " | \(cell(p.glpsol)) | \(Text.ratio(p.ratioGlpsol)) | \(cell(p.cbc)) | \(Text.ratio(p.ratioCBC)) | \(cell(p.highs)) | \(Text.ratio(p.ratioHiGHS)) |\n"
             }
             for p in peers where p.mismatch != nil { md += "\n- **\(p.name): \(p.mismatch!)**" }
         }
@@ -110,6 +110,8 @@ extension ResultsFile {
             if let e = b.error { md += "\n- failed: \(e)\n" }
         }
 
+        if !sweep.isEmpty { md += sweepMarkdown() }
+
         if !gap.isEmpty {
             md += "\n## Generalized assignment library\n\n"
             md += "Each instance solved on its own, with the set's limit per instance, on one thread; times are per solve (in process) "
@@ -138,6 +140,51 @@ extension ResultsFile {
         }
 
         return md + "\n"
+    }
+
+    /// The province sweep: a summary by capacity ratio, the cases with peers, the cases not proven in time.
+    func sweepMarkdown() -> String {
+        var md = "\n## Province sweep\n\n"
+        md += "Each province of the national table with a roster generated from a seed at a capacity ratio (total capacity over "
+        md += "total workload; `diaban generate --province CODE --seed S --capacity-ratio R`), solved once end to end with a "
+        md += "\(Text.seconds(SweepCase.timeLimit)) limit and gap \(Text.percent(SweepCase.gap)). CBC and HiGHS run single-threaded "
+        md += "on the exported model of the first seed of each province and ratio, same limit and gap. Ratio: DiaBan's time over "
+        md += "the faster peer that proved (below 1: DiaBan is faster).\n\n"
+        md += "| capacity ratio | cases | proven | proven within \(Text.seconds(SweepCase.provenWithin)) | median | worst | with a proving peer | no slower | worst ratio |\n"
+        md += "|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n"
+        let ratios = Array(Set(sweep.map(\.capacityRatio))).sorted()
+        for r in ratios + [nil] as [Double?] {
+            let s = SweepSummary(r.map { r in sweep.filter { $0.capacityRatio == r } } ?? sweep, capacityRatio: r)
+            md += "| \(r.map { String(format: "%.2f", $0) } ?? "all") | \(s.count) | \(s.proven) | \(s.provenWithin)"
+            md += " | \(s.seconds.map { Text.seconds($0.median) } ?? "–") | \(s.seconds.map { Text.seconds($0.max) } ?? "–")"
+            md += " | \(s.peered) | \(s.noSlower) | \(Text.ratio(s.worstRatio)) |\n"
+        }
+        let peered = sweep.filter(\.peersRan)
+        if !peered.isEmpty {
+            md += "\n| case | province | DiaBan | B&P nodes | CBC | HiGHS | ratio |\n|---|---|---|--:|---|---|--:|\n"
+            for c in peered {
+                func cell(_ r: Peers.Run?) -> String {
+                    guard let r else { return "–" }
+                    if r.status == "missing" { return "not installed" }
+                    return "\(r.status), \(Text.seconds(r.seconds))" + (r.objective.map { ", \(Text.number($0))" } ?? "")
+                }
+                let d = c.diaban.map { "\($0.status), \(Text.seconds($0.wallSeconds))" + ($0.objective.map { ", \(Text.number($0))" } ?? "") } ?? "failed"
+                md += "| \(c.name) | \(c.provinceName) | \(d) | \(c.diaban?.engine.map { String($0.branchNodes) } ?? "–")"
+                md += " | \(cell(c.cbc)) | \(cell(c.highs)) | \(Text.ratio(c.ratioToFasterPeer)) |\n"
+            }
+        }
+        let late = sweep.filter { !$0.proven || ($0.seconds ?? .infinity) > SweepCase.provenWithin }
+        if !late.isEmpty {
+            md += "\nNot proven within \(Text.seconds(SweepCase.provenWithin)) (status, time, objective, bound, gap, CG rounds, B&P nodes):\n\n"
+            for c in late {
+                guard let r = c.diaban else { md += "- \(c.name) (\(c.provinceName)): \(c.error ?? "failed")\n"; continue }
+                md += "- \(c.name) (\(c.provinceName)): \(r.status), \(Text.seconds(r.wallSeconds))"
+                md += ", \(r.objective.map(Text.number) ?? "no plan"), bound \(r.bound.map(Text.number) ?? "–"), gap \(r.gap.map(Text.percent) ?? "–")"
+                md += r.engine.map { ", \($0.columnGenerationRounds) rounds, \($0.branchNodes) nodes" } ?? ""
+                md += "\n"
+            }
+        }
+        return md
     }
 
     func count(_ s: Summary) -> String {

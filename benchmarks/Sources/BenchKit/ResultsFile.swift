@@ -7,10 +7,13 @@ import Foundation
 /// the compare and trade-off cases (`batches`), the engine pieces (`pieces`) and DiaBan's bound
 /// beside the peers. A schema-1 file still reads: what it lacks reads as absent (no batches,
 /// no pieces, no engine counts), and its DiaBan GAP row was GLPK's branch-and-cut.
+///
+/// Schema 3 adds the province sweep (`sweep`) and HiGHS as a peer (on the ladder's peer cases
+/// and the sweep's); a schema-2 file reads with no sweep and no HiGHS.
 public struct ResultsFile: Codable, Sendable, Equatable {
-    public static let currentSchema = "diaban.bench/2"
+    public static let currentSchema = "diaban.bench/3"
     /// Schemas ``read(path:)`` accepts.
-    public static let readableSchemas = ["diaban.bench/1", currentSchema]
+    public static let readableSchemas = ["diaban.bench/1", "diaban.bench/2", currentSchema]
 
     public var schema: String
     /// ISO 8601, UTC, when the run started.
@@ -28,6 +31,8 @@ public struct ResultsFile: Codable, Sendable, Equatable {
     public var batches: [BatchCaseResult]
     /// The Nghệ An baseline once per engine variant (each piece switched off on its own).
     public var pieces: [PieceResult]
+    /// Every province of the national table, by seed and capacity ratio, with the peers on some.
+    public var sweep: [SweepCaseResult]
     public var targets: [Target]
     /// Bugs found (a wrong optimum, a plan breaking a hard rule): a run with any exits non-zero.
     public var bugs: [String]
@@ -59,7 +64,7 @@ public struct ResultsFile: Codable, Sendable, Equatable {
     public init(
         schema: String, date: String, revision: Revision, machine: Machine, loadAverage: LoadAverage, settings: Settings,
         ladder: [LadderCaseResult], gap: [GAPSetSummary], peers: [PeerComparison], batches: [BatchCaseResult] = [],
-        pieces: [PieceResult] = [], targets: [Target], bugs: [String], totalSeconds: Double
+        pieces: [PieceResult] = [], sweep: [SweepCaseResult] = [], targets: [Target], bugs: [String], totalSeconds: Double
     ) {
         self.schema = schema
         self.date = date
@@ -72,6 +77,7 @@ public struct ResultsFile: Codable, Sendable, Equatable {
         self.peers = peers
         self.batches = batches
         self.pieces = pieces
+        self.sweep = sweep
         self.targets = targets
         self.bugs = bugs
         self.totalSeconds = totalSeconds
@@ -91,6 +97,7 @@ public struct ResultsFile: Codable, Sendable, Equatable {
         peers = try c.decode([PeerComparison].self, forKey: .peers)
         batches = try c.decodeIfPresent([BatchCaseResult].self, forKey: .batches) ?? []
         pieces = try c.decodeIfPresent([PieceResult].self, forKey: .pieces) ?? []
+        sweep = try c.decodeIfPresent([SweepCaseResult].self, forKey: .sweep) ?? []
         targets = try c.decode([Target].self, forKey: .targets)
         bugs = try c.decode([String].self, forKey: .bugs)
         totalSeconds = try c.decode(Double.self, forKey: .totalSeconds)
@@ -211,6 +218,9 @@ public struct PeerComparison: Codable, Sendable, Equatable {
     /// Set when DiaBan and a peer disagree: a different proven optimum, or a bound beyond the
     /// other's plan value (see ``BugChecks``).
     public var mismatch: String?
+    /// HiGHS on the same file (nil before schema 3, or when it was not run).
+    public var highs: Peers.Run? = nil
+    public var ratioHiGHS: Double? = nil
 }
 
 /// A target of the issue, met or not, with the number.

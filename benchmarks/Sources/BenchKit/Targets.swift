@@ -41,6 +41,8 @@ public enum Targets {
         out += orlibTargets(file)
         out += chuBeasleyTargets(file)
 
+        out += sweepTargets(file)
+
         out.append(Target(
             name: "No bug",
             goal: "no wrong optimum, no plan breaking a hard rule, no peer disagreeing on a proven optimum, no bound above a known optimum",
@@ -110,6 +112,39 @@ public enum Targets {
             Target(name: "\(title): total time", goal: "median < \(Text.seconds(b.budget)), the process from start to exit",
                    value: b.runs > 0 ? "median \(Text.seconds(b.wall.median))\(jobs)" : "no run", met: b.runs > 0 && b.error == nil && b.wall.median < b.budget),
         ]
+    }
+
+    /// The province sweep: every case proven within 10 s; no slower than the faster peer; no
+    /// optimum worse than a peer's plan. Judged only on the whole sweep (34 provinces, three
+    /// seeds, both ratios: 204 cases).
+    static func sweepTargets(_ file: ResultsFile) -> [Target] {
+        let name = "Province sweep"
+        let full = 34 * SweepCase.seeds.count * SweepCase.capacityRatios.count
+        let provenGoal = "every case (34 provinces × \(SweepCase.seeds.count) seeds × ratios 1.25, 1.45) proven optimal within \(Text.seconds(SweepCase.provenWithin))"
+        let peerGoal = "in every case where a peer proved, proven and no slower than the faster of CBC and HiGHS"
+        let worseGoal = "no DiaBan optimum worse than a plan of a peer (beyond the gap tolerance)"
+        guard !file.sweep.isEmpty else {
+            return [Target(name: "\(name): proven within 10 s", goal: provenGoal, value: "not run", met: nil),
+                    Target(name: "\(name): vs the faster peer", goal: peerGoal, value: "not run", met: nil),
+                    Target(name: "\(name): no optimum worse than a peer's", goal: worseGoal, value: "not run", met: nil)]
+        }
+        let all = SweepSummary(file.sweep, capacityRatio: nil)
+        let judged = file.sweep.count == full
+        let subset = judged ? "" : " (subset of \(file.sweep.count) cases)"
+        var value = "\(all.provenWithin)/\(all.count) proven within \(Text.seconds(SweepCase.provenWithin)), \(all.proven) proven in all"
+        if let s = all.seconds { value += "; median \(Text.seconds(s.median)), worst \(Text.seconds(s.max))" }
+        var out = [Target(name: "\(name): proven within 10 s", goal: provenGoal, value: value + subset,
+                          met: judged ? all.provenWithin == all.count : nil)]
+        let peerValue = all.peered == 0 ? "no case where a peer proved" + subset
+            : "\(all.noSlower)/\(all.peered) no slower; worst ratio \(Text.ratio(all.worstRatio))" + subset
+        let peeredAll = file.sweep.filter(\.peersRan).count
+        out.append(Target(name: "\(name): vs the faster peer", goal: peerGoal, value: peerValue,
+                          met: judged && peeredAll > 0 ? all.noSlower == all.peered : nil))
+        let worse = file.sweep.filter { c in !BugChecks.consistency(c.claims(), subject: c.name, tolerance: c.gapTolerance).isEmpty }
+        out.append(Target(name: "\(name): no optimum worse than a peer's", goal: worseGoal,
+                          value: worse.isEmpty ? "none in \(peeredAll) cases with peers" : worse.map(\.name).joined(separator: ", "),
+                          met: peeredAll > 0 ? worse.isEmpty : nil))
+        return out
     }
 
     static func orlibTargets(_ file: ResultsFile) -> [Target] {

@@ -7,7 +7,8 @@ struct Run: ParsableCommand {
         abstract: "Runs the benchmark (ladder, peers, engine pieces, compare, trade-off, GAP library) and writes results/NAME.json and .md.",
         discussion: """
             Groups: ladder (nghe-an, ha-tinh, gia-lai, thanh-hoa, invented-500, central-1000, country), peers \
-            (glpsol and CBC on the same models), pieces (nghe-an-pieces: the engine with each piece switched off, \
+            (glpsol, CBC and HiGHS on the same models), sweep (every province of the national table, three seeds, \
+            capacity ratios 1.25 and 1.45; with peers, CBC and HiGHS on the first seed of each), pieces (nghe-an-pieces: the engine with each piece switched off, \
             and GLPK alone), compare (nghe-an-compare: diaban compare of every Nghệ An scenario), tradeoff \
             (nghe-an-tradeoff: diaban tradeoff of the baseline) and gap (orlib, chu-beasley). Every measured \
             process runs alone. Build diaban-bench and diaban in release mode first (benchmarks/run does).
@@ -15,16 +16,20 @@ struct Run: ParsableCommand {
             \(ExitStatus.table)
             """)
 
-    @Option(help: "Groups to run, comma-separated: ladder, peers, pieces, compare, tradeoff, gap.")
+    @Option(help: "Groups to run, comma-separated: ladder, peers, pieces, compare, tradeoff, gap, sweep.")
     var cases = BenchConfig.Group.allCases.map(\.rawValue).joined(separator: ",")
     @Option(help: "Only these cases by name, comma-separated (e.g. nghe-an,orlib,nghe-an-compare,nghe-an-pieces).") var only: String?
     @Option(name: .customLong("repeat"), help: "Runs per ladder and batch case (default: each case's own: 5 for Nghệ An, 3 mid-size and batches, 1 country; the pieces always run once).")
     var repeats: Int?
-    @Flag(help: "A few minutes: Nghệ An and Hà Tĩnh (3 runs) with their peers, the pieces, one compare and one trade-off, gap12 and one Chu–Beasley instance per type.") var quick = false
+    @Flag(help: "A few minutes: Nghệ An and Hà Tĩnh (3 runs) with their peers, the pieces, one compare and one trade-off, gap12, one Chu–Beasley instance per type, and the sweep on Nghệ An and Hà Tĩnh (one seed, both ratios).") var quick = false
     @Option(name: .customLong("gap-time-limit"), help: "Seconds per GAP instance (default: 60 for orlib, 10 for chu-beasley).")
     var gapTimeLimit: Double?
     @Option(name: .customLong("gap-options"), help: "GLPK options of the GAP solves, key=value,... (as diaban solve --glpk; default: each set's best).")
     var gapOptions: String?
+    @Option(name: .customLong("sweep-provinces"), help: "The sweep's provinces by two-digit code, comma-separated (default: all 34).")
+    var sweepProvinces: String?
+    @Option(name: .customLong("sweep-seeds"), help: "Seeds per province and capacity ratio in the sweep, 1 to 3 (default 3; 1 with --quick).")
+    var sweepSeeds: Int?
     @Option(help: "The results file to write; the .md table is written beside it.") var out = "results/latest.json"
 
     func validate() throws {
@@ -34,6 +39,7 @@ struct Run: ParsableCommand {
         }
         if let r = repeats, r < 1 || r > 100 { throw ValidationError("--repeat must be between 1 and 100") }
         if let t = gapTimeLimit, !(t > 0) { throw ValidationError("--gap-time-limit must be positive") }
+        if let s = sweepSeeds, !(1...SweepCase.seeds.count).contains(s) { throw ValidationError("--sweep-seeds must be between 1 and \(SweepCase.seeds.count)") }
         if !out.hasSuffix(".json") { throw ValidationError("--out must name a .json file") }
         if let only {
             let known = Set(BenchConfig.knownNames)
@@ -51,6 +57,8 @@ struct Run: ParsableCommand {
         config.repeatOverride = repeats
         config.gapTimeLimit = gapTimeLimit
         config.gapOptions = gapOptions
+        config.sweepProvinces = sweepProvinces.map { Set($0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }) }
+        config.sweepSeeds = sweepSeeds
         config.command = (["diaban-bench"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
         let paths = try BenchPaths.locate()
         let outPath = out.hasPrefix("/") ? out : paths.bench + "/" + out

@@ -91,17 +91,27 @@ func pieceResult(_ name: String, run: LadderRun?) -> PieceResult {
 
 /// A results file of these parts, with its bugs and targets evaluated as `run` does.
 func resultsFile(ladder: [LadderCaseResult] = [], peers: [PeerComparison] = [], gap: [GAPSetSummary] = [],
-                 batches: [BatchCaseResult] = [], pieces: [PieceResult] = [], load: Double = 0.5) -> ResultsFile {
+                 batches: [BatchCaseResult] = [], pieces: [PieceResult] = [], sweep: [SweepCaseResult] = [], load: Double = 0.5) -> ResultsFile {
     var f = ResultsFile(
         schema: ResultsFile.currentSchema, date: "2026-01-01T00:00:00Z", revision: Revision(commit: "abc", dirty: false),
         machine: Machine(cores: 2, memoryBytes: 1 << 34, cpu: "test", os: "test", glpsol: nil, cbc: nil),
         loadAverage: .init(start: load, end: load),
         settings: .init(command: "test", quick: false, cases: [], repeatOverride: nil, ladderOptions: "x", gapOptions: ["orlib": "y"],
                         gapTimeLimits: [:], seed: 1, engineSettings: "smoothing=0.5"),
-        ladder: ladder, gap: gap, peers: peers, batches: batches, pieces: pieces, targets: [], bugs: [], totalSeconds: 1)
+        ladder: ladder, gap: gap, peers: peers, batches: batches, pieces: pieces, sweep: sweep, targets: [], bugs: [], totalSeconds: 1)
     f.bugs = BugChecks.find(in: f)
     f.targets = Targets.evaluate(f)
     return f
+}
+
+/// A sweep case: DiaBan's run (`status` in `seconds` with `objective`), and the peers when given.
+func sweepCase(_ province: String, seed: UInt64 = 1, ratio: Double = 1.25, status: String = "optimal", seconds: Double = 1,
+               objective: Double? = 100, bound: Double? = nil, violations: Int = 0, cbc: Peers.Run? = nil, highs: Peers.Run? = nil) -> SweepCaseResult {
+    let run = ladderRun(status: status, wall: seconds, objective: objective, bound: bound ?? (status == "optimal" ? objective : nil),
+                        gap: status == "optimal" ? 0 : nil, violations: violations)
+    let c = SweepCase(province: province, provinceName: "P\(province)", seed: seed, capacityRatio: ratio, peers: cbc != nil || highs != nil)
+    return SweepCaseResult(name: c.name, province: province, provinceName: c.provinceName, seed: seed, capacityRatio: ratio,
+                           timeLimit: 30, gapTolerance: 1e-4, diaban: run, cbc: cbc, highs: highs, objectiveConstant: 0, error: nil)
 }
 
 func target(_ file: ResultsFile, _ name: String) -> Target? {
