@@ -107,12 +107,15 @@ public struct Comparison: Sendable {
         guard !old.isEmpty || !new.isEmpty else { return }
         if old.isEmpty { add(.note, "sweep", "new in this file: \(new.count) cases"); return }
         if new.isEmpty { add(.note, "sweep", "not run in the new file"); return }
-        let before = Dictionary(old.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        // Each case as (status, seconds): plain values, compared by name.
+        let before = Dictionary(old.map { ($0.name, ($0.status, $0.diaban?.wallSeconds)) }, uniquingKeysWith: { a, _ in a })
         for n in new {
-            guard let o = before[n.name] else { continue }
-            if o.proven && !n.proven { add(.regression, n.name, "proven before (\(Text.seconds(o.seconds ?? 0))), \(n.status) now") }
-            if !o.proven && n.proven { add(.improvement, n.name, "\(o.status) before, proven now in \(Text.seconds(n.seconds ?? 0))") }
-            if o.proven && n.proven { time(n.name, "end to end", o.seconds, n.seconds) }
+            guard let (oldStatus, oldSeconds) = before[n.name] else { continue }
+            let newStatus = n.status, newSeconds = n.diaban?.wallSeconds
+            let wasProven = oldStatus == "optimal", isProven = newStatus == "optimal"
+            if wasProven && !isProven { add(.regression, n.name, "proven before (\(Text.seconds(oldSeconds ?? 0))), \(newStatus) now") }
+            if !wasProven && isProven { add(.improvement, n.name, "\(oldStatus) before, proven now in \(Text.seconds(newSeconds ?? 0))") }
+            if wasProven && isProven { time(n.name, "end to end", oldSeconds, newSeconds) }
         }
         let a = SweepSummary(old, capacityRatio: nil), b = SweepSummary(new, capacityRatio: nil)
         add(.note, "sweep", "proven within \(Text.seconds(SweepCase.provenWithin)): \(a.provenWithin)/\(a.count) → \(b.provenWithin)/\(b.count)")
