@@ -430,20 +430,28 @@ public struct DecompositionEngine {
         let bound = lower.isFinite ? min(lower, upper) : nil
         result.bestBound = bound
         result.relativeGap = bound.map { SolveResult.relativeGap(objective: upper, bound: $0) }
-        let meets = bound.map { upper - $0 <= Self.provenTolerance * max(1, abs(upper)) * (1 + 1e-9) } ?? false
-        if meets || (exhausted && options.relativeGap <= Self.provenTolerance) {
-            // The bound meets the plan, or the tree was searched to a proof's tolerance.
-            result.primal = .optimal
-            result.termination = .optimal
-        } else if closed() {
-            // Within the requested gap, which is wider than a proof's tolerance.
-            result.primal = .feasible
-            result.termination = .gapReached
-        } else {
-            result.primal = .feasible
-            result.termination = stopped ? .interrupted : .timeLimit
-        }
+        (result.termination, result.primal) = Self.verdict(
+            plan: upper, bound: bound, exhausted: exhausted, closed: closed(), stopped: stopped, relativeGap: options.relativeGap)
         return result
+    }
+
+    /// What a search that has a plan of value `plan` ended with. `exhausted`: every node of the
+    /// tree was closed, each within the requested gap of the plan (so the gap is reached, even
+    /// where the bound taken from it, `plan − tolerance`, lands a rounding error beyond it);
+    /// `closed`: the bound held is within the requested gap.
+    static func verdict(
+        plan upper: Double, bound: Double?, exhausted: Bool, closed: Bool, stopped: Bool, relativeGap: Double
+    ) -> (TerminationReason, PrimalStatus) {
+        let meets = bound.map { upper - $0 <= provenTolerance * max(1, abs(upper)) * (1 + 1e-9) } ?? false
+        if meets || (exhausted && relativeGap <= provenTolerance) {
+            // The bound meets the plan, or the tree was searched to a proof's tolerance.
+            return (.optimal, .optimal)
+        }
+        if exhausted || closed {
+            // Within the requested gap, which is wider than a proof's tolerance.
+            return (.gapReached, .feasible)
+        }
+        return (stopped ? .interrupted : .timeLimit, .feasible)
     }
 
     /// A plan this close to the bound (relative) is optimal, as MIP solvers count it.
