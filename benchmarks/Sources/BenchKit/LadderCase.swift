@@ -84,10 +84,17 @@ public struct LadderCase: Sendable, Equatable {
             words.append("--synthetic --communes \(n)")
         }
         words.append("--seed \(Self.seed)")
+        return try Self.write(SyntheticScenario(seed: Self.seed), generatorSource, command: words.joined(separator: " "), name: name, scratch: scratch)
+    }
+
+    /// Generates a scenario into `scratch/scenarios/NAME/` and returns its YAML file's path.
+    static func write(
+        _ generator: SyntheticScenario, _ source: SyntheticScenario.Source, command: String, name: String, scratch: String
+    ) throws -> String {
         let folder = scratch + "/scenarios/" + name
         let generated: GeneratedScenario
         do {
-            generated = try SyntheticScenario(seed: Self.seed).generate(generatorSource, command: words.joined(separator: " "))
+            generated = try generator.generate(source, command: command)
         } catch {
             throw BenchError("Could not generate the scenario of \(name): \(error.description)")
         }

@@ -58,11 +58,6 @@ extension ResultsFile {
             md += "(reading the MPS file included). glpsol is GLPK alone, with DiaBan's GLPK search options but neither DiaBan's engine nor its warm start.\n\n"
             md += "| case | limit | DiaBan | glpsol | DiaBan / glpsol | CBC | DiaBan / CBC | HiGHS | DiaBan / HiGHS |\n|---|--:|---|---|--:|---|--:|---|--:|\n"
             for p in peers {
-                func cell(_ r: Peers.Run?) -> String {
-                    guard let r else { return "–" }
-                    if r.status == "missing" { return "not installed" }
-                    return "\(r.status), \(Text.seconds(r.seconds))" + (r.objective.map { ", \(Text.number($0))" } ?? "")
-                }
                 md += "| \(p.name) | \(Text.seconds(p.timeLimit)) | \(p.diabanStatus), \(Text.seconds(p.diabanSeconds))"
                 md += (p.diabanObjective.map { ", \(Text.number($0))" } ?? "")
                 md += " | \(cell(p.glpsol)) | \(Text.ratio(p.ratioGlpsol)) | \(cell(p.cbc)) | \(Text.ratio(p.ratioCBC)) | \(cell(p.highs)) | \(Text.ratio(p.ratioHiGHS)) |\n"
@@ -163,11 +158,6 @@ extension ResultsFile {
         if !peered.isEmpty {
             md += "\n| case | province | DiaBan | B&P nodes | CBC | HiGHS | ratio |\n|---|---|---|--:|---|---|--:|\n"
             for c in peered {
-                func cell(_ r: Peers.Run?) -> String {
-                    guard let r else { return "–" }
-                    if r.status == "missing" { return "not installed" }
-                    return "\(r.status), \(Text.seconds(r.seconds))" + (r.objective.map { ", \(Text.number($0))" } ?? "")
-                }
                 let d = c.diaban.map { "\($0.status), \(Text.seconds($0.wallSeconds))" + ($0.objective.map { ", \(Text.number($0))" } ?? "") } ?? "failed"
                 md += "| \(c.name) | \(c.provinceName) | \(d) | \(c.diaban?.engine.map { String($0.branchNodes) } ?? "–")"
                 md += " | \(cell(c.cbc)) | \(cell(c.highs)) | \(Text.ratio(c.ratioToFasterPeer)) |\n"
@@ -185,6 +175,13 @@ extension ResultsFile {
             }
         }
         return md
+    }
+
+    /// A peer's run in a table cell: status, time and value.
+    func cell(_ r: Peers.Run?) -> String {
+        guard let r else { return "–" }
+        if r.status == "missing" { return "not installed" }
+        return "\(r.status), \(Text.seconds(r.seconds))" + (r.objective.map { ", \(Text.number($0))" } ?? "")
     }
 
     func count(_ s: Summary) -> String {

@@ -94,20 +94,8 @@ public struct SweepCase: Sendable, Equatable, Hashable {
     public func prepare(root: String, scratch: String) throws -> String {
         let table = root + "/scenarios/vietnam/data/communes.csv"
         let command = "diaban generate --province \(province) --seed \(seed) --capacity-ratio \(Self.ratioText(capacityRatio))"
-        let folder = scratch + "/scenarios/" + name
-        let generated: GeneratedScenario
-        do {
-            generated = try SyntheticScenario(seed: seed, capacityRatio: capacityRatio)
-                .generate(.national(table: table, provinces: [province]), command: command)
-        } catch {
-            throw BenchError("Could not generate the scenario of \(name): \(error.description)")
-        }
-        do {
-            try generated.write(to: folder, force: true)
-        } catch {
-            throw BenchError("Could not write the scenario of \(name) into \(folder): \(error.message)")
-        }
-        return folder + "/scenario.yaml"
+        return try LadderCase.write(SyntheticScenario(seed: seed, capacityRatio: capacityRatio), .national(table: table, provinces: [province]),
+                                    command: command, name: name, scratch: scratch)
     }
 }
 
