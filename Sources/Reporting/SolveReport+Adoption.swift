@@ -1,7 +1,5 @@
 import DiaBanCore
 import Planning
-import Register
-import ScenarioIO
 
 extension SolveReport {
     /// The plan as `diaban register adopt` adopts it (`name`: how messages call it).
