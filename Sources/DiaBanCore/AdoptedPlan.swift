@@ -15,9 +15,12 @@ public struct AdoptedPlan: Sendable {
     public var communeNames: [String: String]
     /// The plan's fingerprint: the same plan is never adopted twice.
     public var fingerprint: String
+    /// The roster changes the plan was made with; `base` is the assignment after them (an
+    /// officer who leaves has no pair in it).
+    public var roster: [RosterEvent]
 
     public init(name: String, status: String, hasPlan: Bool, honoursItsDecisions: Bool, base: Assignment, moves: [Move],
-                officerNames: [String: String], communeNames: [String: String], fingerprint: String) {
+                officerNames: [String: String], communeNames: [String: String], fingerprint: String, roster: [RosterEvent] = []) {
         self.name = name
         self.status = status
         self.hasPlan = hasPlan
@@ -27,5 +30,6 @@ public struct AdoptedPlan: Sendable {
         self.officerNames = officerNames
         self.communeNames = communeNames
         self.fingerprint = fingerprint
+        self.roster = roster
     }
 }

@@ -23,6 +23,9 @@ public struct CurrentAssignmentRecord: Sendable, Equatable {
     /// The first decision's and the last decision's effective days.
     public var first: Day
     public var last: Day
+    /// The officers who have left the roster by that day (their last roster event is a
+    /// departure): a scenario reading the store does not plan them.
+    public var left: [String] = []
 
     public init(day: Day, pairs: [HeldPair], standing: StandingRefusals?, first: Day, last: Day) {
         self.day = day

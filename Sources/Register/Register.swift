@@ -121,7 +121,12 @@ public final class Register: @unchecked Sendable {
             if !readOnly {
                 try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
                 try Schema.migrator.migrate(queue)
-            } else if try queue.read({ try !Schema.migrator.hasCompletedMigrations($0) }) {
+            } else if try queue.read({ db in
+                // Read-only, an older register is read as it is when all it lacks are tables it
+                // can do without (it then has none of their rows).
+                let pending = Set(Schema.identifiers).subtracting(try Schema.migrator.appliedIdentifiers(db))
+                return !pending.isSubset(of: Schema.optionalForReading)
+            }) {
                 throw RegisterError(.refused, "\(path) was made by an older DiaBan and must be upgraded first: run any register command that writes (register check does not), or register backup to a copy.")
             }
             return Register(path: path, queue: queue)

@@ -63,11 +63,16 @@ extension HTMLPage {
         let m = item.move
         let terrain = communes[m.commune].map { t.terrainNames[$0.terrain] ?? $0.terrain.rawValue } ?? ""
         func who(_ ids: [String]) -> String {
-            ids.isEmpty ? "—" : ids.map { "<span class=\"who\">\(swatch($0))\(officerLabel($0))</span>" }.joined(separator: "<br>")
+            ids.isEmpty ? "—" : ids.map { "<span class=\"who\">\(swatch($0))\(officerLabel($0))\(rosterMark($0))</span>" }.joined(separator: "<br>")
         }
+        // The officer who leaves is the previous officer of their communes, marked.
+        let left = scenario.rosterEvents.filter { $0.kind == .leaves && $0.communes.contains(m.commune) }
+        let previous = m.from.isEmpty && !left.isEmpty
+            ? left.map { "<span class=\"who\">\(swatch(nil))\(HTML.escape($0.officerName)) <span class=\"id\">\(HTML.escape($0.officer))</span> (\(HTML.escape($0.marker(english: lang == .en))))</span>" }.joined(separator: "<br>")
+            : who(m.from)
         var out = "<tr><td class=\"n\">\(item.number)\(verdictBadge(m.commune).isEmpty ? "" : "<br>" + verdictBadge(m.commune))</td>"
         out += "<td><b>\(HTML.escape(communeName(m.commune)))</b><small>\(HTML.escape(terrain))</small></td>"
-        out += "<td>\(who(m.from))</td><td>\(who(m.to))</td>"
+        out += "<td>\(previous)</td><td>\(who(m.to))</td>"
         out += "<td>\(HTML.escape(reason(m)))</td>"
         let breakdown = ObjectiveTerm.allCases.compactMap { term -> String? in
             guard let g = m.gains[term.rawValue], abs(g) > 1e-9 else { return nil }
@@ -161,5 +166,13 @@ extension HTMLReport {
     public static func moveReasons(solve: SolveReport, scenario: Scenario, lang: ReportLanguage) -> [String: String] {
         let page = HTMLPage(solve: solve, scenario: scenario, lang: lang)
         return Dictionary(solve.moves.map { ($0.commune, page.reason($0)) }, uniquingKeysWith: { a, _ in a })
+    }
+}
+
+extension HTMLPage {
+    /// " (nghỉ phép)", " (mới)": the roster change of the what-if for an officer, in the page's language.
+    func rosterMark(_ id: String) -> String {
+        guard let e = scenario.rosterEvents.last(where: { $0.officer == id }), e.kind != .leaves else { return "" }
+        return " (" + HTML.escape(e.marker(english: lang == .en)) + ")"
     }
 }

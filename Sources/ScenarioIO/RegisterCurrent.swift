@@ -7,7 +7,7 @@ import DiaBanCore
 enum RegisterCurrent {
     static func read(
         _ file: Located<String>, asOf: Located<Day>?, communes: [String: Commune], officers: [Officer], source: (any CurrentAssignmentSource)?, problems: Problems
-    ) -> (current: Assignment, since: [Pair: Day], asOf: Day, rejected: [Pair], kept: [Pair], reference: String?)? {
+    ) -> (current: Assignment, since: [Pair: Day], asOf: Day, rejected: [Pair], kept: [Pair], reference: String?, left: [String])? {
         let at = file.at
         guard let source else {
             problems.add(.unreadableFile, at, "The scenario takes its current assignment from the register \(file.value), and this program reads no register.",
@@ -56,6 +56,6 @@ enum RegisterCurrent {
         let officerIDs = Set(officers.map(\.id))
         let rejected = (standing?.rejected ?? []).filter { officerIDs.contains($0.officer) && communes[$0.commune] != nil }
         let kept = (standing?.kept ?? []).filter { known.contains($0) }
-        return (Assignment(pairs), since, held.day, rejected, kept, standing?.reference)
+        return (Assignment(pairs), since, held.day, rejected, kept, standing?.reference, held.left)
     }
 }

@@ -142,6 +142,7 @@ private struct Loading {
             }
         }
         var registerRefusals: (rejected: [Pair], kept: [Pair], at: SourceLocation)?
+        var registerLeft: (ids: [String], at: SourceLocation)?
         if let r = file.currentRegister {
             tables["current"] = r.value
             if let read = RegisterCurrent.read(r, asOf: file.asOf, communes: byCode, officers: scenario.officers, source: currentSource, problems: problems) {
@@ -149,6 +150,7 @@ private struct Loading {
                 scenario.since = read.since
                 scenario.asOf = read.asOf
                 registerRefusals = (read.rejected, read.kept, r.at)
+                registerLeft = (read.left, r.at)
             }
         }
         if let d = file.tables["distances"],
@@ -244,6 +246,20 @@ private struct Loading {
             }
         }
 
+        // Officers the register says have left are not planned, whatever the officers table
+        // says; a what-if that removes one of them again records no second departure.
+        if let gone = registerLeft {
+            for id in gone.ids {
+                scenario.rosterEvents.removeAll { $0.kind == .leaves && $0.officer == id }
+                guard let i = scenario.officers.firstIndex(where: { $0.id == id }) else { continue }
+                let name = scenario.officers.remove(at: i).name
+                scenario.locked.removeAll { $0.officer == id }
+                scenario.forbidden.removeAll { $0.officer == id }
+                if let d = scenario.distances { scenario.distances = DistanceMatrix(d.entries.filter { $0.key.officer != id }) }
+                problems.warn(.conflict, gone.at, "Officer \(id) (\(name)) has left the roster by a decision in the register, so they are not planned.",
+                              hint: "Remove \(id) from the officers table.")
+            }
+        }
         if problems.isEmpty { applyRotation(&scenario, file: file, origin: origin) }
         checkConsistency(scenario, origin: origin, currentLines: currentLines, tables: tables)
         var calendarTables: [String] = []
