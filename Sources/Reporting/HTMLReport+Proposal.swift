@@ -2,7 +2,8 @@ import DiaBanCore
 import Foundation
 import Planning
 
-/// A move of the proposal with its number in reading order and the group it is read in.
+/// A move of the proposal with its number (its place in the proposal, the same in every output)
+/// and the group it is read in.
 struct NumberedMove: Sendable {
     enum Group: Int, Sendable, CaseIterable {
         /// The rules force it: the officer is on leave, lives there, is over capacity, or nobody tracked it.
@@ -20,7 +21,7 @@ struct NumberedMove: Sendable {
 extension HTMLPage {
     /// The order a leader reads the proposal in: what the rules force first, then what fills
     /// specialty gaps, then balance and travel; within each group the proposal's own order
-    /// (most valuable first).
+    /// (most valuable first). Each move keeps its number in the proposal.
     static func readingOrder(_ moves: [Move], scenario: Scenario, before: [String: KPIs.OfficerKPI]) -> [NumberedMove] {
         func group(_ m: Move) -> NumberedMove.Group {
             let forced = m.from.isEmpty || m.from.contains { id in
@@ -32,12 +33,10 @@ extension HTMLPage {
             if (m.gains[ObjectiveTerm.coverage.rawValue] ?? 0) > 0 { return .coverage }
             return .balance
         }
-        let grouped = moves.map { ($0, group($0)) }
-        var out: [NumberedMove] = []
-        for g in NumberedMove.Group.allCases {
-            for (m, mg) in grouped where mg == g { out.append(NumberedMove(number: out.count + 1, move: m, group: g)) }
-        }
-        return out
+        // A move's number is its place in the proposal, as in the text, JSON, CSV and
+        // decisions.csv outputs and in Decide: the groups reorder the list, never renumber it.
+        let grouped = moves.enumerated().map { (i, m) in NumberedMove(number: i + 1, move: m, group: group(m)) }
+        return NumberedMove.Group.allCases.flatMap { g in grouped.filter { $0.group == g } }
     }
 
     func proposalSection() -> String {
