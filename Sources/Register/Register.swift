@@ -228,3 +228,25 @@ public final class Register: @unchecked Sendable {
         }
     }
 }
+
+extension Register {
+    /// Folds the write-ahead log of the register at `path` back into it and removes the `-wal`
+    /// and `-shm` files beside it, when no other process holds it open; what a server does
+    /// when it stops, so that only the register is left. The schema is not touched (an older
+    /// register stays as it is). Nothing happens when there is no log.
+    public static func checkpoint(at path: String) throws(RegisterError) {
+        guard FileManager.default.fileExists(atPath: path + "-wal") || FileManager.default.fileExists(atPath: path + "-shm") else { return }
+        try checkIdentity(path)
+        do {
+            var config = Configuration()
+            config.busyMode = .timeout(2)
+            config.journalMode = .wal
+            let queue = try DatabaseQueue(path: path, configuration: config)
+            try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+            // The last connection to close removes the log and the shared-memory file.
+            try queue.close()
+        } catch {
+            throw translate(error, path: path, doing: "fold the register's log back into it")
+        }
+    }
+}

@@ -26,6 +26,14 @@ public struct PlanDifference: Sendable {
         let officers = Set(scenario.officers.map(\.id)), communes = Set(scenario.communes.map(\.code))
         var s = scenario
         s.current = Assignment(referencePlan.pairs.filter { officers.contains($0.officer) && communes.contains($0.commune) })
+        // An officer the focus scenario removes is shown where the reference plan has them,
+        // marked as leaving, rather than as nobody.
+        s.rosterEvents = s.rosterEvents.map { e in
+            guard e.kind == .leaves else { return e }
+            var moved = e
+            moved.communes = referencePlan.pairs.filter { $0.officer == e.officer && communes.contains($0.commune) }.map(\.commune).sorted()
+            return moved
+        }
         var o = outcome
         o.before = referenceTerms
         o.beforePoints = referencePoints

@@ -1,7 +1,7 @@
 // Unit tests of the workspace page's pure functions (node --test; no package needed).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { fold, formatDay, formatNumber, formatPercent, formatSigned, inLanguage, marksBody, matches, verdictCounts } from '../../Sources/Workspace/Resources/page/text.mjs';
+import { fold, formatDay, formatNumber, formatPercent, formatSigned, inLanguage, marksBody, matches, rosterMark, verdictCounts } from '../../Sources/Workspace/Resources/page/text.mjs';
 
 test('fold drops case and Vietnamese diacritics, đ included', () => {
   assert.equal(fold('Nghệ An'), 'nghe an');
@@ -74,4 +74,21 @@ test('a scenario name in the page language: English when the file gives one, els
   assert.equal(inLanguage({ name: 'Tự viết' }, 'name', 'en'), 'Tự viết');
   assert.equal(inLanguage({}, 'description', 'vi'), '');
   assert.equal(inLanguage(null, 'name', 'vi'), '');
+});
+
+test('rosterMark marks an officer on leave, back or new, never one who leaves or is unchanged', () => {
+  const words = { roster_joins: 'mới', 'roster_on-leave': 'nghỉ phép', roster_returns: 'trở lại', roster_leaves: 'rời đi' };
+  const word = (k) => words[k];
+  const roster = [
+    { kind: 'leaves', officer: 'CB05', officerName: 'Võ Văn Hải', communes: ['17380'] },
+    { kind: 'joins', officer: 'CB45', officerName: 'Hồ Văn Mới', communes: [] },
+    { kind: 'on-leave', officer: 'CB02', officerName: 'Lô Văn Thắng', communes: [] },
+    { kind: 'returns', officer: 'CB02', officerName: 'Lô Văn Thắng', communes: [] },
+  ];
+  assert.equal(rosterMark(roster, 'CB45', word), ' (mới)');
+  assert.equal(rosterMark(roster, 'CB02', word), ' (trở lại)');
+  assert.equal(rosterMark(roster.slice(0, 3), 'CB02', word), ' (nghỉ phép)');
+  assert.equal(rosterMark(roster, 'CB05', word), '');
+  assert.equal(rosterMark(roster, 'CB01', word), '');
+  assert.equal(rosterMark(undefined, 'CB01', word), '');
 });

@@ -139,4 +139,31 @@ import Testing
         #expect(throws: (any Error).self) { try r.queue.write { db in try db.execute(sql: "DELETE FROM roster_event") } }
         #expect(throws: (any Error).self) { try r.queue.write { db in try db.execute(sql: "UPDATE roster_event SET day = '2026-02-01'") } }
     }
+
+    @Test("a checkpoint folds a left-over log back into the register and removes the -wal and -shm files")
+    func checkpointRemovesTheLog() throws {
+        let s = try Scratch()
+        defer { s.remove() }
+        let r = try Province.create(in: s)
+        _ = try r.adopt(Self.departure())
+        let expected = try r.dump()
+        // The files as a process that stopped without closing the register leaves them.
+        #expect(FileManager.default.fileExists(atPath: s.path("r.db-wal")), "the adoption is not in a log")
+        for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: s.path("r.db" + suffix)) {
+            try FileManager.default.copyItem(atPath: s.path("r.db" + suffix), toPath: s.path("left.db" + suffix))
+        }
+        try r.close()
+        try Register.checkpoint(at: s.path("left.db"))
+        #expect(!FileManager.default.fileExists(atPath: s.path("left.db-wal")))
+        #expect(!FileManager.default.fileExists(atPath: s.path("left.db-shm")))
+        let reopened = try Register.open(at: s.path("left.db"), readOnly: true)
+        #expect(try reopened.dump() == expected)
+        #expect(try reopened.rosterEvents().count == 1)
+        try reopened.close()
+        // Nothing to fold: nothing happens, and a file that is not a register is refused.
+        try Register.checkpoint(at: s.path("left.db"))
+        try Data("not a register".utf8).write(to: URL(fileURLWithPath: s.path("other.db")))
+        try Data().write(to: URL(fileURLWithPath: s.path("other.db-wal")))
+        #expect(throws: RegisterError.self) { try Register.checkpoint(at: s.path("other.db")) }
+    }
 }

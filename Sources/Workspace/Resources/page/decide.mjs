@@ -5,7 +5,7 @@
 import { $, api, current, h, lang, message, num, panels, pct, put, refreshJobs, resultSentence, state, stateWord, t, watch } from './core.mjs';
 import { problemTable } from './scenarios.mjs';
 import { tile } from './solve.mjs';
-import { formatDay, formatSigned, marksBody as marksOf, verdictCounts } from './text.mjs';
+import { formatDay, formatSigned, marksBody as marksOf, rosterMark, verdictCounts } from './text.mjs';
 import { confirmDialog } from './whatif.mjs';
 
 export const VERDICTS = ['accept', 'reject', 'keep', 'pending'];
@@ -92,7 +92,12 @@ panels.decide = {
       const m = decide.marks.get(r.move);
       const earlier = r.source === 'earlier';
       const allowed = (v) => !(earlier && v === 'accept') && !(r.rule && v === 'keep');
-      const names = (ids, ns) => ids.map((id, i) => h('span', { title: id }, ns[i] || id)).flatMap((x, i) => (i ? [', ', x] : [x]));
+      const names = (ids, ns) => ids.map((id, i) => h('span', { title: id }, (ns[i] || id) + rosterMark(s.roster, id, t))).flatMap((x, i) => (i ? [', ', x] : [x]));
+      // The officer who leaves is the previous officer of their communes, marked.
+      const left = (s.roster || []).filter((e) => e.kind === 'leaves' && e.communes.includes(r.commune));
+      const previous = !r.from.length && left.length
+        ? left.map((e) => h('span', { title: e.officer, class: 'left' }, `${e.officerName} (${t('roster_leaves')})`))
+        : names(r.from, r.fromNames);
       const group = h('div', { class: 'verdicts', role: 'radiogroup', 'aria-label': t('colDecision') + ' ' + r.move },
         VERDICTS.map((v) => h('label', { class: 'v v-' + v + (allowed(v) ? '' : ' off') },
           h('input', { type: 'radio', name: 'dm-' + r.move, id: `dm-${r.move}-${v}`, value: v, checked: m.decision === v, disabled: !allowed(v),
@@ -105,7 +110,7 @@ panels.decide = {
         } },
         h('td', { class: 'r' }, String(r.move)),
         h('td', {}, h('b', {}, r.communeName), h('div', { class: 'muted' }, r.commune)),
-        h('td', {}, names(r.from, r.fromNames), ' → ', h('b', {}, names(r.to, r.toNames))),
+        h('td', {}, previous, ' → ', h('b', {}, names(r.to, r.toNames))),
         h('td', { class: 'r' }, r.gain === '' ? '—' : signed(Number(r.gain), 2)),
         h('td', { class: 'reason' }, earlier ? h('i', {}, t('earlierRow')) : s.reasons[r.commune] || '',
           r.rule ? h('div', {}, h('span', { class: 'badge warn' }, t('forcedBy', r.rule))) : null),
@@ -309,6 +314,9 @@ panels.decide = {
           onkeydown: (e) => { if (e.key === 'Enter') this.history(history, a.path, p.commune); } },
           h('td', {}, p.communeName, h('span', { class: 'muted' }, ' ' + p.commune)), h('td', {}, p.officerName, h('span', { class: 'muted' }, ' ' + p.officer)),
           h('td', {}, isoDay(p.since)), h('td', {}, t('years', p.years, p.days)), h('td', {}, p.decision)))))),
+      (a.events || []).length ? h('div', { id: 'reg-roster' }, h('h4', {}, t('rosterEvents')),
+        h('ul', {}, a.events.map((e) => h('li', { 'data-officer': e.event.officer, 'data-kind': e.event.kind },
+          `${e.event.officerName} ${e.event.officer} (${t('roster_' + e.event.kind)}) · ${isoDay(e.day)} · ${e.decision}`)))) : null,
       history,
       h('details', {}, h('summary', {}, t('cliShow')), h('pre', { class: 'cli', id: 'reg-show-text' }, a.text)));
     if (decide.history) this.history(history, a.path, decide.history);

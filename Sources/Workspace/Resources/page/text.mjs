@@ -47,3 +47,11 @@ export function verdictCounts(marks) {
 // A text of an item in the page's language: `nameEn` for English when the item has one,
 // otherwise `name` (the scenario file's own words, Vietnamese for the bundled scenarios).
 export const inLanguage = (item, key, lang) => (item == null ? '' : (lang === 'en' ? item[key + 'En'] ?? item[key] : item[key]) ?? '');
+
+// " (nghỉ phép)", " (mới)": the roster change of a what-if for an officer, in the page's words
+// (`word` translates roster_KIND); nothing for one who leaves (shown as the previous officer)
+// or for an officer the what-if does not change.
+export function rosterMark(roster, id, word) {
+  const last = (roster || []).filter((e) => e.officer === id).pop();
+  return last && last.kind !== 'leaves' ? ` (${word('roster_' + last.kind)})` : '';
+}
