@@ -80,7 +80,7 @@ extension HTMLLabels {
         t.noMoves = vi ? "Hai phương án giống nhau: không xã, phường nào đổi cán bộ." : "The two plans are the same: no commune changes officer."
         t.from = vi ? "Trong \(reference)" : "In \(reference)"
         t.to = vi ? "Trong \(focus)" : "In \(focus)"
-        t.cardsKey = vi ? "Thanh màu: mức sử dụng công suất theo phương án \(focus); vạch đen: 100% công suất; vạch chấm: mức theo phương án \(reference). ▲ xã miền núi, ● xã, phường đồng bằng; in đậm: địa bàn khác với \(reference); số đỏ: số thứ tự trong danh sách khác biệt."
+        t.cardsKey = vi ? "Thanh màu: mức sử dụng định mức theo phương án \(focus); vạch đen: 100% định mức; vạch chấm: mức theo phương án \(reference). ▲ xã miền núi, ● xã, phường đồng bằng; in đậm: địa bàn khác với \(reference); số đỏ: số thứ tự trong danh sách khác biệt."
             : "Bar: utilisation in the plan of \(focus); black line: 100 % of capacity; dotted line: the level in the plan of \(reference). ▲ mountain, ● lowland; bold: communes not theirs in \(reference); red number: position in the list of differences."
         return t
     }

@@ -124,7 +124,7 @@ extension HTMLPage {
         var relieves = false
         for id in m.from {
             if scenario.officer(id)?.isActive == true, let b = officerBefore[id], let a = officerAfter[id], b.utilisation > 100 * (1 + scenario.rules.balanceTolerance) * mean, a.utilisation < b.utilisation {
-                parts.append("giảm tải cho \(b.name) (\(lang.percent(b.utilisation)) → \(lang.percent(a.utilisation)) công suất)")
+                parts.append("giảm tải cho \(b.name) (\(lang.percent(b.utilisation)) → \(lang.percent(a.utilisation)) định mức)")
                 relieves = true
             }
         }
@@ -140,7 +140,7 @@ extension HTMLPage {
         } else if travel < 0 && scenario.weights.travel > 0 {
             parts.append("thêm \(lang.number(-travel / perKm)) km đi lại mỗi năm")
         }
-        if parts.isEmpty { parts.append("cần đi cùng các thay đổi khác (giải phóng công suất hoặc giữ phương án trong các quy tắc)") }
+        if parts.isEmpty { parts.append("cần đi cùng các thay đổi khác (giảm tải cho cán bộ khác hoặc giữ phương án trong các quy tắc)") }
         let s = parts.joined(separator: "; ")
         return s.prefix(1).uppercased() + s.dropFirst()
     }

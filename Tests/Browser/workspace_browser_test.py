@@ -436,9 +436,21 @@ def departure(page, scenarios, diaban, time_limit):
 
     page.click("#wi-solve")
     expect(page.locator("#solve-scenario")).to_have_value("nghe-an/what-if-cb05-roi-di.yaml")
+    # A time limit that is not a number is refused where it is typed, never replaced by the default.
+    jobs = page.locator("#job-list tr").count()
+    page.fill("#solve-time", "")
+    page.locator("#solve-time").press_sequentially("1e")
+    page.click("#solve-start")
+    expect(page.locator("#solve-time")).to_have_attribute("aria-invalid", "true")
+    expect(page.locator("#solve-time ~ .field-error")).to_have_text("Không phải là số: hãy viết một số, ví dụ 30.")
+    page.wait_for_timeout(500)
+    assert page.locator("#job-list tr").count() == jobs, "a solve started with a time limit that is not a number"
     page.fill("#solve-time", str(time_limit))
     page.click("#solve-start")
+    expect(page.locator("#solve-time ~ .field-error")).to_have_count(0)
     expect(page.locator("#solve-status")).to_be_visible(timeout=(time_limit + 120) * 1000)
+    # A solve that ended fills its progress bar.
+    expect(page.locator("#solve-bar")).to_have_attribute("style", re.compile(r"width:\s*100%"))
     report = page.frame_locator("#report-frame")
     expect(report.locator("svg#map")).to_be_visible(timeout=60_000)
     # The officer who leaves is the previous officer of their communes, marked.
@@ -450,6 +462,23 @@ def departure(page, scenarios, diaban, time_limit):
     # Decide too shows CB05 as the previous officer of their communes, marked.
     for commune in theirs:
         expect(page.locator(f"#decide-moves tr[data-commune='{commune}']")).to_contain_text("Võ Văn Hải (rời đi)")
+    # One row goes back to its previous choice, step by step, and the others stay as they are.
+    first, second = (page.locator("#decide-moves tbody tr").nth(i).get_attribute("data-move") for i in range(2))
+    row = page.locator(f"#decide-moves tr[data-move='{first}']")
+    expect(page.locator(f"#dm-{first}-undo")).to_be_disabled()
+    page.click(f"#decide-moves tr[data-move='{first}'] label.v-accept")
+    page.click(f"#decide-moves tr[data-move='{second}'] label.v-reject")
+    page.click(f"#decide-moves tr[data-move='{first}'] label.v-reject")
+    expect(row).to_have_attribute("data-decision", "reject")
+    page.click(f"#dm-{first}-undo")
+    expect(row).to_have_attribute("data-decision", "accept")
+    page.focus(f"#dm-{first}-accept")
+    page.keyboard.press("u")
+    expect(row).to_have_attribute("data-decision", "pending")
+    expect(page.locator(f"#dm-{first}-undo")).to_be_disabled()
+    expect(page.locator(f"#decide-moves tr[data-move='{second}']")).to_have_attribute("data-decision", "reject")
+    page.click(f"#dm-{second}-undo")
+    expect(page.locator(f"#decide-moves tr[data-move='{second}']")).to_have_attribute("data-decision", "pending")
     page.fill("#reg-path", "nghe-an/so-cb05-roi-di.sqlite")
     expect(page.locator("#reg-asof")).to_be_visible()
     page.fill("#reg-asof", "2025-07-01")

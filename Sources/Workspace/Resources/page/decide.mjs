@@ -2,10 +2,10 @@
 // keep or pending with a note; re-plan with them (a solve on the pool, live, with Stop),
 // then the re-plan's review and its report, and its own rows to decide further; save
 // the rows as decisions.csv or load a file; adopt them into a register.
-import { $, api, current, h, lang, message, num, panels, pct, put, refreshJobs, resultSentence, state, stateWord, t, watch } from './core.mjs';
+import { $, api, current, h, lang, message, num, numberFieldOk, panels, pct, put, refreshJobs, resultSentence, state, stateWord, t, watch } from './core.mjs';
 import { problemTable } from './scenarios.mjs';
 import { tile } from './solve.mjs';
-import { formatDay, formatSigned, marksBody as marksOf, rosterMark, verdictCounts } from './text.mjs';
+import { formatDay, formatSigned, markSet, markUndo, marksBody as marksOf, rosterMark, verdictCounts } from './text.mjs';
 import { confirmDialog } from './whatif.mjs';
 
 export const VERDICTS = ['accept', 'reject', 'keep', 'pending'];
@@ -80,14 +80,19 @@ panels.decide = {
       s.replanOf ? h('span', { class: 'muted' }, ' · ' + t('replanOf', s.replanOf)) : null,
       s.loadedFrom ? h('span', { class: 'muted' }, ' · ' + t('loadedFrom', s.loadedFrom)) : null);
     if (!s.rows.length) { put(box, head, message('ok', t('noMoves'))); return; }
-    const set = (move, decision) => {
-      decide.marks.get(move).decision = decision;
-      const input = $(`#dm-${move}-${decision}`, box);
+    // Shows a row's mark: its radio, the row's state, and whether it can go back a step.
+    const showMark = (move) => {
+      const mark = decide.marks.get(move);
+      const input = $(`#dm-${move}-${mark.decision}`, box);
       if (input) input.checked = true;
       const tr = $(`tr[data-move="${move}"]`, box);
-      if (tr) tr.dataset.decision = decision;
+      if (tr) tr.dataset.decision = mark.decision;
+      const undo = $(`#dm-${move}-undo`, box);
+      if (undo) undo.disabled = !mark.undo?.length;
       this.renderCounts();
     };
+    const set = (move, decision) => { if (markSet(decide.marks.get(move), decision)) showMark(move); };
+    const undo = (move) => { if (markUndo(decide.marks.get(move))) showMark(move); };
     const rows = s.rows.map((r) => {
       const m = decide.marks.get(r.move);
       const earlier = r.source === 'earlier';
@@ -105,6 +110,7 @@ panels.decide = {
       return h('tr', { 'data-move': r.move, 'data-decision': m.decision, 'data-commune': r.commune,
         onkeydown: (e) => {
           if (e.target.type === 'text' || e.altKey || e.ctrlKey || e.metaKey) return;
+          if (e.key.toLowerCase() === 'u') { e.preventDefault(); undo(r.move); $(`#dm-${r.move}-${decide.marks.get(r.move).decision}`, box)?.focus(); return; }
           const v = { a: 'accept', r: 'reject', k: 'keep', p: 'pending' }[e.key.toLowerCase()];
           if (v && allowed(v)) { e.preventDefault(); set(r.move, v); $(`#dm-${r.move}-${v}`, box)?.focus(); }
         } },
@@ -114,7 +120,8 @@ panels.decide = {
         h('td', { class: 'r' }, r.gain === '' ? '—' : signed(Number(r.gain), 2)),
         h('td', { class: 'reason' }, earlier ? h('i', {}, t('earlierRow')) : s.reasons[r.commune] || '',
           r.rule ? h('div', {}, h('span', { class: 'badge warn' }, t('forcedBy', r.rule))) : null),
-        h('td', {}, group),
+        h('td', {}, group, h('button', { type: 'button', class: 'undo', id: `dm-${r.move}-undo`, title: t('undoRow'), 'aria-label': t('undoRow') + ' ' + r.move,
+          disabled: !m.undo?.length, onclick: () => undo(r.move) }, '↶ ' + t('undo'))),
         h('td', {}, h('input', { type: 'text', class: 'note', id: `dm-${r.move}-note`, value: m.note, 'aria-label': t('note') + ' ' + r.move,
           maxlength: '2000', oninput: (e) => { m.note = e.target.value; } })));
     });
@@ -134,7 +141,7 @@ panels.decide = {
     put(box,
       h('div', { class: 'row' },
         h('label', { class: 'field small' }, h('span', {}, t('timeLimit')), h('input', { type: 'number', id: 'decide-time', min: '1', step: '1',
-          placeholder: t('timeLimitHint'), value: decide.limit, oninput: (e) => { decide.limit = e.target.value; } })),
+          placeholder: t('timeLimitHint'), value: decide.limit, oninput: (e) => { decide.limit = e.target.value; numberFieldOk(e.target); } })),
         h('button', { type: 'button', class: 'primary', id: 'decide-replan', disabled: !hasRows, onclick: () => this.replan() }, t('replan'))),
       h('div', { class: 'row' },
         h('label', { class: 'field grow' }, h('span', {}, t('saveName')), h('input', { id: 'decide-file', value: decide.file, oninput: (e) => { decide.file = e.target.value; } })),
@@ -167,6 +174,7 @@ panels.decide = {
     this.say('ok', t('loadedFrom', r.data.loadedFrom), r.data.notes.length ? h('ul', { class: 'plain', id: 'decide-notes' }, r.data.notes.map((n) => h('li', {}, n))) : null);
   },
   async replan() {
+    if (!numberFieldOk($('#decide-time'))) return;
     this.say('wait', t('loading'));
     const body = { decisions: marksBody() };
     if (decide.limit) body.timeLimit = Number(decide.limit);
@@ -204,7 +212,8 @@ panels.decide = {
       setText('decide-bound', num(r ? r.bestBound ?? p?.bound : p?.bound, 2));
       setText('decide-gap', pct(r && r.hasPlan ? r.gap ?? (r.status === 'optimal' ? 0 : null) : p?.gap));
       const bar = $('#decide-bar', sec);
-      if (bar) bar.style.width = Math.min(100, (100 * snap.elapsedSeconds) / Math.max(1, snap.timeLimit)) + '%';
+      const ended = !(snap.state === 'queued' || snap.state === 'running');
+      if (bar) bar.style.width = (ended ? 100 : Math.min(100, (100 * snap.elapsedSeconds) / Math.max(1, snap.timeLimit))) + '%';
       const stop = $('#decide-stop', sec);
       if (stop) stop.hidden = !(snap.state === 'queued' || snap.state === 'running');
       if (snap.state === 'finished' && r?.hasPlan) {
