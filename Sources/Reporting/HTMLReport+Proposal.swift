@@ -140,6 +140,11 @@ extension HTMLPage {
         } else if travel < 0 && scenario.weights.travel > 0 {
             parts.append("thêm \(lang.number(-travel / perKm)) km đi lại mỗi năm")
         }
+        // A move that costs points is there for another: say which, by its number.
+        if Self.totalGain(m) < 0, let i = solve.moves.firstIndex(where: { $0.commune == m.commune }),
+           let room = Proposal.roomMade(by: i, in: solve.moves) {
+            parts.append("giải phóng định mức của \(officerName(room.officer)) (\(room.officer)) cho thay đổi số \(room.index + 1) (\(communeName(solve.moves[room.index].commune)))")
+        }
         if parts.isEmpty { parts.append("cần đi cùng các thay đổi khác (giảm tải cho cán bộ khác hoặc giữ phương án trong các quy tắc)") }
         let s = parts.joined(separator: "; ")
         return s.prefix(1).uppercased() + s.dropFirst()
