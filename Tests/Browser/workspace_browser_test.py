@@ -492,6 +492,9 @@ def departure(page, scenarios, diaban, time_limit):
     expect(event).to_contain_text("rời đi")
     expect(event).to_contain_text("Quyết định số 21/QĐ-TU")
     expect(page.locator("#reg-assignment tbody tr").filter(has_text="CB05")).to_have_count(0)
+    # The register's starting record reads in the page's words, not as the command line names it.
+    expect(page.locator("#reg-assignment")).to_contain_text("Khởi tạo sổ ngày 01/07/2025")
+    expect(page.locator("#reg-assignment")).not_to_contain_text("init 2025-07-01")
     # The history of one of CB05's communes: CB05's period ends on the decision, the next begins.
     page.locator(f"#reg-assignment tr[data-commune='{theirs[0]}']").first.click()
     rows = page.locator("#reg-history-table tbody tr")

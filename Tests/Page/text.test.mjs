@@ -1,7 +1,7 @@
 // Unit tests of the workspace page's pure functions (node --test; no package needed).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { fold, formatDay, formatNumber, formatPercent, formatSigned, inLanguage, marksBody, markSet, markUndo, matches, numberFieldProblem, progressPoints, rosterMark, timeTicks, verdictCounts } from '../../Sources/Workspace/Resources/page/text.mjs';
+import { fold, formatDay, formatNumber, formatPercent, formatSigned, inLanguage, marksBody, markSet, markUndo, matches, numberFieldProblem, progressPoints, referenceText, rosterMark, timeTicks, verdictCounts } from '../../Sources/Workspace/Resources/page/text.mjs';
 
 test('fold drops case and Vietnamese diacritics, đ included', () => {
   assert.equal(fold('Nghệ An'), 'nghe an');
@@ -137,4 +137,12 @@ test('markSet and markUndo take one row back through its own choices only', () =
   assert.equal(a.decision, 'pending');
   assert.equal(markUndo(a), false);
   assert.deepEqual(marksBody(new Map([[1, a], [2, b]])), [{ move: 1, decision: 'pending', note: '' }, { move: 2, decision: 'reject', note: '' }]);
+});
+
+test('referenceText reads the register\'s starting record in the page\'s words, and any other reference as it is', () => {
+  const word = (k, d) => (k === 'initRef' ? `Khởi tạo sổ ngày ${d}` : k);
+  assert.equal(referenceText('init 2025-07-01', word, 'vi'), 'Khởi tạo sổ ngày 01/07/2025');
+  assert.equal(referenceText('Quyết định số 15/QĐ-TU', word, 'vi'), 'Quyết định số 15/QĐ-TU');
+  assert.equal(referenceText('init 2025-07-01 (sửa)', word, 'vi'), 'init 2025-07-01 (sửa)');
+  assert.equal(referenceText(null, word, 'vi'), '');
 });

@@ -5,7 +5,7 @@
 import { $, api, current, h, lang, message, num, numberFieldOk, panels, pct, put, refreshJobs, resultSentence, state, stateWord, t, watch } from './core.mjs';
 import { problemTable } from './scenarios.mjs';
 import { tile } from './solve.mjs';
-import { formatDay, formatSigned, markSet, markUndo, marksBody as marksOf, rosterMark, verdictCounts } from './text.mjs';
+import { formatDay, formatSigned, markSet, markUndo, marksBody as marksOf, referenceText, rosterMark, verdictCounts } from './text.mjs';
 import { confirmDialog } from './whatif.mjs';
 
 export const VERDICTS = ['accept', 'reject', 'keep', 'pending'];
@@ -14,6 +14,7 @@ export const decide = { job: null, sheet: null, sheetKey: null, marks: new Map()
 const isoDay = (d) => formatDay(d, lang);
 const signed = (x, places) => formatSigned(x, places, lang);
 const marksBody = () => marksOf(decide.marks);
+const refText = (reference) => referenceText(reference, t, lang);
 
 panels.decide = {
   tab: 'tabDecide',
@@ -322,7 +323,7 @@ panels.decide = {
           onclick: () => this.history(history, a.path, p.commune),
           onkeydown: (e) => { if (e.key === 'Enter') this.history(history, a.path, p.commune); } },
           h('td', {}, p.communeName, h('span', { class: 'muted' }, ' ' + p.commune)), h('td', {}, p.officerName, h('span', { class: 'muted' }, ' ' + p.officer)),
-          h('td', {}, isoDay(p.since)), h('td', {}, t('years', p.years, p.days)), h('td', {}, p.decision)))))),
+          h('td', {}, isoDay(p.since)), h('td', {}, t('years', p.years, p.days)), h('td', {}, refText(p.decision))))))),
       (a.events || []).length ? h('div', { id: 'reg-roster' }, h('h4', {}, t('rosterEvents')),
         h('ul', {}, a.events.map((e) => h('li', { 'data-officer': e.event.officer, 'data-kind': e.event.kind },
           `${e.event.officerName} ${e.event.officer} (${t('roster_' + e.event.kind)}) · ${isoDay(e.day)} · ${e.decision}`)))) : null,
@@ -340,6 +341,6 @@ panels.decide = {
       h('table', { class: 'num', id: 'reg-history-table' },
         h('thead', {}, h('tr', {}, [t('officer'), t('since'), t('until'), t('begunBy'), t('endedBy')].map((x) => h('th', {}, x)))),
         h('tbody', {}, d.periods.map((p) => h('tr', {}, h('td', { class: 'l' }, `${p.officerName} (${p.officer})`), h('td', { class: 'l' }, isoDay(p.start)),
-          h('td', { class: 'l' }, p.end ? isoDay(p.end) : t('inForce')), h('td', { class: 'l' }, p.startedBy), h('td', { class: 'l' }, p.endedBy || ''))))));
+          h('td', { class: 'l' }, p.end ? isoDay(p.end) : t('inForce')), h('td', { class: 'l' }, refText(p.startedBy)), h('td', { class: 'l' }, refText(p.endedBy)))))));
   },
 };

@@ -104,3 +104,10 @@ export function markUndo(mark) {
   mark.decision = mark.undo.pop();
   return true;
 }
+
+// A decision's reference as the page shows it: the register's own starting record, which the
+// command line names "init DATE", reads in the page's words ("Khởi tạo sổ ngày 01/07/2025").
+export function referenceText(reference, word, lang) {
+  const start = /^init (\d{4}-\d\d-\d\d)$/.exec(reference || '');
+  return start ? word('initRef', formatDay(start[1], lang)) : reference || '';
+}
