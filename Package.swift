@@ -46,7 +46,7 @@ let package = Package(
         .target(name: "GAPLibrary", dependencies: ["LinearModel", "AssignmentEngine"], swiftSettings: strict),
         // Reading, validating and generating scenarios (YAML + CSV).
         .target(name: "ScenarioIO", dependencies: [
-            "DiaBanCore", "DurableFiles", "Register",
+            "DiaBanCore", "DurableFiles",
             .product(name: "Yams", package: "Yams"),
             .product(name: "CSV", package: "CSV.swift"),
         ], swiftSettings: strict),
@@ -55,7 +55,7 @@ let package = Package(
         // The area work plan: each officer's trips and their days over a period, given an assignment. Never imports GLPK.
         .target(name: "WorkPlan", dependencies: ["DiaBanCore", "LinearModel"], swiftSettings: strict),
         // Text, JSON, CSV, Markdown, HTML and GeoJSON output; what `check` says.
-        .target(name: "Reporting", dependencies: ["DiaBanCore", "Planning", "LinearModel", "AssignmentEngine", "DurableFiles", "ScenarioIO", "Register", "WorkPlan"], swiftSettings: strict),
+        .target(name: "Reporting", dependencies: ["DiaBanCore", "Planning", "LinearModel", "AssignmentEngine", "DurableFiles", "WorkPlan"], swiftSettings: strict),
         // The assignment register: who tracked which commune, since when, under which decision (SQLite through GRDB).
         .target(name: "Register", dependencies: ["DiaBanCore", "DurableFiles", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
         // `diaban serve`: the planner's workspace in the browser (HTTP server, page, solve pool).

@@ -29,3 +29,16 @@ public struct Proposal: Sendable, Equatable {
     public var moves: [Move]
     public init(moves: [Move]) { self.moves = moves }
 }
+
+extension Proposal {
+    /// For a move that costs points, the move it makes room for: the first other move, in
+    /// proposal order, that gives a commune to an officer this move relieves. Its index in
+    /// `moves`, and that officer; nil when no move takes what this one frees.
+    public static func roomMade(by index: Int, in moves: [Move]) -> (index: Int, officer: String)? {
+        let m = moves[index]
+        for (j, other) in moves.enumerated() where j != index {
+            if let officer = m.from.first(where: { other.to.contains($0) }) { return (j, officer) }
+        }
+        return nil
+    }
+}

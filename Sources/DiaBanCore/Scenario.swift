@@ -30,6 +30,9 @@ public struct Scenario: Sendable {
     public var since: [Pair: Day] = [:]
     /// The rules of the area work plan (`workPlan:`), when the scenario has them.
     public var workPlan: WorkPlanRules?
+    /// The roster changes its what-if made, in order (an officer who leaves, joins, goes on
+    /// leave or returns): what a register records when a plan of it is adopted.
+    public var rosterEvents: [RosterEvent] = []
 
     /// The name for a reader of English (`english`) or of the province's language.
     public func name(english: Bool) -> String { english ? nameEn ?? name : name }

@@ -69,7 +69,9 @@ public enum ScenarioChange: Sendable, Equatable {
                     "Officer \(id) cannot be removed: they are locked to commune \(lock.commune).",
                     hint: "Remove the lock first, or keep the officer and set their status to leave.")
             }
-            s.officers.remove(at: i)
+            let leaving = s.officers.remove(at: i)
+            let communes = s.current.pairs.filter { $0.officer == id }.map(\.commune).sorted()
+            s.rosterEvents.append(RosterEvent(kind: .leaves, officer: id, officerName: leaving.name, communes: communes))
             s.current = Assignment(s.current.pairs.filter { $0.officer != id })
             s.forbidden.removeAll { $0.officer == id }
             if let d = s.distances { s.distances = DistanceMatrix(d.entries.filter { $0.key.officer != id }) }
@@ -82,8 +84,12 @@ public enum ScenarioChange: Sendable, Equatable {
             if let home = officer.homeCommune { _ = try s.communeIndex(home) }
             try Self.checkCapacity(officer.capacity, officer: officer.id)
             s.officers.append(officer)
+            s.rosterEvents.append(RosterEvent(kind: .joins, officer: officer.id, officerName: officer.name))
         case .setOfficerStatus(let id, let status):
             let i = try s.officerIndex(id)
+            if s.officers[i].status != status {
+                s.rosterEvents.append(RosterEvent(kind: status == .leave ? .onLeave : .returns, officer: id, officerName: s.officers[i].name))
+            }
             s.officers[i].status = status
         case .setCapacity(let id, let capacity):
             let i = try s.officerIndex(id)

@@ -1,4 +1,5 @@
 import DiaBanCore
+import Foundation
 
 extension PlanContext {
     /// The moves from the current assignment to `plan`, each with what it gains and why.
@@ -38,6 +39,21 @@ extension PlanContext {
                               forcedBy: forcedBy(commune: commune, from: from, to: to)))
         }
         moves.sort { ($0.totalGain, $1.commune) > ($1.totalGain, $0.commune) }
+        // A move that costs points is there for another: say which, by its number.
+        let numbered = moves
+        for i in moves.indices where moves[i].totalGain < 0 {
+            guard let room = Proposal.roomMade(by: i, in: numbered) else { continue }
+            let who = officerIndex[room.officer].map { scenario.officers[$0] }.map { "\($0.name) (\($0.id))" } ?? room.officer
+            let target = scenario.communes.first { $0.code == numbered[room.index].commune }?.name ?? numbered[room.index].commune
+            let phrase = "frees capacity of \(who) for move \(room.index + 1) (\(target))"
+            var reason = moves[i].reason
+            if let fallback = reason.range(of: Self.together) {
+                reason.replaceSubrange(fallback, with: phrase)
+            } else if let points = reason.range(of: " (", options: .backwards) {
+                reason.insert(contentsOf: "; " + phrase, at: points.lowerBound)
+            }
+            moves[i].reason = reason
+        }
         return Proposal(moves: moves)
     }
 
@@ -99,10 +115,28 @@ extension PlanContext {
         } else if travel < 0 && sc.weights.travel > 0 {
             parts.append("adds \(fmt(-travel / sc.weights.travel, 0)) km a year")
         }
-        if parts.isEmpty { parts.append("needed together with other moves (it frees capacity or keeps the plan within the rules)") }
+        // The roster changes of a what-if: the officer who leaves is the previous officer of
+        // their communes, marked; one on leave and a new officer are marked too.
+        let left = sc.rosterEvents.filter { $0.kind == .leaves && $0.communes.contains(commune.code) }
+        if let first = left.first { parts.insert("\(first.officerName) leaves the roster", at: 0) }
+        let marks = Dictionary(sc.rosterEvents.map { ($0.officer, $0.kind) }, uniquingKeysWith: { _, b in b })
+        if parts.isEmpty { parts.append(Self.together) }
         let gain = gains.sorted { $0.key < $1.key }.reduce(0) { $0 + $1.value }
-        let names = { (ids: [String]) in ids.map { officerIndex[$0].map { sc.officers[$0] }.map { "\($0.name) (\($0.id))" } ?? $0 }.joined(separator: ", ") }
-        return "\(commune.name): \(from.isEmpty ? "—" : names(from)) → \(to.isEmpty ? "—" : names(to)); " + parts.joined(separator: "; ")
+        let names = { (ids: [String]) in
+            ids.map { id in
+                let mark = marks[id].flatMap { $0 == .leaves ? nil : ", " + RosterEvent.marker($0, english: true) } ?? ""
+                return officerIndex[id].map { sc.officers[$0] }.map { "\($0.name) (\($0.id)\(mark))" } ?? id
+            }.joined(separator: ", ")
+        }
+        let previous = from.isEmpty && !left.isEmpty
+            ? left.map { "\($0.officerName) (\($0.officer), \(RosterEvent.marker(.leaves, english: true)))" }.joined(separator: ", ")
+            : from.isEmpty ? "—" : names(from)
+        return "\(commune.name): \(previous) → \(to.isEmpty ? "—" : names(to)); " + parts.joined(separator: "; ")
             + " (\(gain >= 0 ? "+" : "")\(fmt(gain, 1)) points)"
     }
+}
+
+extension PlanContext {
+    /// The reason of a move no gain of its own explains.
+    static let together = "needed together with other moves (it frees capacity or keeps the plan within the rules)"
 }

@@ -1,37 +1,5 @@
 import DiaBanCore
 
-/// A plan about to be adopted, as its solve document (`plan.json`) gives it: where it started,
-/// its moves, its names.
-public struct AdoptedPlan: Sendable {
-    /// How messages name the plan (`out/plan.json`).
-    public var name: String
-    /// The plan's status (`optimal`, `feasible`, …) and whether it holds a plan at all.
-    public var status: String
-    public var hasPlan: Bool
-    /// False when the plan was made with decisions and does not honour every one of them.
-    public var honoursItsDecisions: Bool
-    /// The assignment the plan started from: it must be the register's state.
-    public var base: Assignment
-    public var moves: [Move]
-    public var officerNames: [String: String]
-    public var communeNames: [String: String]
-    /// The plan's fingerprint: the same plan is never adopted twice.
-    public var fingerprint: String
-
-    public init(name: String, status: String, hasPlan: Bool, honoursItsDecisions: Bool, base: Assignment, moves: [Move],
-                officerNames: [String: String], communeNames: [String: String], fingerprint: String) {
-        self.name = name
-        self.status = status
-        self.hasPlan = hasPlan
-        self.honoursItsDecisions = honoursItsDecisions
-        self.base = base
-        self.moves = moves
-        self.officerNames = officerNames
-        self.communeNames = communeNames
-        self.fingerprint = fingerprint
-    }
-}
-
 /// Why a decision cannot be adopted as given, before the register is touched: each line names
 /// the decisions file, its line and field, or the plan.
 public struct AdoptionProblems: Error, Sendable, CustomStringConvertible {
@@ -96,10 +64,12 @@ public struct PreparedAdoption: Sendable {
             if d.verdict == .keep { refusals += d.currentPairs.map { ($0, "keep") } }
         }
         let named = changes.flatMap { $0.to + $0.from } + refusals.map(\.pair.officer)
-        let names = Dictionary(named.map { ($0, plan.officerNames[$0] ?? "") }, uniquingKeysWith: { a, _ in a })
+        var names = Dictionary(named.map { ($0, plan.officerNames[$0] ?? "") }, uniquingKeysWith: { a, _ in a })
+        for e in plan.roster where e.kind == .joins { names[e.officer] = e.officerName }
         var adoption = Adoption(reference: reference, effective: effective, note: note, plan: plan.fingerprint, base: plan.base,
                                 changes: changes, officerNames: names.filter { !$0.value.isEmpty })
         adoption.refusals = refusals
+        adoption.roster = plan.roster
         self.adoption = adoption
         self.plan = plan
         self.decisionsName = decisionsName
@@ -128,6 +98,11 @@ public struct PreparedAdoption: Sendable {
         var lines = ["recorded \"\(a.reference)\" effective \(a.effective): \(result.ended.count) pair(s) end, \(result.began.count) begin, \(result.continuing) continue"]
         lines.append("  \(a.changes.count - forced) accepted move(s), \(forced) forced by a rule"
                      + (result.newOfficers.isEmpty ? "" : "; new officer(s): \(result.newOfficers.joined(separator: ", "))"))
+        if !result.roster.isEmpty {
+            lines.append("  roster: " + result.roster.map { e in
+                "\(e.officer) \(e.officerName) \(RosterEvent.marker(e.kind, english: true))" + (e.kind == .leaves ? " (\(e.communes.count) commune\(e.communes.count == 1 ? "" : "s") handed on)" : "")
+            }.joined(separator: "; "))
+        }
         if !a.refusals.isEmpty {
             lines.append("  standing until the next decision: \(a.refusals.filter { $0.verdict == "reject" }.count) rejected move(s), \(a.refusals.filter { $0.verdict == "keep" }.count) kept pair(s)")
         }
@@ -143,8 +118,16 @@ public struct PreparedAdoption: Sendable {
 extension Register {
     /// Creates a register at `path` from a scenario's officers, communes and current assignment
     /// on `asOf` (each pair's `since` date kept), as `diaban register init` does.
+    ///
+    /// A what-if's roster changes are what a later decision records, so the register starts
+    /// from the roster before them: an officer the what-if removes is in it with their
+    /// communes, one it adds is not.
     public static func create(at path: String, scenario s: Scenario, asOf: Day, reference: String? = nil, note: String = "") throws(RegisterError) -> Register {
-        let roster = Roster(officers: s.officers.map { ($0.id, $0.name) }, communes: s.communes.map { ($0.code, $0.name, $0.staffing) })
-        return try create(at: path, roster: roster, current: s.current, since: s.since, asOf: asOf, reference: reference ?? "init \(asOf)", note: note)
+        let joining = Set(s.rosterEvents.filter { $0.kind == .joins }.map(\.officer))
+        let leaving = s.rosterEvents.filter { $0.kind == .leaves && !joining.contains($0.officer) }
+        let officers = s.officers.filter { !joining.contains($0.id) }.map { ($0.id, $0.name) } + leaving.map { ($0.officer, $0.officerName) }
+        let roster = Roster(officers: officers, communes: s.communes.map { ($0.code, $0.name, $0.staffing) })
+        let current = Assignment(s.current.pairs + leaving.flatMap { e in e.communes.map { Pair(officer: e.officer, commune: $0) } })
+        return try create(at: path, roster: roster, current: current, since: s.since, asOf: asOf, reference: reference ?? "init \(asOf)", note: note)
     }
 }

@@ -34,6 +34,10 @@ public struct Adoption: Sendable {
     /// Names of the officers the changes name; an officer the register does not know yet is
     /// added with this name (a roster grows).
     public var officerNames: [String: String]
+    /// The roster changes the decision records, dated on its effective day: an officer who
+    /// leaves (every period of theirs ends), joins, goes on leave or returns. `base` is the
+    /// assignment after them: an officer who leaves has no pair in it.
+    public var roster: [RosterEvent] = []
 
     public init(reference: String, effective: Day, note: String, plan: String, base: Assignment, changes: [Change], officerNames: [String: String]) {
         self.reference = reference
@@ -54,6 +58,8 @@ public struct AdoptionResult: Sendable {
     /// Pairs in force before that continue.
     public var continuing: Int
     public var newOfficers: [String]
+    /// The roster events recorded with the decision.
+    public var roster: [RosterEvent] = []
 }
 
 extension Register {
@@ -95,9 +101,14 @@ extension Register {
         let names = try officerNames(db)
         let communes = try communeRows(db)
 
-        // The plan must start from what the register holds now.
+        // The plan must start from what the register holds now, less the pairs of the officers
+        // who leave with this decision (a what-if that removes an officer starts without them).
         let open = try Row.fetchAll(db, sql: "SELECT officer, commune FROM period WHERE end_date IS NULL")
-        let state = Assignment(open.map { Pair(officer: $0["officer"], commune: $0["commune"]) })
+        let held = Assignment(open.map { Pair(officer: $0["officer"], commune: $0["commune"]) })
+        try checkRoster(a, held: held, names: names, refuse: refuse)
+        let leaving = Set(a.roster.filter { $0.kind == .leaves }.map(\.officer))
+        let departing = held.pairs.filter { leaving.contains($0.officer) }.sorted()
+        let state = Assignment(held.pairs.filter { !leaving.contains($0.officer) })
         if state != a.base {
             let now = state.officersByCommune, then = a.base.officersByCommune
             let differing = Set(now.keys).union(then.keys).sorted().filter { now[$0] != then[$0] }
@@ -106,10 +117,21 @@ extension Register {
             }
             throw refuse("The plan was made from a different state of the register (\(differing.count) commune\(differing.count == 1 ? "" : "s") differ: \(shown.joined(separator: "; "))\(differing.count > 5 ? "; …" : "")). Make the plan again from the register (a scenario whose current table is the register, or diaban register export).")
         }
+        for e in a.roster where e.kind == .leaves {
+            let there = departing.filter { $0.officer == e.officer }.map(\.commune).sorted()
+            if there != e.communes.sorted() {
+                let name = { (codes: [String]) in codes.isEmpty ? "none" : codes.map { communes[$0]?.name ?? $0 }.joined(separator: ", ") }
+                throw refuse("The plan has \(e.officerName) (\(e.officer)) leave \(name(e.communes.sorted())), but in the register they track \(name(there)). Make the plan again from the register.")
+            }
+        }
 
         // New officers join the roster; a known officer keeps their name.
         var added: [String] = []
-        for id in Set(a.changes.flatMap(\.to)).sorted() where names[id] == nil {
+        for e in a.roster where e.kind == .joins && names[e.officer] == nil {
+            try db.execute(sql: "INSERT INTO officer (id, name) VALUES (?, ?)", arguments: [e.officer, e.officerName])
+            added.append(e.officer)
+        }
+        for id in Set(a.changes.flatMap(\.to)).sorted() where names[id] == nil && !added.contains(id) {
             guard let name = a.officerNames[id], !name.isEmpty else {
                 throw refuse("The decision gives commune(s) to officer \(id), whom the register does not know, without a name.")
             }
@@ -127,6 +149,16 @@ extension Register {
         let decision = db.lastInsertedRowID
         var ended: [Pair] = [], began: [Pair] = []
         var after = state.pairSet
+        // Who leaves: every period of theirs ends on the effective date.
+        for p in departing {
+            try db.execute(sql: "UPDATE period SET end_date = ?, ended_by = ? WHERE officer = ? AND commune = ? AND end_date IS NULL",
+                           arguments: [a.effective.description, decision, p.officer, p.commune])
+            ended.append(p)
+        }
+        for e in a.roster {
+            try db.execute(sql: "INSERT INTO roster_event (decision, day, officer, kind) VALUES (?, ?, ?, ?)",
+                           arguments: [decision, a.effective.description, e.officer, e.kind.rawValue])
+        }
         var seen = Set<String>()
         for change in a.changes {
             guard let commune = communes[change.commune] else {
@@ -147,6 +179,9 @@ extension Register {
             }
             for id in change.to {
                 let pair = Pair(officer: id, commune: change.commune)
+                if leaving.contains(id) {
+                    throw refuse("\(change.why.capitalizedFirst): \(names[id] ?? id) (\(id)) leaves with this decision and cannot be given \(commune.name) (\(change.commune)).")
+                }
                 guard after.insert(pair).inserted else {
                     throw refuse("\(change.why.capitalizedFirst): \(id) already tracks \(commune.name) (\(change.commune)).")
                 }
@@ -175,7 +210,42 @@ extension Register {
             throw refuse("Adopting these changes alone would leave communes wrongly staffed: \(shown.joined(separator: "; "))\(unstaffed.count > 5 ? "; …" : ""). Accept the moves that go together, or re-plan with the decisions and adopt that plan.")
         }
         let record = RecordedDecision(reference: a.reference, effective: a.effective, kind: .adoption, note: a.note, began: began.count, ended: ended.count)
-        return AdoptionResult(decision: record, ended: ended.sorted(), began: began.sorted(), continuing: state.pairs.count - ended.count, newOfficers: added)
+        var result = AdoptionResult(decision: record, ended: ended.sorted(), began: began.sorted(), continuing: held.pairs.count - ended.count, newOfficers: added)
+        result.roster = a.roster
+        return result
+    }
+
+    /// Refuses roster events that do not fit the register: an officer who leaves, goes on
+    /// leave or returns must be in it (and one who leaves must still track a commune or be
+    /// there); one who joins must not be tracking a commune already; an officer has one event.
+    private func checkRoster(_ a: Adoption, held: Assignment, names: [String: String], refuse: (String) -> RegisterError) throws(RegisterError) {
+        guard !a.roster.isEmpty else { return }
+        var seen = Set<String>()
+        let tracking = Set(held.pairs.map(\.officer))
+        for e in a.roster {
+            guard seen.insert(e.officer).inserted else {
+                throw refuse("The plan changes the roster of \(e.officerName) (\(e.officer)) twice; a decision records one event per officer.")
+            }
+            switch e.kind {
+            case .leaves, .onLeave, .returns:
+                guard names[e.officer] != nil else {
+                    throw refuse("The plan has \(e.officerName) (\(e.officer)) \(Self.phrase(e.kind)), but the register does not know \(e.officer). Make the plan again from the register.")
+                }
+            case .joins:
+                if tracking.contains(e.officer) {
+                    throw refuse("The plan has \(e.officerName) (\(e.officer)) join the roster, but the register already has \(e.officer) tracking communes. Give the new officer an id the register does not use.")
+                }
+            }
+        }
+    }
+
+    static func phrase(_ kind: RosterEvent.Kind) -> String {
+        switch kind {
+        case .leaves: "leave"
+        case .joins: "join"
+        case .onLeave: "go on leave"
+        case .returns: "return from leave"
+        }
     }
 
     /// For the crash tests: `DIABAN_TEST_PAUSE_BEFORE_COMMIT=SECONDS` holds the adopt's

@@ -7,8 +7,9 @@ extension Register {
     /// Every way the register breaks its own rules, in sentences; empty when it is sound.
     ///
     /// SQLite's integrity check and foreign-key check; no two periods of a pair overlap; each
-    /// period begins and ends on its decisions' effective dates; and on every date since the
-    /// register began, each commune has exactly its staffing.
+    /// period begins and ends on its decisions' effective dates; no period of an officer who
+    /// left runs past the departure; and on every date since the register began, each commune
+    /// has exactly its staffing.
     public func check() throws(RegisterError) -> [String] {
         do {
             return try queue.read { db in
@@ -36,6 +37,20 @@ extension Register {
                     WHERE p.end_date <> e.effective
                     """) {
                     problems.append("The period of \(row["officer"] as String) on \(row["commune"] as String) ends on \(row["end_date"] as String), but the decision \"\(row["reference"] as String)\" that ended it takes effect on \(row["effective"] as String).")
+                }
+                if try db.tableExists("roster_event") {
+                    // No period of an officer who left runs past the departure, or begins after it
+                    // (unless they joined again).
+                    for row in try Row.fetchAll(db, sql: """
+                        SELECT p.officer, p.commune, p.start_date, p.end_date, l.day, d.reference FROM period p
+                        JOIN roster_event l ON l.officer = p.officer AND l.kind = 'leaves' JOIN decision d ON d.id = l.decision
+                        WHERE (p.start_date < l.day AND (p.end_date IS NULL OR p.end_date > l.day))
+                           OR (p.start_date >= l.day AND NOT EXISTS (SELECT 1 FROM roster_event j WHERE j.officer = l.officer
+                               AND j.kind = 'joins' AND j.day > l.day AND j.day <= p.start_date))
+                        ORDER BY p.officer, p.commune, p.start_date
+                        """) {
+                        problems.append("Officer \(row["officer"] as String) left on \(row["day"] as String) (\"\(row["reference"] as String)\"), but their period on \(row["commune"] as String) from \(row["start_date"] as String) runs to \(row["end_date"] as String? ?? "now").")
+                    }
                 }
                 guard let first = try String.fetchOne(db, sql: "SELECT MIN(effective) FROM decision") else {
                     problems.append("The register holds no decision, not even its creation.")

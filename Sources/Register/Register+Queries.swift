@@ -125,3 +125,37 @@ extension Register {
         return (on, held)
     }
 }
+
+extension Register {
+    /// The roster events recorded (an officer who left, joined, went on leave or returned),
+    /// oldest first; of one officer when `officer` is given, up to `day` when it is given.
+    public func rosterEvents(officer: String? = nil, through day: Day? = nil) throws(RegisterError) -> [RecordedRosterEvent] {
+        do {
+            return try queue.read { db in
+                // A register opened read-only before its upgrade has no such table, and no event.
+                guard try db.tableExists("roster_event") else { return [] }
+                var sql = """
+                    SELECT e.kind, e.officer, o.name AS officer_name, e.day, d.reference FROM roster_event e
+                    JOIN officer o ON o.id = e.officer JOIN decision d ON d.id = e.decision WHERE 1
+                    """
+                var arguments: StatementArguments = []
+                if let officer { sql += " AND e.officer = ?"; arguments += [officer] }
+                if let day { sql += " AND e.day <= ?"; arguments += [day.description] }
+                sql += " ORDER BY e.day, e.id"
+                let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
+                return try rows.map { r in
+                    let kind = RosterEvent.Kind(rawValue: r["kind"]) ?? .leaves
+                    let day: String = r["day"], who: String = r["officer"]
+                    // The communes one who left handed on: the periods of theirs that ended that day.
+                    let communes = kind == .leaves
+                        ? try String.fetchAll(db, sql: "SELECT commune FROM period WHERE officer = ? AND end_date = ? ORDER BY commune", arguments: [who, day])
+                        : []
+                    return RecordedRosterEvent(event: RosterEvent(kind: kind, officer: who, officerName: r["officer_name"], communes: communes),
+                                               day: Day(iso: day) ?? Day(year: 1, month: 1, day: 1)!, decision: r["reference"])
+                }
+            }
+        } catch {
+            throw Self.translate(error, path: path, doing: "read the roster events")
+        }
+    }
+}

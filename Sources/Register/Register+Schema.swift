@@ -4,7 +4,10 @@ import GRDB
 /// released, is never edited: a change of schema is a new migration appended here, so that a
 /// register made by this version opens, upgraded, in every later one.
 enum Schema {
-    static let identifiers = ["v1", "v2-visits"]
+    static let identifiers = ["v1", "v2-visits", "v3-roster-events"]
+    /// Migrations that only add a table a reader can do without: a register still lacking
+    /// them opens read-only (and is upgraded when next opened for writing).
+    static let optionalForReading: Set<String> = ["v3-roster-events"]
 
     static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
@@ -92,6 +95,32 @@ enum Schema {
                     BEGIN SELECT RAISE(ABORT, 'visits are never deleted'); END;
                 CREATE TRIGGER visit_no_update BEFORE UPDATE ON visit
                     BEGIN SELECT RAISE(ABORT, 'visits are never changed'); END;
+                """)
+        }
+        // Roster events (an officer leaves, joins, goes on leave or returns), each dated and
+        // tied to the decision that records it. Self-contained: it only adds its own table, so
+        // a register without it can still be read (it then has no event).
+        m.registerMigration("v3-roster-events") { db in
+            try db.execute(sql: """
+                CREATE TABLE roster_event (
+                    id INTEGER PRIMARY KEY,
+                    decision INTEGER NOT NULL REFERENCES decision(id),
+                    day TEXT NOT NULL CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+                    officer TEXT NOT NULL REFERENCES officer(id),
+                    kind TEXT NOT NULL CHECK (kind IN ('leaves', 'joins', 'on-leave', 'returns')),
+                    UNIQUE (decision, officer)
+                );
+                CREATE INDEX roster_event_officer ON roster_event(officer, day);
+                CREATE TRIGGER roster_event_no_delete BEFORE DELETE ON roster_event
+                    BEGIN SELECT RAISE(ABORT, 'roster events are never deleted'); END;
+                CREATE TRIGGER roster_event_no_update BEFORE UPDATE ON roster_event
+                    BEGIN SELECT RAISE(ABORT, 'roster events are never changed'); END;
+                -- An officer who left begins no period from their departure on, unless they joined again.
+                CREATE TRIGGER period_not_after_leaving BEFORE INSERT ON period
+                    WHEN EXISTS (SELECT 1 FROM roster_event l WHERE l.officer = NEW.officer AND l.kind = 'leaves' AND l.day <= NEW.start_date
+                                 AND NOT EXISTS (SELECT 1 FROM roster_event j WHERE j.officer = l.officer AND j.kind = 'joins'
+                                                 AND j.day > l.day AND j.day <= NEW.start_date))
+                    BEGIN SELECT RAISE(ABORT, 'an officer who left begins no period after leaving'); END;
                 """)
         }
         return m

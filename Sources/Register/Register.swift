@@ -121,7 +121,12 @@ public final class Register: @unchecked Sendable {
             if !readOnly {
                 try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
                 try Schema.migrator.migrate(queue)
-            } else if try queue.read({ try !Schema.migrator.hasCompletedMigrations($0) }) {
+            } else if try queue.read({ db in
+                // Read-only, an older register is read as it is when all it lacks are tables it
+                // can do without (it then has none of their rows).
+                let pending = Set(Schema.identifiers).subtracting(try Schema.migrator.appliedIdentifiers(db))
+                return !pending.isSubset(of: Schema.optionalForReading)
+            }) {
                 throw RegisterError(.refused, "\(path) was made by an older DiaBan and must be upgraded first: run any register command that writes (register check does not), or register backup to a copy.")
             }
             return Register(path: path, queue: queue)
@@ -220,6 +225,28 @@ public final class Register: @unchecked Sendable {
             return RegisterError(.refused, "Could not \(doing): the register refused the change (\(detail)). Nothing was written.")
         default:
             return RegisterError(.io, "Could not \(doing) at \(path): \(detail).")
+        }
+    }
+}
+
+extension Register {
+    /// Folds the write-ahead log of the register at `path` back into it and removes the `-wal`
+    /// and `-shm` files beside it, when no other process holds it open; what a server does
+    /// when it stops, so that only the register is left. The schema is not touched (an older
+    /// register stays as it is). Nothing happens when there is no log.
+    public static func checkpoint(at path: String) throws(RegisterError) {
+        guard FileManager.default.fileExists(atPath: path + "-wal") || FileManager.default.fileExists(atPath: path + "-shm") else { return }
+        try checkIdentity(path)
+        do {
+            var config = Configuration()
+            config.busyMode = .timeout(2)
+            config.journalMode = .wal
+            let queue = try DatabaseQueue(path: path, configuration: config)
+            try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+            // The last connection to close removes the log and the shared-memory file.
+            try queue.close()
+        } catch {
+            throw translate(error, path: path, doing: "fold the register's log back into it")
         }
     }
 }

@@ -117,8 +117,8 @@ struct HTMLLabels: Sendable {
         switch r.status {
         case PlanStatus.optimal.rawValue: return vi ? "Tối ưu (đã chứng minh)" : "Optimal (proven)"
         case PlanStatus.feasible.rawValue:
-            let g = r.gap.map { " (" + (vi ? "sai số tối đa " : "gap ") + lang.percent(100 * $0, 2) + ")" }
-                ?? (vi ? " (chưa có cận: chưa biết sai số)" : " (no bound yet: gap unknown)")
+            let g = r.gap.map { " (" + (vi ? "độ chênh so với tối ưu tối đa " : "gap ") + lang.percent(100 * $0, 2) + ")" }
+                ?? (vi ? " (chưa có cận: chưa biết độ chênh so với tối ưu)" : " (no bound yet: gap unknown)")
             return (vi ? "Khả thi, chưa chứng minh tối ưu" : "Feasible, not proven optimal") + g
         case PlanStatus.infeasible.rawValue:
             return vi ? "Không khả thi: không phương án nào thỏa mọi quy tắc bắt buộc" : "Infeasible: no plan satisfies the hard rules"
@@ -139,7 +139,7 @@ struct HTMLLabels: Sendable {
         status: "Trạng thái",
         objective: "Hàm mục tiêu",
         bestBound: "cận dưới",
-        gap: "sai số",
+        gap: "độ chênh so với tối ưu",
         points: "điểm",
         before: "Hiện tại",
         after: "Đề xuất",
@@ -153,7 +153,7 @@ struct HTMLLabels: Sendable {
         notesSection: "Ghi chú",
         uncoveredNeeds: "Nhu cầu chuyên môn chưa đáp ứng",
         overloadedOfficers: "Cán bộ quá tải",
-        utilisationRange: "Mức sử dụng công suất (thấp nhất – cao nhất)",
+        utilisationRange: "Mức sử dụng định mức công việc (thấp nhất – cao nhất)",
         mountainOutsideBand: "Việc miền núi lệch khỏi mức công bằng (đơn vị)",
         workloadOutsideBand: "Mức sử dụng lệch khỏi dải cân bằng (điểm %)",
         kmPerYear: "km đi lại mỗi năm",
@@ -199,9 +199,9 @@ struct HTMLLabels: Sendable {
         to: "Cán bộ mới",
         reason: "Lý do",
         gainPoints: "Lợi ích (điểm)",
-        cardsKey: "Thanh màu: mức sử dụng công suất theo đề xuất; vạch đen: 100% công suất; vạch chấm: mức hiện tại. ▲ xã miền núi, ● xã, phường đồng bằng; in đậm: địa bàn nhận mới; số đỏ: số thứ tự trong danh sách đề xuất.",
+        cardsKey: "Thanh màu: mức sử dụng định mức theo đề xuất; vạch đen: 100% định mức; vạch chấm: mức hiện tại. ▲ xã miền núi, ● xã, phường đồng bằng; in đậm: địa bàn nhận mới; số đỏ: số thứ tự trong danh sách đề xuất.",
         communesCount: { n in "\(n) xã, phường" },
-        capacity: "công suất",
+        capacity: "định mức",
         utilisation: "Mức sử dụng",
         mountainShare: "Tỷ lệ miền núi",
         fairMountain: "phần công bằng",
@@ -221,7 +221,7 @@ struct HTMLLabels: Sendable {
         tradeOff: "Đánh đổi giữa các mục tiêu",
         bestInRow: "tốt nhất trong hàng",
         moreMetrics: [
-            "newPairs": "Cặp cán bộ–xã mới", "activeOfficers": "Cán bộ đang làm việc", "activeCapacity": "Tổng công suất (đơn vị)",
+            "newPairs": "Cặp cán bộ–xã mới", "activeOfficers": "Cán bộ đang làm việc", "activeCapacity": "Tổng định mức công việc (đơn vị)",
             "workload": "Tổng khối lượng (đơn vị)", "specialtyNeeds": "Nhu cầu chuyên môn",
             "withoutContinuity": "Điểm phạt trừ phần ổn định",
         ],

@@ -26,6 +26,14 @@ public struct PlanDifference: Sendable {
         let officers = Set(scenario.officers.map(\.id)), communes = Set(scenario.communes.map(\.code))
         var s = scenario
         s.current = Assignment(referencePlan.pairs.filter { officers.contains($0.officer) && communes.contains($0.commune) })
+        // An officer the focus scenario removes is shown where the reference plan has them,
+        // marked as leaving, rather than as nobody.
+        s.rosterEvents = s.rosterEvents.map { e in
+            guard e.kind == .leaves else { return e }
+            var moved = e
+            moved.communes = referencePlan.pairs.filter { $0.officer == e.officer && communes.contains($0.commune) }.map(\.commune).sorted()
+            return moved
+        }
         var o = outcome
         o.before = referenceTerms
         o.beforePoints = referencePoints
@@ -72,7 +80,7 @@ extension HTMLLabels {
         t.noMoves = vi ? "Hai phương án giống nhau: không xã, phường nào đổi cán bộ." : "The two plans are the same: no commune changes officer."
         t.from = vi ? "Trong \(reference)" : "In \(reference)"
         t.to = vi ? "Trong \(focus)" : "In \(focus)"
-        t.cardsKey = vi ? "Thanh màu: mức sử dụng công suất theo phương án \(focus); vạch đen: 100% công suất; vạch chấm: mức theo phương án \(reference). ▲ xã miền núi, ● xã, phường đồng bằng; in đậm: địa bàn khác với \(reference); số đỏ: số thứ tự trong danh sách khác biệt."
+        t.cardsKey = vi ? "Thanh màu: mức sử dụng định mức theo phương án \(focus); vạch đen: 100% định mức; vạch chấm: mức theo phương án \(reference). ▲ xã miền núi, ● xã, phường đồng bằng; in đậm: địa bàn khác với \(reference); số đỏ: số thứ tự trong danh sách khác biệt."
             : "Bar: utilisation in the plan of \(focus); black line: 100 % of capacity; dotted line: the level in the plan of \(reference). ▲ mountain, ● lowland; bold: communes not theirs in \(reference); red number: position in the list of differences."
         return t
     }

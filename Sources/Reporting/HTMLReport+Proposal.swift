@@ -2,7 +2,8 @@ import DiaBanCore
 import Foundation
 import Planning
 
-/// A move of the proposal with its number in reading order and the group it is read in.
+/// A move of the proposal with its number (its place in the proposal, the same in every output)
+/// and the group it is read in.
 struct NumberedMove: Sendable {
     enum Group: Int, Sendable, CaseIterable {
         /// The rules force it: the officer is on leave, lives there, is over capacity, or nobody tracked it.
@@ -20,7 +21,7 @@ struct NumberedMove: Sendable {
 extension HTMLPage {
     /// The order a leader reads the proposal in: what the rules force first, then what fills
     /// specialty gaps, then balance and travel; within each group the proposal's own order
-    /// (most valuable first).
+    /// (most valuable first). Each move keeps its number in the proposal.
     static func readingOrder(_ moves: [Move], scenario: Scenario, before: [String: KPIs.OfficerKPI]) -> [NumberedMove] {
         func group(_ m: Move) -> NumberedMove.Group {
             let forced = m.from.isEmpty || m.from.contains { id in
@@ -32,12 +33,10 @@ extension HTMLPage {
             if (m.gains[ObjectiveTerm.coverage.rawValue] ?? 0) > 0 { return .coverage }
             return .balance
         }
-        let grouped = moves.map { ($0, group($0)) }
-        var out: [NumberedMove] = []
-        for g in NumberedMove.Group.allCases {
-            for (m, mg) in grouped where mg == g { out.append(NumberedMove(number: out.count + 1, move: m, group: g)) }
-        }
-        return out
+        // A move's number is its place in the proposal, as in the text, JSON, CSV and
+        // decisions.csv outputs and in Decide: the groups reorder the list, never renumber it.
+        let grouped = moves.enumerated().map { (i, m) in NumberedMove(number: i + 1, move: m, group: group(m)) }
+        return NumberedMove.Group.allCases.flatMap { g in grouped.filter { $0.group == g } }
     }
 
     func proposalSection() -> String {
@@ -63,11 +62,16 @@ extension HTMLPage {
         let m = item.move
         let terrain = communes[m.commune].map { t.terrainNames[$0.terrain] ?? $0.terrain.rawValue } ?? ""
         func who(_ ids: [String]) -> String {
-            ids.isEmpty ? "—" : ids.map { "<span class=\"who\">\(swatch($0))\(officerLabel($0))</span>" }.joined(separator: "<br>")
+            ids.isEmpty ? "—" : ids.map { "<span class=\"who\">\(swatch($0))\(officerLabel($0))\(rosterMark($0))</span>" }.joined(separator: "<br>")
         }
+        // The officer who leaves is the previous officer of their communes, marked.
+        let left = scenario.rosterEvents.filter { $0.kind == .leaves && $0.communes.contains(m.commune) }
+        let previous = m.from.isEmpty && !left.isEmpty
+            ? left.map { "<span class=\"who\">\(swatch(nil))\(HTML.escape($0.officerName)) <span class=\"id\">\(HTML.escape($0.officer))</span> (\(HTML.escape($0.marker(english: lang == .en))))</span>" }.joined(separator: "<br>")
+            : who(m.from)
         var out = "<tr><td class=\"n\">\(item.number)\(verdictBadge(m.commune).isEmpty ? "" : "<br>" + verdictBadge(m.commune))</td>"
         out += "<td><b>\(HTML.escape(communeName(m.commune)))</b><small>\(HTML.escape(terrain))</small></td>"
-        out += "<td>\(who(m.from))</td><td>\(who(m.to))</td>"
+        out += "<td>\(previous)</td><td>\(who(m.to))</td>"
         out += "<td>\(HTML.escape(reason(m)))</td>"
         let breakdown = ObjectiveTerm.allCases.compactMap { term -> String? in
             guard let g = m.gains[term.rawValue], abs(g) > 1e-9 else { return nil }
@@ -120,7 +124,7 @@ extension HTMLPage {
         var relieves = false
         for id in m.from {
             if scenario.officer(id)?.isActive == true, let b = officerBefore[id], let a = officerAfter[id], b.utilisation > 100 * (1 + scenario.rules.balanceTolerance) * mean, a.utilisation < b.utilisation {
-                parts.append("giảm tải cho \(b.name) (\(lang.percent(b.utilisation)) → \(lang.percent(a.utilisation)) công suất)")
+                parts.append("giảm tải cho \(b.name) (\(lang.percent(b.utilisation)) → \(lang.percent(a.utilisation)) định mức)")
                 relieves = true
             }
         }
@@ -136,7 +140,12 @@ extension HTMLPage {
         } else if travel < 0 && scenario.weights.travel > 0 {
             parts.append("thêm \(lang.number(-travel / perKm)) km đi lại mỗi năm")
         }
-        if parts.isEmpty { parts.append("cần đi cùng các thay đổi khác (giải phóng công suất hoặc giữ phương án trong các quy tắc)") }
+        // A move that costs points is there for another: say which, by its number.
+        if Self.totalGain(m) < 0, let i = solve.moves.firstIndex(where: { $0.commune == m.commune }),
+           let room = Proposal.roomMade(by: i, in: solve.moves) {
+            parts.append("giải phóng định mức của \(officerName(room.officer)) (\(room.officer)) cho thay đổi số \(room.index + 1) (\(communeName(solve.moves[room.index].commune)))")
+        }
+        if parts.isEmpty { parts.append("cần đi cùng các thay đổi khác (giảm tải cho cán bộ khác hoặc giữ phương án trong các quy tắc)") }
         let s = parts.joined(separator: "; ")
         return s.prefix(1).uppercased() + s.dropFirst()
     }
@@ -161,5 +170,13 @@ extension HTMLReport {
     public static func moveReasons(solve: SolveReport, scenario: Scenario, lang: ReportLanguage) -> [String: String] {
         let page = HTMLPage(solve: solve, scenario: scenario, lang: lang)
         return Dictionary(solve.moves.map { ($0.commune, page.reason($0)) }, uniquingKeysWith: { a, _ in a })
+    }
+}
+
+extension HTMLPage {
+    /// " (nghỉ phép)", " (mới)": the roster change of the what-if for an officer, in the page's language.
+    func rosterMark(_ id: String) -> String {
+        guard let e = scenario.rosterEvents.last(where: { $0.officer == id }), e.kind != .leaves else { return "" }
+        return " (" + HTML.escape(e.marker(english: lang == .en)) + ")"
     }
 }

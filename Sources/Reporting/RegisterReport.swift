@@ -15,6 +15,8 @@ public enum RegisterReport {
         public var id: String
         public var name: String
         public var periods: [Period]
+        /// The officer's roster events (leaves, joins, on leave, returns); absent when none.
+        public var events: [RecordedRosterEvent]?
     }
 
     /// The JSON document of `register show`.
@@ -23,12 +25,17 @@ public enum RegisterReport {
         public var schema = Self.schema
         public var asOf: Day
         public var pairs: [HeldPair]
+        /// The roster events up to that date; absent when none.
+        public var events: [RecordedRosterEvent]?
     }
 
-    public static func history(_ periods: [Period], subject: String, id: String, name: String, format: Format) throws -> String {
+    /// `events`: an officer's roster events (CSV, a table of periods, leaves them out);
+    /// `communeNames` names the communes one who left handed on.
+    public static func history(_ periods: [Period], subject: String, id: String, name: String, format: Format,
+                               events: [RecordedRosterEvent] = [], communeNames: [String: String] = [:]) throws -> String {
         switch format {
         case .json:
-            return try json(HistoryDocument(subject: subject, id: id, name: name, periods: periods))
+            return try json(HistoryDocument(subject: subject, id: id, name: name, periods: periods, events: events.isEmpty ? nil : events))
         case .csv:
             var out = csvLine(["commune", "commune_name", "officer", "officer_name", "from", "to", "began_by", "ended_by"])
             for p in periods {
@@ -43,13 +50,21 @@ public enum RegisterReport {
                 t.rows.append([subject == "commune" ? p.officer : p.commune, subject == "commune" ? p.officerName : p.communeName,
                                p.start.description, p.end?.description ?? "(in force)", p.startedBy, p.endedBy ?? ""])
             }
-            return out + t.render()
+            out += t.render()
+            guard !events.isEmpty else { return out }
+            out += "\nRoster events: \(events.count)\n\n"
+            var e = TextTable(header: ["Date", "Event", "Decision", "Communes handed on"])
+            for r in events {
+                e.rows.append([r.day.description, r.event.kind.rawValue, r.decision, r.event.communes.map { communeNames[$0] ?? $0 }.joined(separator: ", ")])
+            }
+            return out + e.render()
         }
     }
 
-    public static func assignment(_ pairs: [HeldPair], on day: Day, format: Format) throws -> String {
+    /// `events`: the roster events up to `day` (CSV, the current table, leaves them out).
+    public static func assignment(_ pairs: [HeldPair], on day: Day, format: Format, events: [RecordedRosterEvent] = []) throws -> String {
         switch format {
-        case .json: return try json(AssignmentDocument(asOf: day, pairs: pairs))
+        case .json: return try json(AssignmentDocument(asOf: day, pairs: pairs, events: events.isEmpty ? nil : events))
         case .csv: return currentCSV(pairs, bom: false)
         case .text:
             var out = "Assignment on \(day): \(pairs.count) pair\(pairs.count == 1 ? "" : "s") in \(Set(pairs.map(\.commune)).count) communes\n\n"
@@ -57,7 +72,14 @@ public enum RegisterReport {
             for p in pairs {
                 t.rows.append([p.commune, p.communeName, p.officer, p.officerName, p.since.description, tenure(p), p.decision])
             }
-            return out + t.render()
+            out += t.render()
+            guard !events.isEmpty else { return out }
+            out += "\nRoster events to \(day):\n"
+            for r in events {
+                let verb = ["leaves": "leaves", "joins": "joins", "on-leave": "goes on leave", "returns": "returns from leave"][r.event.kind.rawValue] ?? r.event.kind.rawValue
+                out += "  \(r.event.officer) \(r.event.officerName) \(verb) on \(r.day) (\(r.decision))\n"
+            }
+            return out
         }
     }
 

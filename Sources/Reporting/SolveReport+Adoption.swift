@@ -1,7 +1,5 @@
 import DiaBanCore
 import Planning
-import Register
-import ScenarioIO
 
 extension SolveReport {
     /// The plan as `diaban register adopt` adopts it (`name`: how messages call it).
@@ -10,7 +8,7 @@ extension SolveReport {
         let officerNames = Dictionary(((kpis?.officers ?? []) + kpisBefore.officers).map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let communeNames = Dictionary(kpisBefore.communes.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
         return AdoptedPlan(name: name, status: status, hasPlan: kpis != nil, honoursItsDecisions: decisions?.allHonoured ?? true, base: base,
-                           moves: moves, officerNames: officerNames, communeNames: communeNames, fingerprint: planFingerprint)
+                           moves: moves, officerNames: officerNames, communeNames: communeNames, fingerprint: planFingerprint, roster: roster ?? [])
     }
 
     /// What a decisions file to adopt with this plan is checked against: the plan's own roster

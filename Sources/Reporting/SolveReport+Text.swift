@@ -155,17 +155,19 @@ extension SolveReport {
         return out
     }
 
-    /// The plan as CSV, one row per officer–commune pair, with the previous officer(s).
+    /// The plan as CSV, one row per officer–commune pair, with the previous officer(s) and,
+    /// for a commune that changes officer, its move's number (as in every other output).
     public func csv() -> String {
-        var out = csvLine(["commune", "commune_name", "terrain", "workload", "officer", "officer_name", "distance_km", "previous_officers", "moved"])
+        var out = csvLine(["commune", "commune_name", "terrain", "workload", "officer", "officer_name", "distance_km", "previous_officers", "moved", "move"])
         guard let kpis else { return out }
         let names = Dictionary(uniqueKeysWithValues: kpis.officers.map { ($0.id, $0.name) })
         let previous = Dictionary(uniqueKeysWithValues: kpisBefore.communes.map { ($0.code, $0.officers) })
+        let number = Dictionary(moves.enumerated().map { ($0.element.commune, $0.offset + 1) }, uniquingKeysWith: { a, _ in a })
         for c in kpis.communes {
             let before = previous[c.code] ?? []
             for (i, o) in c.officers.enumerated() {
                 out += csvLine([c.code, c.name, c.terrain, decimal(c.workload), o, names[o] ?? "", decimal(c.distanceKm[i], 2),
-                                before.joined(separator: ";"), before == c.officers ? "no" : "yes"])
+                                before.joined(separator: ";"), before == c.officers ? "no" : "yes", number[c.code].map(String.init) ?? ""])
             }
         }
         return out

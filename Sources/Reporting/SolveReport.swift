@@ -57,6 +57,9 @@ public struct SolveReport: Codable, Sendable, Equatable {
     public var explanation: InfeasibilityExplanation?
     /// With `--decisions`: what the leader's decisions cost and changed (absent otherwise).
     public var decisions: DecisionReview?
+    /// The roster changes of the scenario's what-if (an officer who leaves, joins, goes on leave
+    /// or returns), which a register records when the plan is adopted; absent when none.
+    public var roster: [RosterEvent]?
     public var stats: PlanOutcome.Stats
     /// Wall-clock numbers: the only fields that differ between runs.
     public var timings: Timings
@@ -90,6 +93,7 @@ public struct SolveReport: Codable, Sendable, Equatable {
                   objective: $0.result.objective.map(round6), limit: $0.limit.map(round6))
         }
         self.explanation = outcome.explanation
+        self.roster = scenario.rosterEvents.isEmpty ? nil : scenario.rosterEvents
         self.stats = outcome.stats
         self.stats.peakSolverBytes = 0  // memory varies between runs; reported by the benchmarks
         self.stats.startObjective = outcome.stats.startObjective.map(round6)

@@ -1,24 +1,27 @@
 import DiaBanCore
-import Register
 
 /// The current assignment of a scenario read from a register (`tables: {current: {register:
 /// FILE}}`): the pairs in force on the scenario's `asOf` (default: the register's last
-/// decision), with the day each began, so that tenure and rotation need no hand step.
+/// decision), with the day each began, so that tenure and rotation need no hand step. The
+/// register is read through `source`, which the caller composes (see `CurrentAssignmentSource` in DiaBanCore).
 enum RegisterCurrent {
     static func read(
-        _ file: Located<String>, asOf: Located<Day>?, communes: [String: Commune], officers: [Officer], problems: Problems
-    ) -> (current: Assignment, since: [Pair: Day], asOf: Day, rejected: [Pair], kept: [Pair], reference: String?)? {
+        _ file: Located<String>, asOf: Located<Day>?, communes: [String: Commune], officers: [Officer], source: (any CurrentAssignmentSource)?, problems: Problems
+    ) -> (current: Assignment, since: [Pair: Day], asOf: Day, rejected: [Pair], kept: [Pair], reference: String?, left: [String])? {
         let at = file.at
-        let held: (day: Day, pairs: [HeldPair])
-        var standing: (reference: String, rejected: [Pair], kept: [Pair])?
+        guard let source else {
+            problems.add(.unreadableFile, at, "The scenario takes its current assignment from the register \(file.value), and this program reads no register.",
+                         hint: "Read the scenario with diaban or the workspace, or give it a current: table.")
+            return nil
+        }
+        let held: CurrentAssignmentRecord
+        var standing: StandingRefusals?
         do {
-            let register = try Register.open(at: file.value, readOnly: true)
-            defer { try? register.close() }
-            held = try register.assignment(on: asOf?.value)
+            held = try source.currentAssignment(at: file.value, on: asOf?.value)
             // The last decision's refusals stand while the plan is for a date from it on.
-            if let s = try register.standingRefusals(), try register.span().last <= held.day { standing = s }
+            if let s = held.standing, held.last <= held.day { standing = s }
         } catch {
-            problems.add(.unreadableFile, asOf.map { _ in at } ?? at, "The register \(file.value) cannot be read as the current assignment: \(error.message)",
+            problems.add(.unreadableFile, at, "The register \(file.value) cannot be read as the current assignment: \(error)",
                          hint: "Check the path after register:; it is relative to the scenario file's folder.")
             return nil
         }
@@ -53,6 +56,6 @@ enum RegisterCurrent {
         let officerIDs = Set(officers.map(\.id))
         let rejected = (standing?.rejected ?? []).filter { officerIDs.contains($0.officer) && communes[$0.commune] != nil }
         let kept = (standing?.kept ?? []).filter { known.contains($0) }
-        return (Assignment(pairs), since, held.day, rejected, kept, standing?.reference)
+        return (Assignment(pairs), since, held.day, rejected, kept, standing?.reference, held.left)
     }
 }

@@ -6,22 +6,26 @@ import Yams
 /// checks all of it, reporting every problem rather than the first.
 public enum ScenarioLoader {
     /// The scenario of the YAML file at `path` (relative to the current directory or absolute).
-    public static func load(path: String) throws(ScenarioErrors) -> Scenario {
-        try loadDetailed(path: path).scenario
+    /// A scenario that takes its current assignment from a register reads it through
+    /// `current`; without one, such a scenario is refused with the reason.
+    public static func load(path: String, current: (any CurrentAssignmentSource)? = nil) throws(ScenarioErrors) -> Scenario {
+        try loadDetailed(path: path, current: current).scenario
     }
 
     /// The scenario and what the loader did to build it (workloads computed, rules, warnings).
-    public static func loadDetailed(path: String) throws(ScenarioErrors) -> LoadedScenario {
+    public static func loadDetailed(path: String, current: (any CurrentAssignmentSource)? = nil) throws(ScenarioErrors) -> LoadedScenario {
         let problems = Problems()
-        let result = Loading(problems: problems).run(path: PathText.normalize(path))
+        var loading = Loading(problems: problems)
+        loading.currentSource = current
+        let result = loading.run(path: PathText.normalize(path))
         guard problems.isEmpty, var loaded = result else { throw ScenarioErrors(problems.errors) }
         loaded.warnings = problems.warnings.sorted { $0.location < $1.location }
         return loaded
     }
 
     /// The scenario at `path` as `diaban check` judges it: loaded, or every problem found.
-    public static func reading(path: String) -> Result<LoadedScenario, ScenarioErrors> {
-        Result { () throws(ScenarioErrors) in try loadDetailed(path: path) }
+    public static func reading(path: String, current: (any CurrentAssignmentSource)? = nil) -> Result<LoadedScenario, ScenarioErrors> {
+        Result { () throws(ScenarioErrors) in try loadDetailed(path: path, current: current) }
     }
 
     /// The headquarters and communes of a scenario (workloads filled, requirements applied),
@@ -52,6 +56,7 @@ extension ScenarioLoader {
 private struct Loading {
     let problems: Problems
     var communesOnly = false
+    var currentSource: (any CurrentAssignmentSource)?
 
     init(problems: Problems) { self.problems = problems }
 
@@ -137,13 +142,15 @@ private struct Loading {
             }
         }
         var registerRefusals: (rejected: [Pair], kept: [Pair], at: SourceLocation)?
+        var registerLeft: (ids: [String], at: SourceLocation)?
         if let r = file.currentRegister {
             tables["current"] = r.value
-            if let read = RegisterCurrent.read(r, asOf: file.asOf, communes: byCode, officers: scenario.officers, problems: problems) {
+            if let read = RegisterCurrent.read(r, asOf: file.asOf, communes: byCode, officers: scenario.officers, source: currentSource, problems: problems) {
                 scenario.current = read.current
                 scenario.since = read.since
                 scenario.asOf = read.asOf
                 registerRefusals = (read.rejected, read.kept, r.at)
+                registerLeft = (read.left, r.at)
             }
         }
         if let d = file.tables["distances"],
@@ -239,6 +246,20 @@ private struct Loading {
             }
         }
 
+        // Officers the register says have left are not planned, whatever the officers table
+        // says; a what-if that removes one of them again records no second departure.
+        if let gone = registerLeft {
+            for id in gone.ids {
+                scenario.rosterEvents.removeAll { $0.kind == .leaves && $0.officer == id }
+                guard let i = scenario.officers.firstIndex(where: { $0.id == id }) else { continue }
+                let name = scenario.officers.remove(at: i).name
+                scenario.locked.removeAll { $0.officer == id }
+                scenario.forbidden.removeAll { $0.officer == id }
+                if let d = scenario.distances { scenario.distances = DistanceMatrix(d.entries.filter { $0.key.officer != id }) }
+                problems.warn(.conflict, gone.at, "Officer \(id) (\(name)) has left the roster by a decision in the register, so they are not planned.",
+                              hint: "Remove \(id) from the officers table.")
+            }
+        }
         if problems.isEmpty { applyRotation(&scenario, file: file, origin: origin) }
         checkConsistency(scenario, origin: origin, currentLines: currentLines, tables: tables)
         var calendarTables: [String] = []

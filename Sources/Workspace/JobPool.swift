@@ -7,6 +7,7 @@ import Reporting
 import ScenarioIO
 import WorkPlan
 import GLPKSolver
+import Register
 
 /// The solves of the workspace: at most `limit` run at once, each on a thread of its own (the
 /// planner is synchronous and keeps the solver's objects on its thread); the others wait in a
@@ -241,7 +242,7 @@ final class JobPool: @unchecked Sendable {
         let spec = job.spec
         let output: JobOutput
         do {
-            let loaded = try ScenarioLoader.loadDetailed(path: spec.scenario.path)
+            let loaded = try ScenarioLoader.loadDetailed(path: spec.scenario.path, current: RegisterCurrentSource())
             let request = PlanRequest(scenario: loaded.scenario, timeLimit: timeLimit(requested: spec.timeLimit, scenario: loaded.scenario), gap: spec.gap)
             let progress: @Sendable (SolveProgress) -> ProgressDecision = { [weak self] p in
                 self?.record(job, ProgressPoint(p)) ?? .stop

@@ -215,6 +215,9 @@ struct DecisionSheet: Encodable, Sendable {
     var reasons: [String: String]
     /// Officer id → name, for the moves the review lists.
     var officerNames: [String: String]
+    /// The what-if's roster changes: the page marks the officer who leaves as the previous
+    /// officer of their communes, and one on leave or new beside their name.
+    var roster: [RosterEvent]
     var counts: DecisionCounts
     /// A re-plan's review: decisions honoured, cost, moves that appeared and disappeared.
     var review: DecisionReview?
@@ -256,6 +259,7 @@ struct DecisionSheet: Encodable, Sendable {
         rows = report.decisionRows(previous: previous)
         reasons = HTMLReport.moveReasons(solve: report, scenario: solve.loaded.scenario, lang: lang)
         officerNames = report.adoptedPlan(name: "").officerNames
+        roster = report.roster ?? []
         counts = DecisionCounts(rows)
         let folderPart = ScenarioFolder.folderPart(of: scenario.relative)
         saveAs = folderPart + Workspace.decisionsName

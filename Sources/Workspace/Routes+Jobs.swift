@@ -3,6 +3,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Planning
+import Register
 import Reporting
 import ScenarioIO
 
@@ -34,7 +35,7 @@ extension Workspace {
             }
             // A scenario with problems is refused at once, with the problems (file, line, field).
             let folder = self.folder
-            let check = try await offload { CheckReport(file: file.path, reading: ScenarioLoader.reading(path: file.path)) }
+            let check = try await offload { CheckReport(file: file.path, reading: ScenarioLoader.reading(path: file.path, current: RegisterCurrentSource())) }
             if check.verdict == .badData {
                 throw APIError(.unprocessableContent, "\(file.relative) has \(check.problems.count) problem\(check.problems.count == 1 ? "" : "s"); nothing was solved.",
                                details: ["check": JSONValue.of(CheckJSON(check, path: file.relative, folder: folder))])

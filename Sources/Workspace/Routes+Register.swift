@@ -168,6 +168,8 @@ struct RegisterState: Encodable, Sendable {
     var asOf: Day
     var pairs: [HeldPair]
     var decisions: [RecordedDecision]
+    /// The roster events up to that date: who left, joined, went on leave or returned.
+    var events: [RecordedRosterEvent]
     var text: String
 
     init(_ register: Register, path: String, on day: Day?) throws(RegisterError) {
@@ -176,7 +178,8 @@ struct RegisterState: Encodable, Sendable {
         asOf = held.day
         pairs = held.pairs
         decisions = try register.decisions()
-        text = (try? RegisterReport.assignment(held.pairs, on: held.day, format: .text)) ?? ""
+        events = try register.rosterEvents(through: held.day)
+        text = (try? RegisterReport.assignment(held.pairs, on: held.day, format: .text, events: events)) ?? ""
     }
 }
 
@@ -186,6 +189,8 @@ struct RegisterHistory: Encodable, Sendable {
     var id: String
     var name: String
     var periods: [Period]
+    /// An officer's roster events (none for a commune).
+    var events: [RecordedRosterEvent]
     var text: String
 
     init(_ register: Register, commune: String?, officer: String?) throws(RegisterError) {
@@ -200,6 +205,8 @@ struct RegisterHistory: Encodable, Sendable {
         self.id = id
         self.name = name
         periods = try register.history(commune: commune, officer: officer)
-        text = (try? RegisterReport.history(periods, subject: subject, id: id, name: name, format: .text)) ?? ""
+        events = subject == "officer" ? try register.rosterEvents(officer: id) : []
+        let communeNames = Dictionary(roster.communes.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+        text = (try? RegisterReport.history(periods, subject: subject, id: id, name: name, format: .text, events: events, communeNames: communeNames)) ?? ""
     }
 }

@@ -2,6 +2,7 @@ import DiaBanCore
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Register
 import Reporting
 import ScenarioIO
 
@@ -11,13 +12,13 @@ extension Workspace {
     func addScenarioRoutes(to router: Router<WorkspaceContext>) {
         router.get("api/scenarios") { _, _ -> Response in
             let folder = self.folder
-            let list = try await offload { folder.scenarioFiles().map { Listed(CheckJSON(CheckReport(file: folder.path(of: $0), reading: ScenarioLoader.reading(path: folder.path(of: $0))), path: $0, folder: folder)) } }
+            let list = try await offload { folder.scenarioFiles().map { Listed(CheckJSON(CheckReport(file: folder.path(of: $0), reading: ScenarioLoader.reading(path: folder.path(of: $0), current: RegisterCurrentSource())), path: $0, folder: folder)) } }
             return JSONResponse.make(ScenarioList(folder: folder.root, scenarios: list))
         }
         router.get("api/scenario") { request, _ -> Response in
             let file = try self.folder.scenario(try Self.query(request, "path"))
             let folder = self.folder
-            return JSONResponse.make(try await offload { CheckJSON(CheckReport(file: file.path, reading: ScenarioLoader.reading(path: file.path)), path: file.relative, folder: folder) })
+            return JSONResponse.make(try await offload { CheckJSON(CheckReport(file: file.path, reading: ScenarioLoader.reading(path: file.path, current: RegisterCurrentSource())), path: file.relative, folder: folder) })
         }
         router.get("api/scenario/source") { request, _ -> Response in
             let file = try self.folder.scenario(try Self.query(request, "path"))
@@ -29,7 +30,7 @@ extension Workspace {
         router.get("api/scenario/choices") { request, _ -> Response in
             let file = try self.folder.scenario(try Self.query(request, "path"))
             let loaded = try await offload { () throws(APIError) -> LoadedScenario in
-                do { return try ScenarioLoader.loadDetailed(path: file.path) } catch {
+                do { return try ScenarioLoader.loadDetailed(path: file.path, current: RegisterCurrentSource()) } catch {
                     throw APIError(.unprocessableContent, "\(file.relative) has problems; fix them before starting a what-if from it (see its check).")
                 }
             }

@@ -2,6 +2,7 @@ import DurableFiles
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Register
 import Reporting
 import ScenarioIO
 
@@ -27,7 +28,7 @@ extension Workspace {
                                details: ["check": JSONValue.of(check), "yaml": .string(prepared.yaml), "changeLines": JSONValue.of(prepared.changeLines)])
             }
             try self.folder.write(Data(prepared.yaml.utf8), to: prepared.target, overwrite: draft.overwrite ?? false)
-            let saved = CheckJSON(CheckReport(file: prepared.target.path, reading: ScenarioLoader.reading(path: prepared.target.path)), path: prepared.target.relative, folder: self.folder)
+            let saved = CheckJSON(CheckReport(file: prepared.target.path, reading: ScenarioLoader.reading(path: prepared.target.path, current: RegisterCurrentSource())), path: prepared.target.relative, folder: self.folder)
             return JSONResponse.make(Saved(path: prepared.target.relative, yaml: prepared.yaml, check: saved), status: .created)
         }
     }
@@ -73,6 +74,6 @@ extension Workspace {
             throw APIError(.internalServerError, "Could not write in the folder of \(p.target.relative) to check the what-if (\(error.errno.map { String(cString: strerror($0)) } ?? "refused")).")
         }
         defer { try? FileManager.default.removeItem(atPath: tempReal) }
-        return CheckJSON(CheckReport(file: tempPath, reading: ScenarioLoader.reading(path: tempPath)), path: p.target.relative, folder: folder, renaming: (tempPath, p.target.path))
+        return CheckJSON(CheckReport(file: tempPath, reading: ScenarioLoader.reading(path: tempPath, current: RegisterCurrentSource())), path: p.target.relative, folder: folder, renaming: (tempPath, p.target.path))
     }
 }

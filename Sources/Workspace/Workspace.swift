@@ -5,6 +5,7 @@ import Hummingbird
 import Logging
 import NIOCore
 import Planning
+import Register
 import ServiceLifecycle
 import UnixSignals
 
@@ -82,6 +83,9 @@ public final class Workspace: Sendable {
         let group = ServiceGroup(configuration: .init(services: [app, PoolService(pool: pool)], gracefulShutdownSignals: [.sigterm, .sigint],
                                                       logger: Self.quietLogger))
         try await group.run()
+        // The registers' logs are folded back into them, so that no -wal or -shm file is left
+        // beside a register once the server has stopped.
+        for file in folder.registerFiles() { try? Register.checkpoint(at: folder.path(of: file)) }
     }
 
     /// Solves running and waiting.

@@ -3,6 +3,7 @@ import ArgumentParser
 import Foundation
 import Reporting
 import ScenarioIO
+import Register
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -32,7 +33,7 @@ struct Check: ParsableCommand {
     }
 
     func run() throws {
-        let check = CheckReport(file: scenario, reading: ScenarioLoader.reading(path: scenario))
+        let check = CheckReport(file: scenario, reading: ScenarioLoader.reading(path: scenario, current: RegisterCurrentSource()))
         let text = check.text(quiet: quiet, lang: lang)
         if !text.isEmpty { print(text) }
         switch check.verdict {

@@ -4,6 +4,7 @@ import Foundation
 import GLPKSolver
 import LinearModel
 import Planning
+import Register
 import Reporting
 import ScenarioIO
 
@@ -89,7 +90,7 @@ func loadAll(_ files: [String]) throws -> [LoadedScenario] {
     var failed = false
     for file in files {
         do {
-            loaded.append(try ScenarioLoader.loadDetailed(path: file))
+            loaded.append(try ScenarioLoader.loadDetailed(path: file, current: RegisterCurrentSource()))
         } catch {
             printError(error.description)
             failed = true

@@ -1,12 +1,13 @@
 import ArgumentParser
 import DiaBanCore
 import Foundation
+import Register
 import ScenarioIO
 
 /// Loads a scenario, printing every problem found (file, line, field) and exiting 65 on bad data.
 func loadScenario(_ path: String) throws -> (scenario: Scenario, inputFiles: [String]) {
     do {
-        let loaded = try ScenarioLoader.loadDetailed(path: path)
+        let loaded = try ScenarioLoader.loadDetailed(path: path, current: RegisterCurrentSource())
         return (loaded.scenario, loaded.inputFiles)
     } catch {
         FileHandle.standardError.write(Data((error.description + "\n").utf8))

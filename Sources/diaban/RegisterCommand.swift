@@ -78,7 +78,9 @@ struct RegisterCommand: ParsableCommand {
             discussion: """
                 Only moves marked accept in the decisions file, and moves a hard rule forces (an \
                 officer on leave, a home commune, the rotation rule), change; every other pair \
-                continues. Refused, with nothing written (exit 65): a reference already recorded, \
+                continues. A plan made from a what-if that removes or adds an officer or changes one's \
+                status records that roster event too: an officer who leaves has every period end on the \
+                date. Refused, with nothing written (exit 65): a reference already recorded, \
                 the same plan adopted twice, a date on or before the last decision, a plan made from \
                 another state of the register, an accepted move the plan does not have.
                 """)
@@ -172,7 +174,10 @@ struct RegisterCommand: ParsableCommand {
                 }
                 let name = subject == "commune" ? roster.communes.first { $0.code == id }!.name : roster.officers.first { $0.id == id }!.name
                 let periods = try register.history(commune: commune, officer: officer)
-                print(try RegisterReport.history(periods, subject: subject, id: id, name: name, format: format), terminator: "")
+                let events = try officer.map { try register.rosterEvents(officer: $0) } ?? []
+                let communeNames = Dictionary(roster.communes.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+                print(try RegisterReport.history(periods, subject: subject, id: id, name: name, format: format, events: events, communeNames: communeNames),
+                      terminator: "")
             } catch let e as RegisterError {
                 throw RegisterCommand.fail(e, "history")
             }
@@ -191,7 +196,8 @@ struct RegisterCommand: ParsableCommand {
             let register = try RegisterCommand.open(db, "show", readOnly: true)
             do {
                 let held = try register.assignment(on: try asOf.map { try RegisterCommand.day($0, "--as-of") })
-                print(try RegisterReport.assignment(held.pairs, on: held.day, format: format), terminator: "")
+                let events = try register.rosterEvents(through: held.day)
+                print(try RegisterReport.assignment(held.pairs, on: held.day, format: format, events: events), terminator: "")
             } catch let e as RegisterError {
                 throw RegisterCommand.fail(e, "show")
             }
@@ -224,7 +230,7 @@ struct RegisterCommand: ParsableCommand {
 
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Checks the register: SQLite integrity, foreign keys, no overlapping periods, every commune staffed on every date.")
+            abstract: "Checks the register: SQLite integrity, foreign keys, no overlapping periods, no period past its officer's departure, every commune staffed on every date.")
         @Argument(help: "The register.") var db: String
 
         func run() throws {

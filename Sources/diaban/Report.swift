@@ -4,6 +4,7 @@ import DurableFiles
 import Foundation
 import GLPKSolver
 import Planning
+import Register
 import Reporting
 import ScenarioIO
 
@@ -61,7 +62,7 @@ struct Report: ParsableCommand {
     func run() throws {
         let loaded: LoadedScenario
         do {
-            loaded = try ScenarioLoader.loadDetailed(path: scenario)
+            loaded = try ScenarioLoader.loadDetailed(path: scenario, current: RegisterCurrentSource())
         } catch {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             throw ExitCode(ExitStatus.badData)

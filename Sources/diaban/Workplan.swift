@@ -63,7 +63,7 @@ struct Workplan: ParsableCommand {
     func run() throws {
         let started = Date()
         let loaded: LoadedScenario
-        do { loaded = try ScenarioLoader.loadDetailed(path: scenario) } catch {
+        do { loaded = try ScenarioLoader.loadDetailed(path: scenario, current: RegisterCurrentSource()) } catch {
             printError(error.description)
             throw ExitCode(ExitStatus.badData)
         }

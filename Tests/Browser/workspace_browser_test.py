@@ -23,12 +23,18 @@ reference and the file; the register's assignment and a commune's history show. 
 line then reads the saved file (diaban solve --decisions) and finds the register sound
 (diaban register check). A screenshot of the Decide panel must not be blank either.
 
+Last, an officer leaves: a what-if that removes CB05 is made with the form, solved (the report
+shows CB05 as the previous officer of their communes, marked "rời đi"), and its plan adopted into
+a new register; the register shows the departure with its decision, one of CB05's communes has
+two periods, and the command line's history of CB05 names the departure.
+
 The page may ask nothing of any other host. The server is stopped with SIGTERM and must exit 0
-without leaving a temporary file behind.
+without leaving a temporary file, or a register's -wal or -shm file, behind.
 
 scripts/workspace-browser-test runs it with the pinned Playwright of scripts/setup.
 """
 import argparse
+import csv
 import os
 import re
 import selectors
@@ -273,6 +279,7 @@ def run(page, address, scenarios, diaban, time_limit, shot):
     assert not screenshot.is_blank(colours, drawn), "the screenshot is blank"
 
     decide(page, scenarios, diaban, time_limit, decide_shot(shot))
+    departure(page, scenarios, diaban, time_limit)
 
 
 def decide_shot(shot):
@@ -401,6 +408,107 @@ def decide(page, scenarios, diaban, time_limit, shot):
     step("the command line re-plans with the saved file and finds the register sound")
 
 
+def departure(page, scenarios, diaban, time_limit):
+    step("an officer leaves: the what-if made with the form, solved, adopted into a new register")
+    page.click(".lang button[data-lang='vi']")
+    page.click("#tab-whatif")
+    # Another base and back: the form starts again with no change. Each choice of base draws
+    # the form again; the old form's elements are marked to wait until they are replaced.
+    for base in ["nghe-an/what-if-leave.yaml", "nghe-an/baseline.yaml"]:
+        page.eval_on_selector("#wi-op", "e => e.setAttribute('data-stale', '')")
+        page.select_option("#wi-base", base)
+        expect(page.locator("#wi-op[data-stale]")).to_have_count(0)
+    expect(page.locator("#wi-c0-officer")).to_have_count(0)
+    page.fill("#wi-file", "what-if-cb05-roi-di.yaml")
+    page.fill("#wi-name", "Nghệ An, CB05 rời đi")
+    page.fill("#wi-question", "Nếu CB05 Võ Văn Hải rời đi?")
+    page.fill("#wi-description", "CB05 rời đi; các xã của CB05 giao cho cán bộ khác.")
+    page.select_option("#wi-op", "removeOfficer")
+    page.click("#wi-add")
+    pick(page, "wi-c0-officer", "CB05", "CB05")
+    page.click("#wi-check")
+    expect(page.locator("#wi-result .msg.ok")).to_be_visible()
+    page.click("#wi-save")
+    expect(page.locator("#wi-result .msg.ok")).to_contain_text("nghe-an/what-if-cb05-roi-di.yaml")
+    with open(os.path.join(scenarios, "nghe-an", "data", "current.csv"), encoding="utf-8-sig") as f:
+        theirs = sorted(r["commune"] for r in csv.DictReader(f) if r["officer"] == "CB05")
+    assert theirs, "CB05 tracks no commune in the bundled scenario"
+
+    page.click("#wi-solve")
+    expect(page.locator("#solve-scenario")).to_have_value("nghe-an/what-if-cb05-roi-di.yaml")
+    # A time limit that is not a number is refused where it is typed, never replaced by the default.
+    jobs = page.locator("#job-list tr").count()
+    page.fill("#solve-time", "")
+    page.locator("#solve-time").press_sequentially("1e")
+    page.click("#solve-start")
+    expect(page.locator("#solve-time")).to_have_attribute("aria-invalid", "true")
+    expect(page.locator("#solve-time ~ .field-error")).to_have_text("Không phải là số: hãy viết một số, ví dụ 30.")
+    page.wait_for_timeout(500)
+    assert page.locator("#job-list tr").count() == jobs, "a solve started with a time limit that is not a number"
+    page.fill("#solve-time", str(time_limit))
+    page.click("#solve-start")
+    expect(page.locator("#solve-time ~ .field-error")).to_have_count(0)
+    expect(page.locator("#solve-status")).to_be_visible(timeout=(time_limit + 120) * 1000)
+    # A solve that ended fills its progress bar.
+    expect(page.locator("#solve-bar")).to_have_attribute("style", re.compile(r"width:\s*100%"))
+    report = page.frame_locator("#report-frame")
+    expect(report.locator("svg#map")).to_be_visible(timeout=60_000)
+    # The officer who leaves is the previous officer of their communes, marked.
+    expect(report.get_by_text("(rời đi)").first).to_be_visible()
+
+    page.click("#solve-decide")
+    expect(page.locator("#tab-decide")).to_have_attribute("aria-selected", "true")
+    expect(page.locator("#decide-moves tbody tr").first).to_be_visible(timeout=60_000)
+    # Decide too shows CB05 as the previous officer of their communes, marked.
+    for commune in theirs:
+        expect(page.locator(f"#decide-moves tr[data-commune='{commune}']")).to_contain_text("Võ Văn Hải (rời đi)")
+    # One row goes back to its previous choice, step by step, and the others stay as they are.
+    first, second = (page.locator("#decide-moves tbody tr").nth(i).get_attribute("data-move") for i in range(2))
+    row = page.locator(f"#decide-moves tr[data-move='{first}']")
+    expect(page.locator(f"#dm-{first}-undo")).to_be_disabled()
+    page.click(f"#decide-moves tr[data-move='{first}'] label.v-accept")
+    page.click(f"#decide-moves tr[data-move='{second}'] label.v-reject")
+    page.click(f"#decide-moves tr[data-move='{first}'] label.v-reject")
+    expect(row).to_have_attribute("data-decision", "reject")
+    page.click(f"#dm-{first}-undo")
+    expect(row).to_have_attribute("data-decision", "accept")
+    page.focus(f"#dm-{first}-accept")
+    page.keyboard.press("u")
+    expect(row).to_have_attribute("data-decision", "pending")
+    expect(page.locator(f"#dm-{first}-undo")).to_be_disabled()
+    expect(page.locator(f"#decide-moves tr[data-move='{second}']")).to_have_attribute("data-decision", "reject")
+    page.click(f"#dm-{second}-undo")
+    expect(page.locator(f"#decide-moves tr[data-move='{second}']")).to_have_attribute("data-decision", "pending")
+    page.fill("#reg-path", "nghe-an/so-cb05-roi-di.sqlite")
+    expect(page.locator("#reg-asof")).to_be_visible()
+    page.fill("#reg-asof", "2025-07-01")
+    page.fill("#reg-effective", "2026-03-01")
+    page.fill("#reg-reference", "Quyết định số 21/QĐ-TU")
+    page.click("#decide-adopt")
+    expect(page.locator("#modal-text")).to_contain_text("Quyết định số 21/QĐ-TU")
+    page.click("#modal-yes")
+    expect(page.locator("#reg-result .msg.ok")).to_contain_text("Quyết định số 21/QĐ-TU", timeout=60_000)
+    event = page.locator("#reg-roster li[data-officer='CB05'][data-kind='leaves']")
+    expect(event).to_contain_text("rời đi")
+    expect(event).to_contain_text("Quyết định số 21/QĐ-TU")
+    expect(page.locator("#reg-assignment tbody tr").filter(has_text="CB05")).to_have_count(0)
+    # The register's starting record reads in the page's words, not as the command line names it.
+    expect(page.locator("#reg-assignment")).to_contain_text("Khởi tạo sổ ngày 01/07/2025")
+    expect(page.locator("#reg-assignment")).not_to_contain_text("init 2025-07-01")
+    # The history of one of CB05's communes: CB05's period ends on the decision, the next begins.
+    page.locator(f"#reg-assignment tr[data-commune='{theirs[0]}']").first.click()
+    rows = page.locator("#reg-history-table tbody tr")
+    expect(rows).to_have_count(2)
+    expect(rows.filter(has_text="CB05")).to_contain_text("Quyết định số 21/QĐ-TU")
+    history = subprocess.run([diaban, "register", "history", os.path.join(scenarios, "nghe-an", "so-cb05-roi-di.sqlite"), "--officer", "CB05"],
+                             capture_output=True, text=True, timeout=120)
+    assert history.returncode == 0 and "leaves" in history.stdout and "Quyết định số 21/QĐ-TU" in history.stdout, history.stdout + history.stderr
+    check = subprocess.run([diaban, "register", "check", os.path.join(scenarios, "nghe-an", "so-cb05-roi-di.sqlite")],
+                           capture_output=True, text=True, timeout=120)
+    assert check.returncode == 0 and "sound" in check.stdout, check.stdout + check.stderr
+    step(f"CB05 left on 2026-03-01: {len(theirs)} communes handed on, the register sound")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--diaban", required=True, help="the built diaban")
@@ -454,7 +562,8 @@ def main():
         except subprocess.TimeoutExpired:
             server.kill()
             code = "killed after 60 s"
-        leftovers = [os.path.join(d, f) for d, _, files in os.walk(scenarios) for f in files if f.startswith(".")]
+        leftovers = [os.path.join(d, f) for d, _, files in os.walk(scenarios) for f in files
+                     if f.startswith(".") or f.endswith((".sqlite-wal", ".sqlite-shm"))]
         shutil.rmtree(work, ignore_errors=True)
     if failure:
         raise failure

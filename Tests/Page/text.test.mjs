@@ -1,7 +1,7 @@
 // Unit tests of the workspace page's pure functions (node --test; no package needed).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { fold, formatDay, formatNumber, formatPercent, formatSigned, inLanguage, marksBody, matches, verdictCounts } from '../../Sources/Workspace/Resources/page/text.mjs';
+import { fold, formatDay, formatNumber, formatPercent, formatSigned, inLanguage, marksBody, markSet, markUndo, matches, numberFieldProblem, progressPoints, referenceText, rosterMark, timeTicks, verdictCounts } from '../../Sources/Workspace/Resources/page/text.mjs';
 
 test('fold drops case and Vietnamese diacritics, đ included', () => {
   assert.equal(fold('Nghệ An'), 'nghe an');
@@ -74,4 +74,75 @@ test('a scenario name in the page language: English when the file gives one, els
   assert.equal(inLanguage({ name: 'Tự viết' }, 'name', 'en'), 'Tự viết');
   assert.equal(inLanguage({}, 'description', 'vi'), '');
   assert.equal(inLanguage(null, 'name', 'vi'), '');
+});
+
+test('rosterMark marks an officer on leave, back or new, never one who leaves or is unchanged', () => {
+  const words = { roster_joins: 'mới', 'roster_on-leave': 'nghỉ phép', roster_returns: 'trở lại', roster_leaves: 'rời đi' };
+  const word = (k) => words[k];
+  const roster = [
+    { kind: 'leaves', officer: 'CB05', officerName: 'Võ Văn Hải', communes: ['17380'] },
+    { kind: 'joins', officer: 'CB45', officerName: 'Hồ Văn Mới', communes: [] },
+    { kind: 'on-leave', officer: 'CB02', officerName: 'Lô Văn Thắng', communes: [] },
+    { kind: 'returns', officer: 'CB02', officerName: 'Lô Văn Thắng', communes: [] },
+  ];
+  assert.equal(rosterMark(roster, 'CB45', word), ' (mới)');
+  assert.equal(rosterMark(roster, 'CB02', word), ' (trở lại)');
+  assert.equal(rosterMark(roster.slice(0, 3), 'CB02', word), ' (nghỉ phép)');
+  assert.equal(rosterMark(roster, 'CB05', word), '');
+  assert.equal(rosterMark(roster, 'CB01', word), '');
+  assert.equal(rosterMark(undefined, 'CB01', word), '');
+});
+
+test('numberFieldProblem refuses what the browser could not read as a number, never taking it for empty', () => {
+  const word = (k, ...a) => (k === 'atLeast' ? `at least ${a[0]}` : k);
+  // "1e" typed in a number field: the browser says badInput and gives an empty value.
+  assert.equal(numberFieldProblem({ badInput: true, value: '', min: '1' }, word), 'notANumber');
+  assert.equal(numberFieldProblem({ badInput: false, value: '', min: '1' }, word), null);
+  assert.equal(numberFieldProblem({ badInput: false, value: '30', min: '1' }, word), null);
+  assert.equal(numberFieldProblem({ badInput: false, value: '0', min: '1' }, word), 'at least 1');
+  assert.equal(numberFieldProblem({ badInput: false, value: 'Infinity', min: '' }, word), 'notANumber');
+  assert.equal(numberFieldProblem({ badInput: false, value: '0', min: '' }, word), null);
+});
+
+test('progressPoints puts the chart in the order of time, so that no line runs back to the left', () => {
+  const history = [
+    { elapsed: 0.5, incumbent: 120 }, { elapsed: 2.0, incumbent: 100, bound: 80 },
+    { elapsed: 1.0, bound: 70 }, { elapsed: 3.0 }, { elapsed: NaN, incumbent: 1 }, { elapsed: 2.0, incumbent: 99 },
+  ];
+  const pts = progressPoints(history);
+  assert.deepEqual(pts.map((p) => p.elapsed), [0.5, 1.0, 2.0, 2.0]);
+  assert.equal(pts[3].incumbent, 99, 'points of one moment keep their order');
+  for (let i = 1; i < pts.length; i++) assert.ok(pts[i].elapsed >= pts[i - 1].elapsed);
+  assert.deepEqual(progressPoints(undefined), []);
+});
+
+test('timeTicks gives round steps from 0 to the end', () => {
+  assert.deepEqual(timeTicks(10), [0, 2, 4, 6, 8, 10]);
+  assert.deepEqual(timeTicks(60), [0, 20, 40, 60]);
+  assert.deepEqual(timeTicks(0.9), [0, 0.2, 0.4, 0.6, 0.8]);
+  assert.deepEqual(timeTicks(0), [0]);
+});
+
+test('markSet and markUndo take one row back through its own choices only', () => {
+  const a = { decision: 'pending', note: '' }, b = { decision: 'pending', note: '' };
+  assert.equal(markUndo(a), false, 'nothing to undo yet');
+  assert.ok(markSet(a, 'accept'));
+  assert.ok(markSet(b, 'reject'));
+  assert.ok(markSet(a, 'keep'));
+  assert.equal(markSet(a, 'keep'), false, 'the same choice again is no step');
+  assert.ok(markUndo(a));
+  assert.equal(a.decision, 'accept');
+  assert.equal(b.decision, 'reject', 'the other row is untouched');
+  assert.ok(markUndo(a));
+  assert.equal(a.decision, 'pending');
+  assert.equal(markUndo(a), false);
+  assert.deepEqual(marksBody(new Map([[1, a], [2, b]])), [{ move: 1, decision: 'pending', note: '' }, { move: 2, decision: 'reject', note: '' }]);
+});
+
+test('referenceText reads the register\'s starting record in the page\'s words, and any other reference as it is', () => {
+  const word = (k, d) => (k === 'initRef' ? `Khởi tạo sổ ngày ${d}` : k);
+  assert.equal(referenceText('init 2025-07-01', word, 'vi'), 'Khởi tạo sổ ngày 01/07/2025');
+  assert.equal(referenceText('Quyết định số 15/QĐ-TU', word, 'vi'), 'Quyết định số 15/QĐ-TU');
+  assert.equal(referenceText('init 2025-07-01 (sửa)', word, 'vi'), 'init 2025-07-01 (sửa)');
+  assert.equal(referenceText(null, word, 'vi'), '');
 });

@@ -57,4 +57,38 @@ import Testing
         #expect(try register.visits() == [visit])
         #expect(throws: RegisterError.self) { try register.record(visits: [(visit, "again")]) }
     }
+
+    @Test func schemaV2IsReadAsItIsAndRecordsADepartureOnceUpgraded() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let path = try Self.fixtureCopy("register-v2", in: scratch)
+        // Read-only it is read as it is, with no roster event yet, and not a byte of it changes.
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        let reader = try Register.open(at: path, readOnly: true)
+        #expect(try reader.rosterEvents().isEmpty)
+        #expect(try reader.decisions().map(\.reference) == ["init 2025-07-01", "Quyết định số 15/QĐ-TU"])
+        #expect(try reader.check().isEmpty)
+        try reader.close()
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == bytes)
+
+        // Opened for writing it takes the roster-events migration, and keeps its record.
+        let register = try Register.open(at: path)
+        defer { try? register.close() }
+        #expect(try register.visits().count == 1)
+        let held = try register.assignment().pairs
+        #expect(held.count == 130)
+        let leaver = held[0].officer
+        let theirs = held.filter { $0.officer == leaver }.map(\.commune).sorted()
+        let busy = Set(held.filter { theirs.contains($0.commune) }.map(\.officer))
+        let heir = try #require(held.first { !busy.contains($0.officer) }?.officer)
+        let base = Assignment(held.filter { $0.officer != leaver }.map { Pair(officer: $0.officer, commune: $0.commune) })
+        var a = Adoption(reference: "Quyết định số 20/QĐ-TU", effective: Day(iso: "2026-07-01")!, note: "", plan: "leave", base: base,
+                         changes: theirs.map { .init(commune: $0, from: [], to: [heir], why: "forced (staffing)") }, officerNames: [:])
+        a.roster = [RosterEvent(kind: .leaves, officer: leaver, officerName: held[0].officerName, communes: theirs)]
+        let result = try register.adopt(a)
+        #expect(result.ended.count == theirs.count && result.began.count == theirs.count)
+        #expect(try register.rosterEvents(officer: leaver).map(\.event) == [a.roster[0]])
+        #expect(!(try register.assignment().pairs.contains { $0.officer == leaver }))
+        #expect(try register.check().isEmpty)
+    }
 }

@@ -1,6 +1,6 @@
 // The compare panel: several scenarios solved side by side, their KPIs and the communes whose
 // officers differ.
-import { h, lang, loadScenarios, message, named, panels, pct, put, refreshJobs, resultSentence, startJob, state, stateWord, t, validScenarios, watch } from './core.mjs';
+import { h, lang, loadScenarios, message, named, numberFieldOk, panels, pct, put, refreshJobs, resultSentence, startJob, state, stateWord, t, validScenarios, watch } from './core.mjs';
 import { reportFrame } from './solve.mjs';
 
 export const compare = { picked: new Set(), reference: null, limit: '', resolve: false, pending: null, ids: null, focus: null };
@@ -25,7 +25,7 @@ panels.compare = {
           h('td', {}, h('code', {}, s.path)), h('td', {}, named(s)))))),
       h('div', { class: 'row' },
         h('label', { class: 'field small' }, h('span', {}, t('timeLimit')), h('input', { type: 'number', id: 'compare-time', min: '1',
-          placeholder: t('timeLimitHint'), value: compare.limit, oninput: (e) => { compare.limit = e.target.value; } })),
+          placeholder: t('timeLimitHint'), value: compare.limit, oninput: (e) => { compare.limit = e.target.value; numberFieldOk(e.target); } })),
         h('label', { class: 'check' }, h('input', { type: 'checkbox', id: 'compare-resolve', checked: compare.resolve,
           onchange: (e) => { compare.resolve = e.target.checked; } }), ' ' + t('resolveAll')),
         h('button', { type: 'button', class: 'primary', id: 'compare-start', onclick: () => this.start(status, out) }, t('compare'))),
@@ -33,6 +33,7 @@ panels.compare = {
     if (compare.ids) this.showReport(out);
   },
   async start(status, out) {
+    if (!numberFieldOk(document.getElementById('compare-time'))) return;
     compare.picked.add(compare.reference);
     const paths = [compare.reference, ...[...compare.picked].filter((p) => p !== compare.reference)];
     put(out, );

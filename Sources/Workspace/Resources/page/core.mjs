@@ -1,6 +1,6 @@
 // DiaBan workspace: one page, no library, nothing from the network. Every request goes to
 // this server; requests that change something carry the session's CSRF token.
-import { formatNumber, formatPercent, inLanguage, matches } from './text.mjs';
+import { formatNumber, formatPercent, inLanguage, matches, numberFieldProblem } from './text.mjs';
 import { T } from './words.mjs';
 
 export const csrf = document.querySelector('meta[name="csrf-token"]').content;
@@ -284,3 +284,23 @@ export const communeItems = (c) => c.communes.map((m) => ({ key: m.code, label: 
   detail: [m.formerDistrict, t(m.terrain), m.required.join(', ')].filter(Boolean).join(' · ') }));
 export const specialtyItems = (c) => c.specialties.map((s) => ({ key: s, label: s }));
 export const newSpecialty = (q) => (/^[a-z][a-z0-9-]*$/.test(q) ? { key: q, label: q, detail: t('newSpecialty', q) } : null);
+
+// Checks a number field where it is typed (on each input, and again before the form is sent): a value that is not a number, or is too small, is
+// marked on the field with the reason beside it, and the caller does not go on. True when
+// the field holds a number or is empty (the default).
+export function numberFieldOk(input) {
+  if (!input) return true;
+  const problem = numberFieldProblem({ badInput: input.validity?.badInput, value: input.value, min: input.min }, t);
+  let note = input.parentElement?.querySelector('.field-error');
+  if (!problem) {
+    input.removeAttribute('aria-invalid');
+    note?.remove();
+    return true;
+  }
+  input.setAttribute('aria-invalid', 'true');
+  if (!note) { note = h('span', { class: 'field-error', role: 'alert' }); input.after(note); }
+  note.textContent = problem;
+  if (document.activeElement !== input) input.focus();
+  return false;
+}
+

@@ -2,10 +2,10 @@
 // keep or pending with a note; re-plan with them (a solve on the pool, live, with Stop),
 // then the re-plan's review and its report, and its own rows to decide further; save
 // the rows as decisions.csv or load a file; adopt them into a register.
-import { $, api, current, h, lang, message, num, panels, pct, put, refreshJobs, resultSentence, state, stateWord, t, watch } from './core.mjs';
+import { $, api, current, h, lang, message, num, numberFieldOk, panels, pct, put, refreshJobs, resultSentence, state, stateWord, t, watch } from './core.mjs';
 import { problemTable } from './scenarios.mjs';
 import { tile } from './solve.mjs';
-import { formatDay, formatSigned, marksBody as marksOf, verdictCounts } from './text.mjs';
+import { formatDay, formatSigned, markSet, markUndo, marksBody as marksOf, referenceText, rosterMark, verdictCounts } from './text.mjs';
 import { confirmDialog } from './whatif.mjs';
 
 export const VERDICTS = ['accept', 'reject', 'keep', 'pending'];
@@ -14,6 +14,7 @@ export const decide = { job: null, sheet: null, sheetKey: null, marks: new Map()
 const isoDay = (d) => formatDay(d, lang);
 const signed = (x, places) => formatSigned(x, places, lang);
 const marksBody = () => marksOf(decide.marks);
+const refText = (reference) => referenceText(reference, t, lang);
 
 panels.decide = {
   tab: 'tabDecide',
@@ -80,19 +81,29 @@ panels.decide = {
       s.replanOf ? h('span', { class: 'muted' }, ' · ' + t('replanOf', s.replanOf)) : null,
       s.loadedFrom ? h('span', { class: 'muted' }, ' · ' + t('loadedFrom', s.loadedFrom)) : null);
     if (!s.rows.length) { put(box, head, message('ok', t('noMoves'))); return; }
-    const set = (move, decision) => {
-      decide.marks.get(move).decision = decision;
-      const input = $(`#dm-${move}-${decision}`, box);
+    // Shows a row's mark: its radio, the row's state, and whether it can go back a step.
+    const showMark = (move) => {
+      const mark = decide.marks.get(move);
+      const input = $(`#dm-${move}-${mark.decision}`, box);
       if (input) input.checked = true;
       const tr = $(`tr[data-move="${move}"]`, box);
-      if (tr) tr.dataset.decision = decision;
+      if (tr) tr.dataset.decision = mark.decision;
+      const undo = $(`#dm-${move}-undo`, box);
+      if (undo) undo.disabled = !mark.undo?.length;
       this.renderCounts();
     };
+    const set = (move, decision) => { if (markSet(decide.marks.get(move), decision)) showMark(move); };
+    const undo = (move) => { if (markUndo(decide.marks.get(move))) showMark(move); };
     const rows = s.rows.map((r) => {
       const m = decide.marks.get(r.move);
       const earlier = r.source === 'earlier';
       const allowed = (v) => !(earlier && v === 'accept') && !(r.rule && v === 'keep');
-      const names = (ids, ns) => ids.map((id, i) => h('span', { title: id }, ns[i] || id)).flatMap((x, i) => (i ? [', ', x] : [x]));
+      const names = (ids, ns) => ids.map((id, i) => h('span', { title: id }, (ns[i] || id) + rosterMark(s.roster, id, t))).flatMap((x, i) => (i ? [', ', x] : [x]));
+      // The officer who leaves is the previous officer of their communes, marked.
+      const left = (s.roster || []).filter((e) => e.kind === 'leaves' && e.communes.includes(r.commune));
+      const previous = !r.from.length && left.length
+        ? left.map((e) => h('span', { title: e.officer, class: 'left' }, `${e.officerName} (${t('roster_leaves')})`))
+        : names(r.from, r.fromNames);
       const group = h('div', { class: 'verdicts', role: 'radiogroup', 'aria-label': t('colDecision') + ' ' + r.move },
         VERDICTS.map((v) => h('label', { class: 'v v-' + v + (allowed(v) ? '' : ' off') },
           h('input', { type: 'radio', name: 'dm-' + r.move, id: `dm-${r.move}-${v}`, value: v, checked: m.decision === v, disabled: !allowed(v),
@@ -100,16 +111,18 @@ panels.decide = {
       return h('tr', { 'data-move': r.move, 'data-decision': m.decision, 'data-commune': r.commune,
         onkeydown: (e) => {
           if (e.target.type === 'text' || e.altKey || e.ctrlKey || e.metaKey) return;
+          if (e.key.toLowerCase() === 'u') { e.preventDefault(); undo(r.move); $(`#dm-${r.move}-${decide.marks.get(r.move).decision}`, box)?.focus(); return; }
           const v = { a: 'accept', r: 'reject', k: 'keep', p: 'pending' }[e.key.toLowerCase()];
           if (v && allowed(v)) { e.preventDefault(); set(r.move, v); $(`#dm-${r.move}-${v}`, box)?.focus(); }
         } },
         h('td', { class: 'r' }, String(r.move)),
         h('td', {}, h('b', {}, r.communeName), h('div', { class: 'muted' }, r.commune)),
-        h('td', {}, names(r.from, r.fromNames), ' → ', h('b', {}, names(r.to, r.toNames))),
+        h('td', {}, previous, ' → ', h('b', {}, names(r.to, r.toNames))),
         h('td', { class: 'r' }, r.gain === '' ? '—' : signed(Number(r.gain), 2)),
         h('td', { class: 'reason' }, earlier ? h('i', {}, t('earlierRow')) : s.reasons[r.commune] || '',
           r.rule ? h('div', {}, h('span', { class: 'badge warn' }, t('forcedBy', r.rule))) : null),
-        h('td', {}, group),
+        h('td', {}, group, h('button', { type: 'button', class: 'undo', id: `dm-${r.move}-undo`, title: t('undoRow'), 'aria-label': t('undoRow') + ' ' + r.move,
+          disabled: !m.undo?.length, onclick: () => undo(r.move) }, '↶ ' + t('undo'))),
         h('td', {}, h('input', { type: 'text', class: 'note', id: `dm-${r.move}-note`, value: m.note, 'aria-label': t('note') + ' ' + r.move,
           maxlength: '2000', oninput: (e) => { m.note = e.target.value; } })));
     });
@@ -129,7 +142,7 @@ panels.decide = {
     put(box,
       h('div', { class: 'row' },
         h('label', { class: 'field small' }, h('span', {}, t('timeLimit')), h('input', { type: 'number', id: 'decide-time', min: '1', step: '1',
-          placeholder: t('timeLimitHint'), value: decide.limit, oninput: (e) => { decide.limit = e.target.value; } })),
+          placeholder: t('timeLimitHint'), value: decide.limit, oninput: (e) => { decide.limit = e.target.value; numberFieldOk(e.target); } })),
         h('button', { type: 'button', class: 'primary', id: 'decide-replan', disabled: !hasRows, onclick: () => this.replan() }, t('replan'))),
       h('div', { class: 'row' },
         h('label', { class: 'field grow' }, h('span', {}, t('saveName')), h('input', { id: 'decide-file', value: decide.file, oninput: (e) => { decide.file = e.target.value; } })),
@@ -162,6 +175,7 @@ panels.decide = {
     this.say('ok', t('loadedFrom', r.data.loadedFrom), r.data.notes.length ? h('ul', { class: 'plain', id: 'decide-notes' }, r.data.notes.map((n) => h('li', {}, n))) : null);
   },
   async replan() {
+    if (!numberFieldOk($('#decide-time'))) return;
     this.say('wait', t('loading'));
     const body = { decisions: marksBody() };
     if (decide.limit) body.timeLimit = Number(decide.limit);
@@ -199,7 +213,8 @@ panels.decide = {
       setText('decide-bound', num(r ? r.bestBound ?? p?.bound : p?.bound, 2));
       setText('decide-gap', pct(r && r.hasPlan ? r.gap ?? (r.status === 'optimal' ? 0 : null) : p?.gap));
       const bar = $('#decide-bar', sec);
-      if (bar) bar.style.width = Math.min(100, (100 * snap.elapsedSeconds) / Math.max(1, snap.timeLimit)) + '%';
+      const ended = !(snap.state === 'queued' || snap.state === 'running');
+      if (bar) bar.style.width = (ended ? 100 : Math.min(100, (100 * snap.elapsedSeconds) / Math.max(1, snap.timeLimit))) + '%';
       const stop = $('#decide-stop', sec);
       if (stop) stop.hidden = !(snap.state === 'queued' || snap.state === 'running');
       if (snap.state === 'finished' && r?.hasPlan) {
@@ -308,7 +323,10 @@ panels.decide = {
           onclick: () => this.history(history, a.path, p.commune),
           onkeydown: (e) => { if (e.key === 'Enter') this.history(history, a.path, p.commune); } },
           h('td', {}, p.communeName, h('span', { class: 'muted' }, ' ' + p.commune)), h('td', {}, p.officerName, h('span', { class: 'muted' }, ' ' + p.officer)),
-          h('td', {}, isoDay(p.since)), h('td', {}, t('years', p.years, p.days)), h('td', {}, p.decision)))))),
+          h('td', {}, isoDay(p.since)), h('td', {}, t('years', p.years, p.days)), h('td', {}, refText(p.decision))))))),
+      (a.events || []).length ? h('div', { id: 'reg-roster' }, h('h4', {}, t('rosterEvents')),
+        h('ul', {}, a.events.map((e) => h('li', { 'data-officer': e.event.officer, 'data-kind': e.event.kind },
+          `${e.event.officerName} ${e.event.officer} (${t('roster_' + e.event.kind)}) · ${isoDay(e.day)} · ${e.decision}`)))) : null,
       history,
       h('details', {}, h('summary', {}, t('cliShow')), h('pre', { class: 'cli', id: 'reg-show-text' }, a.text)));
     if (decide.history) this.history(history, a.path, decide.history);
@@ -323,6 +341,6 @@ panels.decide = {
       h('table', { class: 'num', id: 'reg-history-table' },
         h('thead', {}, h('tr', {}, [t('officer'), t('since'), t('until'), t('begunBy'), t('endedBy')].map((x) => h('th', {}, x)))),
         h('tbody', {}, d.periods.map((p) => h('tr', {}, h('td', { class: 'l' }, `${p.officerName} (${p.officer})`), h('td', { class: 'l' }, isoDay(p.start)),
-          h('td', { class: 'l' }, p.end ? isoDay(p.end) : t('inForce')), h('td', { class: 'l' }, p.startedBy), h('td', { class: 'l' }, p.endedBy || ''))))));
+          h('td', { class: 'l' }, p.end ? isoDay(p.end) : t('inForce')), h('td', { class: 'l' }, refText(p.startedBy)), h('td', { class: 'l' }, refText(p.endedBy)))))));
   },
 };

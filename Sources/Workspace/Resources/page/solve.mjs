@@ -1,6 +1,7 @@
 // The solve panel: solves on the pool, with live progress, Stop and the report.
-import { $, api, current, h, lang, loadScenarios, message, named, num, panels, pct, put, refreshJobs, resultSentence, show, startJob, state, stateWord, t, validScenarios, watch } from './core.mjs';
+import { $, api, current, h, lang, loadScenarios, message, named, num, numberFieldOk, panels, pct, put, refreshJobs, resultSentence, show, startJob, state, stateWord, t, validScenarios, watch } from './core.mjs';
 import { problemTable } from './scenarios.mjs';
+import { progressPoints, timeTicks } from './text.mjs';
 
 panels.solve = {
   tab: 'tabSolve',
@@ -16,7 +17,7 @@ panels.solve = {
     const select = h('select', { id: 'solve-scenario', onchange: (e) => { this.path = e.target.value; } },
       valid.map((s) => h('option', { value: s.path, selected: s.path === this.path }, s.path + (named(s) ? ' — ' + named(s) : ''))));
     const limit = h('input', { type: 'number', id: 'solve-time', min: '1', step: '1', placeholder: t('timeLimitHint'), value: this.limit ?? '',
-      oninput: (e) => { this.limit = e.target.value; } });
+      oninput: (e) => { this.limit = e.target.value; numberFieldOk(e.target); } });
     const note = h('div', { id: 'solve-message' });
     put(section, 
       h('h2', {}, t('tabSolve')), h('p', { class: 'muted' }, t('solveIntro')),
@@ -24,6 +25,7 @@ panels.solve = {
         h('label', { class: 'field small' }, h('span', {}, t('timeLimit')), limit),
         h('button', { type: 'button', class: 'primary', id: 'solve-start', onclick: async () => {
           put(note, );
+          if (!numberFieldOk(limit)) return;
           const body = { kind: 'solve', path: this.path };
           if (this.limit) body.timeLimit = Number(this.limit);
           const r = await startJob(body);
@@ -101,7 +103,9 @@ panels.solve = {
     set('solve-gap', pct(r && r.hasPlan ? r.gap ?? (r.status === 'optimal' ? 0 : null) : p?.gap));
     set('solve-nodes', num(r ? r.nodes : p?.nodes, 0));
     const bar = $('#solve-bar', sec);
-    if (bar) bar.style.width = Math.min(100, (100 * snap.elapsedSeconds) / Math.max(1, snap.timeLimit)) + '%';
+    // A solve that ended fills the bar, whatever part of its time limit it used.
+    const ended = !(snap.state === 'queued' || snap.state === 'running');
+    if (bar) bar.style.width = (ended ? 100 : Math.min(100, (100 * snap.elapsedSeconds) / Math.max(1, snap.timeLimit))) + '%';
     const stop = $('#solve-stop', sec);
     if (stop) stop.hidden = !(snap.state === 'queued' || snap.state === 'running') || snap.mine === false;
     const chart = $('#solve-chart', sec);
@@ -136,19 +140,27 @@ export function reportFrame(url, id) {
   return frame;
 }
 
-// Incumbent and bound over time, as a small SVG line chart.
+// Incumbent and bound over time, as a small SVG line chart with a time axis in seconds.
 export function progressChart(history) {
   const ns = 'http://www.w3.org/2000/svg';
   const svg = document.createElementNS(ns, 'svg');
-  svg.setAttribute('viewBox', '0 0 600 140');
+  svg.setAttribute('viewBox', '0 0 600 160');
   svg.setAttribute('class', 'spark');
-  const pts = history.filter((p) => p.incumbent != null || p.bound != null);
+  const pts = progressPoints(history);
   if (pts.length < 2) return svg;
   const xs = pts.map((p) => p.elapsed);
   const ys = pts.flatMap((p) => [p.incumbent, p.bound]).filter((v) => v != null);
-  const x0 = Math.min(...xs), x1 = Math.max(...xs), y0 = Math.min(...ys), y1 = Math.max(...ys);
-  const px = (x) => 40 + ((x - x0) / Math.max(1e-9, x1 - x0)) * 550;
+  const x1 = Math.max(...xs), y0 = Math.min(...ys), y1 = Math.max(...ys);
+  const px = (x) => 40 + (x / Math.max(1e-9, x1)) * 550;
   const py = (y) => 125 - ((y - y0) / Math.max(1e-9, y1 - y0)) * 110;
+  const text = (x, y, label, anchor) => {
+    const tx = document.createElementNS(ns, 'text');
+    tx.setAttribute('x', String(x));
+    tx.setAttribute('y', String(y));
+    if (anchor) tx.setAttribute('text-anchor', anchor);
+    tx.textContent = label;
+    svg.append(tx);
+  };
   for (const [key, cls] of [['incumbent', 'inc'], ['bound', 'bnd']]) {
     const line = pts.filter((p) => p[key] != null).map((p) => `${px(p.elapsed).toFixed(1)},${py(p[key]).toFixed(1)}`).join(' ');
     const pl = document.createElementNS(ns, 'polyline');
@@ -156,12 +168,11 @@ export function progressChart(history) {
     pl.setAttribute('class', cls);
     svg.append(pl);
   }
-  for (const [y, label] of [[y1, num(y1, 0)], [y0, num(y0, 0)]]) {
-    const tx = document.createElementNS(ns, 'text');
-    tx.setAttribute('x', '2');
-    tx.setAttribute('y', String(py(y) + 4));
-    tx.textContent = label;
-    svg.append(tx);
-  }
+  for (const [y, label] of [[y1, num(y1, 0)], [y0, num(y0, 0)]]) text(2, py(y) + 4, label);
+  // The time axis: seconds since the solve began.
+  const axis = document.createElementNS(ns, 'line');
+  for (const [k, v] of [['x1', 40], ['x2', 590], ['y1', 132], ['y2', 132], ['class', 'axis']]) axis.setAttribute(k, String(v));
+  svg.append(axis);
+  for (const tick of timeTicks(x1)) text(px(tick), 148, num(tick, tick % 1 ? 1 : 0) + ' s', 'middle');
   return svg;
 }

@@ -47,3 +47,67 @@ export function verdictCounts(marks) {
 // A text of an item in the page's language: `nameEn` for English when the item has one,
 // otherwise `name` (the scenario file's own words, Vietnamese for the bundled scenarios).
 export const inLanguage = (item, key, lang) => (item == null ? '' : (lang === 'en' ? item[key + 'En'] ?? item[key] : item[key]) ?? '');
+
+// " (nghỉ phép)", " (mới)": the roster change of a what-if for an officer, in the page's words
+// (`word` translates roster_KIND); nothing for one who leaves (shown as the previous officer)
+// or for an officer the what-if does not change.
+export function rosterMark(roster, id, word) {
+  const last = (roster || []).filter((e) => e.officer === id).pop();
+  return last && last.kind !== 'leaves' ? ` (${word('roster_' + last.kind)})` : '';
+}
+
+// What is wrong with a number field as the browser read it, or null. `badInput` is what the
+// browser sets when the text typed is not a number ("1e"): its value is then empty, and an
+// empty field means "the default", so it must be caught here and never taken for empty.
+export function numberFieldProblem({ badInput, value, min }, word) {
+  if (badInput) return word('notANumber');
+  if (value === '' || value == null) return null;
+  const x = Number(value);
+  if (!Number.isFinite(x)) return word('notANumber');
+  if (min != null && min !== '' && x < Number(min)) return word('atLeast', min);
+  return null;
+}
+
+// The points of a solve's progress chart, in the order of time: entries with an incumbent or a
+// bound, sorted by elapsed seconds (a solve's phases may report out of order), so that the
+// lines never run back to the left.
+export function progressPoints(history) {
+  return (history || [])
+    .filter((p) => p && Number.isFinite(p.elapsed) && (p.incumbent != null || p.bound != null))
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => a.p.elapsed - b.p.elapsed || a.i - b.i)
+    .map(({ p }) => p);
+}
+
+// Ticks of a time axis from 0 to `end` seconds: about `count` round steps (1, 2 or 5 × 10^k).
+export function timeTicks(end, count = 5) {
+  if (!(end > 0)) return [0];
+  const raw = end / count, power = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw);
+  const ticks = [];
+  for (let x = 0; x <= end + 1e-9; x += step) ticks.push(Math.round(x * 1e6) / 1e6);
+  return ticks;
+}
+
+// A move's mark changes, remembering the choice before it, so that one row can go back to its
+// previous choice without touching the others. Returns whether it changed.
+export function markSet(mark, decision) {
+  if (mark.decision === decision) return false;
+  (mark.undo ??= []).push(mark.decision);
+  mark.decision = decision;
+  return true;
+}
+
+// Back to the row's previous choice; false when there is none.
+export function markUndo(mark) {
+  if (!mark.undo?.length) return false;
+  mark.decision = mark.undo.pop();
+  return true;
+}
+
+// A decision's reference as the page shows it: the register's own starting record, which the
+// command line names "init DATE", reads in the page's words ("Khởi tạo sổ ngày 01/07/2025").
+export function referenceText(reference, word, lang) {
+  const start = /^init (\d{4}-\d\d-\d\d)$/.exec(reference || '');
+  return start ? word('initRef', formatDay(start[1], lang)) : reference || '';
+}

@@ -1,5 +1,5 @@
 // The trade-off panel: the moves-versus-balance curve of one scenario.
-import { api, h, loadScenarios, message, named, num, panels, pct, put, resultSentence, startJob, state, stateWord, t, validScenarios, watch } from './core.mjs';
+import { api, h, loadScenarios, message, named, num, numberFieldOk, panels, pct, put, resultSentence, startJob, state, stateWord, t, validScenarios, watch } from './core.mjs';
 import { problemTable } from './scenarios.mjs';
 
 export const sweep = { path: null, from: 0, to: 40, step: 4, limit: 10, job: null };
@@ -11,7 +11,7 @@ panels.tradeoff = {
     const valid = validScenarios();
     if (!sweep.path && valid.length) sweep.path = valid[0].path;
     const numIn = (key, labelKey) => h('label', { class: 'field small' }, h('span', {}, t(labelKey)),
-      h('input', { type: 'number', min: '0', step: '1', id: 'tradeoff-' + key, value: sweep[key], oninput: (e) => { sweep[key] = e.target.value; } }));
+      h('input', { type: 'number', min: '0', step: '1', id: 'tradeoff-' + key, value: sweep[key], oninput: (e) => { sweep[key] = e.target.value; numberFieldOk(e.target); } }));
     const note = h('div', { id: 'tradeoff-message' });
     const out = h('div', { id: 'tradeoff-out' });
     put(section, 
@@ -22,6 +22,7 @@ panels.tradeoff = {
         numIn('from', 'from'), numIn('to', 'to'), numIn('step', 'step'), numIn('limit', 'perPoint'),
         h('button', { type: 'button', class: 'primary', id: 'tradeoff-start', onclick: async () => {
           put(note, );
+          if (!['from', 'to', 'step', 'limit'].every((k) => numberFieldOk(document.getElementById('tradeoff-' + k)))) return;
           const r = await startJob({ kind: 'tradeoff', path: sweep.path, from: Number(sweep.from), to: Number(sweep.to), step: Number(sweep.step),
             timeLimit: Number(sweep.limit) || undefined });
           if (!r.ok) { put(note, message('bad', r.data?.error || t('error'))); return; }
