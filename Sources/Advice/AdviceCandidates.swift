@@ -1,19 +1,6 @@
 import DiaBanCore
 import Planning
 
-/// One row of a scenario's `advice.training` table: an officer who may train in a specialty,
-/// and what it costs (in the table's own unit; DiaBan reports it, it does not price it).
-public struct TrainingOption: Sendable, Hashable {
-    public var officer: String
-    public var specialty: Specialty
-    public var cost: Double?
-    public init(officer: String, specialty: Specialty, cost: Double? = nil) {
-        self.officer = officer
-        self.specialty = specialty
-        self.cost = cost
-    }
-}
-
 /// Which actions are candidates, and of what size.
 public struct AdviceOptions: Sendable {
     /// How many actions of each kind the combination may take.
@@ -22,7 +9,8 @@ public struct AdviceOptions: Sendable {
     public var capacityUnits: Double = 1
     /// A hire's capacity; nil for the median capacity of the active roster.
     public var hireCapacity: Double?
-    /// The scenario's `advice.training` table: when given, the only trainings considered.
+    /// The trainings allowed (a scenario's `advice.training` table): when given, the only
+    /// trainings considered; nil for every officer in every needed specialty they lack.
     public var training: [TrainingOption]?
     /// Solves at the same time (each on its own thread).
     public var jobs: Int = 1

@@ -72,7 +72,21 @@ extension Advisor {
             var solverOptions = request.solverOptions
             solverOptions.relativeGap = request.gap
             solverOptions.timeLimit = request.timeLimit
-            let result = try solver.solve(jm.model, options: solverOptions, start: nil, progress: nil)
+            // A first incumbent: the best single trainings and the k best single hires together,
+            // re-solved as a what-if.
+            var start: [Double]?
+            let greedy = Self.greedy(singles, trainings: trainings, trainBudget: trainBudget, hires: hires, hireCount: k)
+            if let changed = try? greedy.applied(to: scenario) {
+                var r = request
+                r.start = baseline.plan
+                let outcome = try planner.plan(changed, request: r)
+                if let plan = outcome.plan {
+                    start = try jm.startVector(actions: greedy, plan: plan, scenario: scenario, solver: solver, options: solverOptions)
+                    let p = SolvedPoint(outcome, seconds: 0)
+                    if let z = p.objective, z < (best?.point.objective ?? .infinity) - 1e-9 { best = (greedy.sorted(), p) }
+                }
+            }
+            let result = try solver.solve(jm.model, options: solverOptions, start: start, progress: nil)
             // No combination with k hires: nothing to bound.
             if result.termination == .infeasible { continue }
             if let b = result.bestBound, let current = bound { bound = min(current, b) } else { bound = nil }
@@ -105,5 +119,14 @@ extension Advisor {
         }
         choice.seconds = Date().timeIntervalSince(started)
         return choice
+    }
+
+    /// The largest-gain single trainings (up to the budget, positive gains only) and the k
+    /// largest-gain single hires: a combination chosen one action at a time.
+    static func greedy(_ singles: [ActionGain], trainings: [AdviceAction], trainBudget: Int, hires: [AdviceAction], hireCount k: Int) -> [AdviceAction] {
+        let allowed = Set(trainings), hireSet = Set(hires)
+        let t = singles.filter { allowed.contains($0.action) && ($0.gain ?? 0) > 1e-9 }.prefix(trainBudget).map(\.action)
+        let h = singles.filter { hireSet.contains($0.action) && $0.gain != nil }.prefix(k).map(\.action)
+        return Array(t) + Array(h)
     }
 }

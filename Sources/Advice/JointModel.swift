@@ -20,6 +20,10 @@ struct JointModel {
     var model: LinearModel
     var trainings: [(action: AdviceAction, y: VariableIndex, z: [VariableIndex])]
     var hires: [(action: AdviceAction, y: VariableIndex)]
+    /// The column of each officer–commune pair (hires under their ids in the program).
+    var xIndex: [Pair: VariableIndex]
+    /// The id each hire candidate has in the program.
+    var hireIDs: [String]
 
     init(scenario: Scenario, trainings: [AdviceAction], hires: [AdviceAction], hireCount k: Int, trainBudget: Int) throws {
         // The scenario with every candidate in it.
@@ -153,6 +157,40 @@ struct JointModel {
         self.model = m
         self.trainings = trainingVars.map { (action: $0.0, y: $0.1, z: $0.2) }
         self.hires = hireVars.map { (action: $0.0, y: $0.1) }
+        self.xIndex = pm.xIndex
+        self.hireIDs = hireIDs
+    }
+
+    /// A full solution vector for a combination and its plan (from a what-if solve, where the
+    /// i-th hire of the combination is `NEW`i): the binaries set from them and every other
+    /// column at its best value, from an LP with those binaries fixed. Nil when the plan uses a
+    /// pair the program lacks or the LP finds no solution.
+    func startVector(actions: [AdviceAction], plan: Assignment, scenario: Scenario, solver: any MIPSolver, options: SolverOptions) throws -> [Double]? {
+        var fixed = [Double?](repeating: nil, count: model.variables.count)
+        var rename: [String: String] = [:]
+        var hireNumber = 0
+        for t in trainings { fixed[t.y.rawValue] = actions.contains(t.action) ? 1 : 0 }
+        for h in hires { fixed[h.y.rawValue] = actions.contains(h.action) ? 1 : 0 }
+        for action in actions {
+            guard case .hire = action, let j = hires.firstIndex(where: { $0.action == action }) else { continue }
+            hireNumber += 1
+            rename[AdviceAction.hireID(hireNumber, in: scenario)] = hireIDs[j]
+        }
+        for v in xIndex.values { fixed[v.rawValue] = 0 }
+        for pair in plan.pairs {
+            let id = rename[pair.officer] ?? pair.officer
+            guard let v = xIndex[Pair(officer: id, commune: pair.commune)] else { return nil }
+            fixed[v.rawValue] = 1
+        }
+        var lp = model
+        for (i, value) in fixed.enumerated() {
+            if let value { lp.setBounds(VariableIndex(i), lower: value, upper: value) }
+        }
+        var o = options
+        o.timeLimit = 30
+        let result = try solver.solve(lp, options: o, start: nil, progress: nil)
+        guard result.primal != .none, result.values.count == model.variables.count else { return nil }
+        return result.values
     }
 
     /// The actions a solution takes: the hires it makes and the trainings it uses (a training

@@ -30,6 +30,8 @@ public struct Scenario: Sendable {
     public var since: [Pair: Day] = [:]
     /// The rules of the area work plan (`workPlan:`), when the scenario has them.
     public var workPlan: WorkPlanRules?
+    /// The trainings staffing advice may propose (`advice.training`), when the scenario lists them.
+    public var training: [TrainingOption]?
 
     /// The name for a reader of English (`english`) or of the province's language.
     public func name(english: Bool) -> String { english ? nameEn ?? name : name }

@@ -48,6 +48,8 @@ public struct AdviceReport: Encodable, Sendable {
         public var gainLow: Double?
         public var gainHigh: Double?
         public var exact: Bool
+        /// A training's cost from the scenario's `advice.training` table.
+        public var cost: Double?
         public var provenWithoutSolve: String?
         public var with: Point?
         public var serves: [String]
@@ -80,7 +82,7 @@ public struct AdviceReport: Encodable, Sendable {
             for (i, g) in list.enumerated() where top.map({ i < $0 }) ?? true {
                 singles.append(Single(rank: i + 1, kind: kind.rawValue, key: g.action.key, action: Self.describe(g.action, scenario),
                                       gain: g.gain.map(r2), gainLow: g.gainLow.map(r2), gainHigh: g.gainHigh.map(r2), exact: g.isExact,
-                                      provenWithoutSolve: g.provenWithoutSolve, with: g.with.map(Point.init), serves: g.serves,
+                                      cost: Self.cost(g.action, scenario), provenWithoutSolve: g.provenWithoutSolve, with: g.with.map(Point.init), serves: g.serves,
                                       whatIf: Self.whatIfFile(g.action.key)))
             }
         }
@@ -90,6 +92,11 @@ public struct AdviceReport: Encodable, Sendable {
                           gain: j.gain.map(r2), objective: j.with.objective.map(r2), bound: j.bound.map(r2), gap: j.gap,
                           with: Point(j.with), notes: j.notes, seconds: r2(j.seconds), whatIf: Self.jointFile)
         }
+    }
+
+    static func cost(_ action: AdviceAction, _ scenario: Scenario) -> Double? {
+        guard case .train(let o, let s) = action else { return nil }
+        return scenario.training?.first { $0.officer == o && $0.specialty == s }?.cost
     }
 
     public static func whatIfFile(_ key: String) -> String { "what-if-\(key).yaml" }
@@ -149,6 +156,7 @@ public struct AdviceReport: Encodable, Sendable {
                 } else {
                     var line = "\(String(s.rank).leftPadded(3)). \(s.action): gain \(f(s.gain)) (\(interval))"
                     if let w = s.with { line += "; uncovered \(w.uncoveredNeeds.map(String.init) ?? "–"), km/year \(f(w.kmPerYear)), moves \(w.moves.map(String.init) ?? "–")" }
+                    if let cost = s.cost { line += "; cost \(f(cost))" }
                     if let why = s.provenWithoutSolve { line += "; 0 without a solve: \(why)" }
                     out.append(line)
                     if !s.serves.isEmpty { out.append("       serves \(serves)") }

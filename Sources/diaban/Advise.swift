@@ -62,6 +62,7 @@ struct Advise: ParsableCommand {
         let sc = loaded.scenario
         var options = AdviceOptions(budgets: try budgets)
         options.capacityUnits = capacityUnits
+        options.training = sc.training
         options.jobs = jobs ?? PlanBatch.defaultJobs
         var request = PlanRequest(scenario: sc, timeLimit: timeLimit)
         request.solverOptions.verbosity = .off

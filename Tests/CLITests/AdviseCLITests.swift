@@ -88,3 +88,35 @@ struct AdviseCLITests {
         #expect(bench.compactMap { $0["specialty"] as? String } == ["border-security", "urban-management"])
     }
 }
+
+@Suite("diaban advise: the training table", .enabled(if: CLI.binary != nil))
+struct AdviseTrainingTableTests {
+    @Test("Unknown officers and specialties: exit 65 with file, line and field, and did you mean; nothing written")
+    func unknownNames() throws {
+        let s = try Scenarios()
+        defer { s.remove() }
+        try s.write("training.csv", "officer,specialty,cost\nO1,urban-management,5\nO9,border-security,3\nO3,border-securty,2\n")
+        try s.write("with-training.yaml", "name: Thử, with a training table\nbase: base.yaml\nadvice: {training: training.csv}\n")
+        let r = try CLI.run(["advise", "with-training.yaml", "--train", "1", "--out", "out", "--quiet"], in: s.dir)
+        #expect(r.status == 65, "\(r.stderr)")
+        #expect(r.stderr.contains("training.csv:3"), "\(r.stderr)")
+        #expect(r.stderr.contains("officer O9"), "\(r.stderr)")
+        #expect(r.stderr.contains("training.csv:4"), "\(r.stderr)")
+        #expect(r.stderr.contains("Did you mean border-security?"), "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: s.dir + "/out"))
+    }
+
+    @Test("The table narrows the trainings to its rows and carries their cost")
+    func narrows() throws {
+        let s = try Scenarios()
+        defer { s.remove() }
+        try s.write("training.csv", "officer,specialty,cost\nO3,urban-management,5\nO3,border-security,2\n")
+        try s.write("with-training.yaml", "name: Thử, with a training table\nbase: base.yaml\nadvice: {training: training.csv}\n")
+        let r = try CLI.run(["advise", "with-training.yaml", "--train", "1", "--format", "json", "--quiet"], in: s.dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        let doc = try AdviseCLITests.json(r.stdout)
+        let singles = try #require(doc["singles"] as? [[String: Any]])
+        #expect(Set(singles.compactMap { $0["key"] as? String }) == ["train-O3-urban-management", "train-O3-border-security"])
+        #expect(Set(singles.compactMap { $0["cost"] as? Double }) == [5, 2])
+    }
+}
