@@ -146,6 +146,35 @@ func subsets<T>(_ items: [T], atMost k: Int) -> [[T]] {
         #expect(gains[0].isExact)
     }
 
+    @Test("Each departure's cost is the enumerated optimum without the officer minus the baseline's", arguments: [UInt64(5), 6])
+    func departuresEqualEnumeration(seed: UInt64) throws {
+        let s = smallScenario(officers: 3, communes: 5, seed: seed)
+        let (outcome, point) = try advisor.baseline(s, request: request(s))
+        let r = try advisor.resilience(s, baseline: outcome, point: point, request: request(s), training: nil, jobs: 2)
+        let z0 = try #require(enumeratedOptimum(s))
+        #expect(Set(r.departures.map(\.officer)) == Set(s.officers.map(\.id)))
+        for d in r.departures {
+            var without = s
+            try ScenarioChange.removeOfficer(d.officer).apply(to: &without)
+            if let z1 = enumeratedOptimum(without) {
+                #expect(Self.close(d.cost, z1 - z0), "\(d.officer): \(d.cost ?? .nan) against \(z1 - z0)")
+            } else {
+                #expect(d.cost == nil && !d.reasons.isEmpty, "\(d.officer): no plan without them, so reasons")
+            }
+            // The last holder of a need is the only eligible holder of it.
+            for need in d.lastHolderOf {
+                let holders = s.officers.filter { $0.holds(need.specialty) && $0.homeCommune != need.commune }
+                #expect(holders.map(\.id) == [d.officer])
+            }
+        }
+        let needed = Set(s.communes.flatMap(\.requiredSpecialties))
+        #expect(Set(r.bench.map(\.specialty)) == needed)
+        for b in r.bench {
+            #expect(b.holders == s.officers.filter { $0.holds(b.specialty) }.map(\.id).sorted())
+            #expect(b.communesNeeding == s.communes.filter { $0.requiredSpecialties.contains(b.specialty) }.count)
+        }
+    }
+
     @Test("The same input gives the same advice, in the same order")
     func deterministic() throws {
         let s = smallScenario(officers: 3, communes: 5, seed: 11)
