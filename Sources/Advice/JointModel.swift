@@ -114,11 +114,25 @@ struct JointModel {
             }
         }
         let officerOfX = Dictionary(uniqueKeysWithValues: zip(pm.xColumns, pm.pairs).map { ($0.0, $0.1.officer) })
+        let workloadOfX = Dictionary(uniqueKeysWithValues: zip(pm.xColumns, pm.pairs).map { ($0.0, all.commune($0.1.commune)?.workload ?? -1) })
+
+        // A hire's capacity row holds only when hired: Σ w·x ≤ cap·y (the tight form of the gate).
+        var hireOfID: [String: (y: VariableIndex, capacity: Double)] = [:]
+        for (o, y) in hireY { hireOfID[all.officers[o].id] = (y, all.officers[o].capacity) }
+        func hireCapacityRow(_ row: Constraint) -> (y: VariableIndex, capacity: Double)? {
+            guard row.lower == -.infinity, row.upper.isFinite, let first = row.terms.first,
+                  let id = officerOfX[first.variable], let hire = hireOfID[id], row.upper == hire.capacity,
+                  row.terms.allSatisfy({ officerOfX[$0.variable] == id && $0.coefficient > 0 }) else { return nil }
+            return hire
+        }
 
         for (r, row) in pm.model.constraints.enumerated() {
             var terms = row.terms.map { ($0.variable, $0.coefficient) }
             var lower = row.lower, upper = row.upper
-            if let (c, s) = coverageOfRow[r] {
+            if let hire = hireCapacityRow(row), row.terms.allSatisfy({ abs($0.coefficient - (workloadOfX[$0.variable] ?? -1)) < 1e-12 }) {
+                terms.append((hire.y, -hire.capacity))
+                upper = 0
+            } else if let (c, s) = coverageOfRow[r] {
                 terms = terms.map { v, a in
                     if let o = officerOfX[v], trainedPairs.contains(Pair(officer: o, commune: s.rawValue)),
                        let z = zOf[Pair(officer: o, commune: s.rawValue)]?[c] { return (z, a) }
