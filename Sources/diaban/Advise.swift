@@ -24,7 +24,7 @@ struct Advise: ParsableCommand {
     @Option(help: "How many single actions of each kind to list (the JSON lists them all).") var top: Int = 10
     @Option(help: "Solves at the same time (default: the processors).") var jobs: Int?
     @Option(help: "Output format: text, json or markdown.") var format: AdviceFormat = .text
-    @Option(help: "Also write advice.json, advice.md, advice.txt and a what-if file per listed action and for the combination into this folder.") var out: String?
+    @Option(help: "Also write advice.json (every candidate), advice.md, advice.txt and a what-if file per listed action and for the combination into this folder.") var out: String?
     @Flag(help: "Instead: each officer's departure priced by solving without them, the communes one qualified officer holds, and the bench per specialty.") var resilience = false
     @Flag(name: .shortAndLong, help: "No progress lines on stderr.") var quiet = false
 
@@ -124,8 +124,10 @@ struct Advise: ParsableCommand {
     func write(_ advice: Advice, report: AdviceReport, scenario sc: Scenario, to folder: String, inputs: [String]) throws {
         let dir = URL(fileURLWithPath: folder).standardizedFileURL
         let base = relativePath(from: dir, to: URL(fileURLWithPath: scenario).standardizedFileURL)
+        // The JSON lists every candidate; the text, the Markdown and the what-ifs the top ones.
+        let full = AdviceReport(advice, scenario: sc, top: nil)
         var files: [(String, String)] = [
-            ("advice.json", String(decoding: try report.jsonData(), as: UTF8.self) + "\n"),
+            ("advice.json", String(decoding: try full.jsonData(), as: UTF8.self) + "\n"),
             ("advice.md", report.markdown()),
             ("advice.txt", report.text()),
         ]
