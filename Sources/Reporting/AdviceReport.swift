@@ -12,6 +12,8 @@ public struct AdviceReport: Encodable, Sendable {
     /// How the single actions were ranked: `exact` (every candidate solved, each gain the
     /// difference of two solves) or `incomplete`.
     public var ranking: String
+    /// How many candidates of each kind were priced (the singles may list fewer).
+    public var priced: [String: Int]
     public var singles: [Single]
     public var joint: Joint?
 
@@ -76,6 +78,7 @@ public struct AdviceReport: Encodable, Sendable {
         budgets = Dictionary(uniqueKeysWithValues: advice.options.budgets.filter { $0.value > 0 }.map { ($0.key.rawValue, $0.value) })
         baseline = Point(advice.baseline)
         ranking = advice.ranking.rawValue
+        priced = Dictionary(grouping: advice.singles, by: \.action.kind.rawValue).mapValues(\.count)
         var singles: [Single] = []
         for kind in AdviceAction.Kind.allCases {
             let list = advice.ranked(kind)
@@ -134,7 +137,7 @@ public struct AdviceReport: Encodable, Sendable {
         var out: [String] = []
         out.append(md ? "# Staffing advice: \(scenario)" : "Staffing advice: \(scenario)")
         out.append("")
-        out.append("Baseline: \(f(baseline.objective)) points (\(baseline.status), bound \(f(baseline.bound))), \(baseline.uncoveredNeeds.map(String.init) ?? "–") uncovered needs.")
+        out.append("Baseline: \(f(baseline.objective)) points (\(baseline.status), bound \(f(baseline.bound))); uncovered \(baseline.uncoveredNeeds.map(String.init) ?? "–"), mountain outside band \(f(baseline.mountainDeviation)), utilisation spread \(f(baseline.utilisationSpread)) pp, km/year \(baseline.kmPerYear.map { decimal($0, 0) } ?? "–"), moves \(baseline.moves.map(String.init) ?? "–").")
         out.append(ranking == "exact"
                    ? "Ranking: exact — every candidate was solved; each gain is the baseline's points minus the points with the action, and [low, high] is what the two solves' bounds leave."
                    : "Ranking: incomplete — some candidates found no plan within the time limit; they are listed without a gain.")
@@ -142,20 +145,23 @@ public struct AdviceReport: Encodable, Sendable {
             let list = singles.filter { $0.kind == kind.rawValue }
             guard !list.isEmpty else { continue }
             out.append("")
-            out.append(md ? "## Best single actions: \(kind.rawValue)" : "Best single actions: \(kind.rawValue)")
+            let title = "Best single actions: \(kind.rawValue) (\(priced[kind.rawValue] ?? 0) priced)"
+            out.append(md ? "## " + title : title)
             out.append("")
             if md {
-                out.append("| # | action | gain | interval | uncovered | km/year | moves | serves | what-if |")
-                out.append("| --: | --- | --: | --- | --: | --: | --: | --- | --- |")
+                out.append("| # | action | gain | interval | uncovered | mountain outside band | utilisation spread | km/year | moves | serves | what-if |")
+                out.append("| --: | --- | --: | --- | --: | --: | --: | --: | --: | --- | --- |")
             }
             for s in list {
                 let interval = s.exact ? "exact" : "[\(f(s.gainLow)), \(f(s.gainHigh))]"
                 let serves = s.serves.isEmpty ? "–" : s.serves.joined(separator: " ")
                 if md {
-                    out.append("| \(s.rank) | \(s.action) | \(f(s.gain)) | \(interval) | \(s.with?.uncoveredNeeds.map(String.init) ?? "–") | \(f(s.with?.kmPerYear)) | \(s.with?.moves.map(String.init) ?? "–") | \(serves) | \(s.whatIf) |")
+                    out.append("| \(s.rank) | \(s.action) | \(f(s.gain)) | \(interval) | \(s.with?.uncoveredNeeds.map(String.init) ?? "–") | \(f(s.with?.mountainDeviation)) | \(f(s.with?.utilisationSpread)) | \(s.with?.kmPerYear.map { decimal($0, 0) } ?? "–") | \(s.with?.moves.map(String.init) ?? "–") | \(serves) | \(s.whatIf) |")
                 } else {
                     var line = "\(String(s.rank).leftPadded(3)). \(s.action): gain \(f(s.gain)) (\(interval))"
-                    if let w = s.with { line += "; uncovered \(w.uncoveredNeeds.map(String.init) ?? "–"), km/year \(f(w.kmPerYear)), moves \(w.moves.map(String.init) ?? "–")" }
+                    if let w = s.with {
+                        line += "; uncovered \(w.uncoveredNeeds.map(String.init) ?? "–"), mountain outside band \(f(w.mountainDeviation)), utilisation spread \(f(w.utilisationSpread)) pp, km/year \(w.kmPerYear.map { decimal($0, 0) } ?? "–"), moves \(w.moves.map(String.init) ?? "–")"
+                    }
                     if let cost = s.cost { line += "; cost \(f(cost))" }
                     if let why = s.provenWithoutSolve { line += "; 0 without a solve: \(why)" }
                     out.append(line)
