@@ -89,7 +89,18 @@ extension Advisor {
             let result = try solver.solve(jm.model, options: solverOptions, start: start, progress: nil)
             // No combination with k hires: nothing to bound.
             if result.termination == .infeasible { continue }
-            if let b = result.bestBound, let current = bound { bound = min(current, b) } else { bound = nil }
+            var programBound = result.bestBound
+            if k == 0, !trainings.isEmpty, exactBound {
+                // Every candidate training at once relaxes every combination of trainings alone
+                // (holding more specialties only relaxes coverage): its proven bound, from the
+                // decomposition engine, is a bound too, often a tighter one than the program's.
+                let everyone = try trainings.applied(to: scenario)
+                var r = request
+                r.start = baseline.plan
+                let relaxed = SolvedPoint(try planner.plan(everyone, request: r), seconds: 0)
+                if let b = relaxed.bound { programBound = max(programBound ?? -.infinity, b) }
+            }
+            if let b = programBound, let current = bound { bound = min(current, b) } else { bound = nil }
             guard result.primal != .none else { continue }
             let actions = jm.actions(result.values).sorted()
             // The combination, re-solved as a what-if, starting from the baseline's plan.
