@@ -10,7 +10,7 @@ let package = Package(
     name: "DiaBan",
     platforms: [.macOS(.v13)],
     products: [
-        .library(name: "DiaBan", targets: ["DiaBanCore", "LinearModel", "GLPKSolver", "AssignmentEngine", "ScenarioIO", "Planning", "Reporting", "GAPLibrary", "Register", "DurableFiles", "WorkPlan"]),
+        .library(name: "DiaBan", targets: ["DiaBanCore", "LinearModel", "GLPKSolver", "AssignmentEngine", "ScenarioIO", "Planning", "Advice", "Reporting", "GAPLibrary", "Register", "DurableFiles", "WorkPlan"]),
         .executable(name: "diaban", targets: ["diaban"]),
     ],
     dependencies: [
@@ -52,10 +52,13 @@ let package = Package(
         ], swiftSettings: strict),
         // Scenario -> integer program -> plan, KPIs and proposal. Never imports GLPK.
         .target(name: "Planning", dependencies: ["DiaBanCore", "LinearModel", "AssignmentEngine"], swiftSettings: strict),
+        // Staffing advice: what a training, a hire, a base move or more capacity is worth, each
+        // priced by solving, and the best combination within budgets. Never imports GLPK.
+        .target(name: "Advice", dependencies: ["DiaBanCore", "LinearModel", "AssignmentEngine", "Planning"], swiftSettings: strict),
         // The area work plan: each officer's trips and their days over a period, given an assignment. Never imports GLPK.
         .target(name: "WorkPlan", dependencies: ["DiaBanCore", "LinearModel"], swiftSettings: strict),
         // Text, JSON, CSV, Markdown, HTML and GeoJSON output; what `check` says.
-        .target(name: "Reporting", dependencies: ["DiaBanCore", "Planning", "LinearModel", "AssignmentEngine", "DurableFiles", "WorkPlan"], swiftSettings: strict),
+        .target(name: "Reporting", dependencies: ["DiaBanCore", "Planning", "Advice", "LinearModel", "AssignmentEngine", "DurableFiles", "WorkPlan"], swiftSettings: strict),
         // The assignment register: who tracked which commune, since when, under which decision (SQLite through GRDB).
         .target(name: "Register", dependencies: ["DiaBanCore", "DurableFiles", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
         // `diaban serve`: the planner's workspace in the browser (HTTP server, page, solve pool).
@@ -69,7 +72,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ], resources: [.copy("Resources/page")], swiftSettings: strict),
         .executableTarget(name: "diaban", dependencies: [
-            "DiaBanCore", "LinearModel", "GLPKSolver", "AssignmentEngine", "ScenarioIO", "Planning", "Reporting", "GAPLibrary", "Register", "DurableFiles", "Workspace", "WorkPlan",
+            "DiaBanCore", "LinearModel", "GLPKSolver", "AssignmentEngine", "ScenarioIO", "Planning", "Advice", "Reporting", "GAPLibrary", "Register", "DurableFiles", "Workspace", "WorkPlan",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strict),
 
@@ -80,6 +83,7 @@ let package = Package(
         .testTarget(name: "AssignmentEngineTests", dependencies: ["AssignmentEngine", "GLPKSolver", "LinearModel", "DiaBanTestSupport"], swiftSettings: strict),
         .testTarget(name: "ScenarioIOTests", dependencies: ["ScenarioIO", "DiaBanCore", "DiaBanTestSupport"], resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "DiaBanCore", "LinearModel", "GLPKSolver", "ScenarioIO", "DiaBanTestSupport"], swiftSettings: strict),
+        .testTarget(name: "AdviceTests", dependencies: ["Advice", "Planning", "DiaBanCore", "LinearModel", "GLPKSolver", "ScenarioIO", "DiaBanTestSupport"], swiftSettings: strict),
         .testTarget(name: "WorkPlanTests", dependencies: ["WorkPlan", "DiaBanCore", "LinearModel", "GLPKSolver", "ScenarioIO", "DiaBanTestSupport"], swiftSettings: strict),
         .testTarget(name: "GAPLibraryTests", dependencies: ["GAPLibrary", "AssignmentEngine", "GLPKSolver", "LinearModel"], swiftSettings: strict),
         .testTarget(name: "CLITests", dependencies: ["diaban", "DiaBanTestSupport"], swiftSettings: strict),

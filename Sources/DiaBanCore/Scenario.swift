@@ -33,6 +33,8 @@ public struct Scenario: Sendable {
     /// The roster changes its what-if made, in order (an officer who leaves, joins, goes on
     /// leave or returns): what a register records when a plan of it is adopted.
     public var rosterEvents: [RosterEvent] = []
+    /// The trainings staffing advice may propose (`advice.training`), when the scenario lists them.
+    public var training: [TrainingOption]?
 
     /// The name for a reader of English (`english`) or of the province's language.
     public func name(english: Bool) -> String { english ? nameEn ?? name : name }

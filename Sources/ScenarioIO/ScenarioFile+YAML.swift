@@ -107,6 +107,10 @@ extension ScenarioFile {
                     }
                 }
             case "workPlan": f.workPlan = workPlan(node, y, dir)
+            case "advice":
+                for (k, kn, v) in y.mapping(node, key, allowed: ["training"]) ?? [] where k == "training" {
+                    if let s = y.string(v, "advice.training") { f.adviceTraining = Located(value: PathText.join(dir, s), at: y.location(kn, "advice.training")) }
+                }
             case "changes":
                 for (i, item) in (y.list(node, key) ?? []).enumerated() {
                     if let c = change(item, "changes[\(i + 1)]", y) { f.changes.append(Located(value: c, at: y.location(item, "changes[\(i + 1)]"))) }

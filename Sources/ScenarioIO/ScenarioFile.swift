@@ -60,10 +60,12 @@ struct ScenarioFile {
     var changes: [Located<Change>] = []
     /// `workPlan:`: the rules of the area work plan.
     var workPlan: WorkPlanPart?
+    /// `advice: {training: FILE}`: the trainings staffing advice may propose.
+    var adviceTraining: Located<String>?
 
     static let topKeys = [
         "name", "name_en", "description", "description_en", "base", "headquarters", "tables", "workload", "requirements", "weights", "rules",
-        "locked", "forbidden", "priorities", "priorityTolerance", "solver", "changes", "asOf", "workPlan",
+        "locked", "forbidden", "priorities", "priorityTolerance", "solver", "changes", "asOf", "workPlan", "advice",
     ]
     static let tableKeys = ["communes", "officers", "current", "distances"]
     static var workloadKeys: [(String, WritableKeyPath<WorkloadFormula, Double>)] { [
@@ -115,6 +117,7 @@ struct ScenarioFile {
         m.solver.merge(solver) { $1 }
         m.changes = base.changes + changes
         if let mine = workPlan { m.workPlan = base.workPlan.map { mine.merged(over: $0) } ?? mine }
+        m.adviceTraining = adviceTraining ?? base.adviceTraining
         return m
     }
 }

@@ -268,6 +268,11 @@ private struct Loading {
             calendarTables = [part.holidays?.value, part.daysOff?.value].compactMap { $0 }
             for (role, path) in [("holidays", part.holidays), ("daysOff", part.daysOff)] { if let path { tables[role] = path.value } }
         }
+        if let t = file.adviceTraining, problems.isEmpty,
+           let table = CSVTable.read(path: t.value, file: t.value, what: "training table", required: ["officer", "specialty"], reference: t.at, problems: problems) {
+            scenario.training = TrainingTable.read(table, scenario: scenario, problems: problems)
+            tables["adviceTraining"] = t.value
+        }
         guard hq != nil else { return nil }
         var loaded = result(file, scenario, tables, hq, formula, rules, computed, filledCodes, applied)
         loaded.inputFiles += calendarTables.filter { !loaded.inputFiles.contains($0) }

@@ -1,0 +1,143 @@
+import DiaBanCore
+import Foundation
+import LinearModel
+import Planning
+
+/// The best combination of actions within the budgets, chosen jointly.
+public struct JointChoice: Sendable {
+    /// The actions of the combination, in order (kind, then key).
+    public var actions: [AdviceAction]
+    public var changes: [ScenarioChange]
+    /// The combination re-solved as a what-if: its plan's points and bound.
+    public var with: SolvedPoint
+    /// The points saved against the baseline's plan.
+    public var gain: Double?
+    /// A lower bound on the points of every combination within the budgets (nil when none is
+    /// proven), and the relative gap between the combination and it.
+    public var bound: Double?
+    public var gap: Double?
+    public var status: Status
+    /// What the joint choice covers, and what it does not, in sentences.
+    public var notes: [String]
+    public var seconds: Double
+
+    public enum Status: String, Sendable, Codable {
+        /// No combination within the budgets is better (within the solver's optimality tolerance).
+        case optimal
+        /// A combination with its gap to the bound.
+        case feasible
+    }
+}
+
+extension Advisor {
+    /// The joint choice of trainings and hires within the budgets: one integer program per
+    /// number of hires (``JointModel``), the best combination of each re-solved as a what-if,
+    /// and the smallest of the programs' bounds as the bound on every combination.
+    /// Base moves and capacity are not part of it (``JointChoice/notes`` says so).
+    public func joint(
+        _ scenario: Scenario, options: AdviceOptions, candidates: [AdviceAction], singles: [ActionGain],
+        baseline: PlanOutcome, point: SolvedPoint, request: PlanRequest
+    ) throws -> JointChoice? {
+        let started = Date()
+        var notes: [String] = []
+        let trainBudget = options.budget(.train), hireBudget = options.budget(.hire)
+        guard trainBudget > 0 || hireBudget > 0 else { return nil }
+        for kind in [AdviceAction.Kind.moveBase, .capacity] where options.budget(kind) > 0 {
+            notes.append("The joint choice covers trainings and hires; \(kind.rawValue) actions are ranked one by one only.")
+        }
+        var exactBound = true
+        if scenario.rules.candidateLimit != nil {
+            exactBound = false
+            notes.append("With a candidate limit the eligible pairs depend on the roster, so the joint program's bound is not a proof.")
+        }
+        if scenario.priorities != nil {
+            exactBound = false
+            notes.append("With priorities the joint program weighs all terms at once; its bound is not a proof of the ranked solve.")
+        }
+        // Only actions that can change the model enter the program.
+        let useless = Set(singles.filter { $0.provenWithoutSolve != nil }.map(\.action))
+        let trainings = trainBudget > 0 ? candidates.filter { $0.kind == .train && !useless.contains($0) } : []
+        var hires = hireBudget > 0 ? candidates.filter { $0.kind == .hire } : []
+        if !hires.isEmpty, scenario.rules.mountainBand != nil {
+            notes.append("With a hard mountain band a hire cannot stay idle; hires are left out of the joint choice.")
+            hires = []
+        }
+
+        var best: (actions: [AdviceAction], point: SolvedPoint)?
+        var bound: Double? = exactBound ? .infinity : nil
+        var counts = Array(0...min(hireBudget, hires.count))
+        if hires.isEmpty { counts = [0] }
+        for k in counts {
+            let jm = try JointModel(scenario: scenario, trainings: trainings, hires: hires, hireCount: k, trainBudget: trainBudget)
+            var solverOptions = request.solverOptions
+            solverOptions.relativeGap = request.gap
+            solverOptions.timeLimit = request.timeLimit
+            // A first incumbent: the best single trainings and the k best single hires together,
+            // re-solved as a what-if.
+            var start: [Double]?
+            let greedy = Self.greedy(singles, trainings: trainings, trainBudget: trainBudget, hires: hires, hireCount: k)
+            if let changed = try? greedy.applied(to: scenario) {
+                var r = request
+                r.start = baseline.plan
+                let outcome = try planner.plan(changed, request: r)
+                if let plan = outcome.plan {
+                    start = try jm.startVector(actions: greedy, plan: plan, scenario: scenario, solver: solver, options: solverOptions)
+                    let p = SolvedPoint(outcome, seconds: 0)
+                    if let z = p.objective, z < (best?.point.objective ?? .infinity) - 1e-9 { best = (greedy.sorted(), p) }
+                }
+            }
+            let result = try solver.solve(jm.model, options: solverOptions, start: start, progress: nil)
+            // No combination with k hires: nothing to bound.
+            if result.termination == .infeasible { continue }
+            var programBound = result.bestBound
+            if k == 0, !trainings.isEmpty, exactBound {
+                // Every candidate training at once relaxes every combination of trainings alone
+                // (holding more specialties only relaxes coverage): its proven bound, from the
+                // decomposition engine, is a bound too, often a tighter one than the program's.
+                let everyone = try trainings.applied(to: scenario)
+                var r = request
+                r.start = baseline.plan
+                let relaxed = SolvedPoint(try planner.plan(everyone, request: r), seconds: 0)
+                if let b = relaxed.bound { programBound = max(programBound ?? -.infinity, b) }
+            }
+            if let b = programBound, let current = bound { bound = min(current, b) } else { bound = nil }
+            guard result.primal != .none else { continue }
+            let actions = jm.actions(result.values).sorted()
+            // The combination, re-solved as a what-if, starting from the baseline's plan.
+            let changed = try actions.applied(to: scenario)
+            var r = request
+            r.start = baseline.plan
+            let t = Date()
+            let outcome = try planner.plan(changed, request: r)
+            let p = SolvedPoint(outcome, seconds: Date().timeIntervalSince(t))
+            if let z = p.objective, z < (best?.point.objective ?? .infinity) - 1e-9 || (best != nil && abs(z - best!.point.objective!) <= 1e-9 && actions.count < best!.actions.count) {
+                best = (actions, p)
+            }
+        }
+        // No action at all is a combination too: the baseline.
+        if best == nil || (point.objective ?? .infinity) < (best!.point.objective ?? .infinity) - 1e-9 {
+            best = ([], point)
+        }
+        guard let chosen = best else { return nil }
+        var choice = JointChoice(actions: chosen.actions, changes: chosen.actions.changes(in: scenario), with: chosen.point,
+                                 gain: nil, bound: nil, gap: nil, status: .feasible, notes: notes, seconds: 0)
+        if let z0 = point.objective, let z1 = chosen.point.objective { choice.gain = z0 - z1 }
+        if let b = bound, b.isFinite, let z = chosen.point.objective {
+            // The combination's own solve bounds nothing below the program's bound.
+            choice.bound = min(b, z)
+            choice.gap = SolveResult.relativeGap(objective: z, bound: choice.bound!)
+            if let gap = choice.gap, gap <= Planner.optimalityTolerance, chosen.point.isProven { choice.status = .optimal }
+        }
+        choice.seconds = Date().timeIntervalSince(started)
+        return choice
+    }
+
+    /// The largest-gain single trainings (up to the budget, positive gains only) and the k
+    /// largest-gain single hires: a combination chosen one action at a time.
+    static func greedy(_ singles: [ActionGain], trainings: [AdviceAction], trainBudget: Int, hires: [AdviceAction], hireCount k: Int) -> [AdviceAction] {
+        let allowed = Set(trainings), hireSet = Set(hires)
+        let t = singles.filter { allowed.contains($0.action) && ($0.gain ?? 0) > 1e-9 }.prefix(trainBudget).map(\.action)
+        let h = singles.filter { hireSet.contains($0.action) && $0.gain != nil }.prefix(k).map(\.action)
+        return Array(t) + Array(h)
+    }
+}

@@ -1,0 +1,198 @@
+import Advice
+import DiaBanCore
+import DiaBanTestSupport
+import Foundation
+import GLPKSolver
+import LinearModel
+import Planning
+import ScenarioIO
+import Testing
+
+/// A random small scenario: `officers` × `communes`, two needed specialties, few holders.
+func smallScenario(officers nO: Int, communes nC: Int, seed: UInt64) -> Scenario {
+    var rng = SplitMix64(seed: seed)
+    let hq = GeoPoint(lat: 18.67, lon: 105.66)
+    let specialties: [Specialty] = ["border-security", "ethnic-affairs"]
+    var communes: [Commune] = []
+    for c in 0..<nC {
+        var req: [Specialty] = []
+        if rng.chance(0.5) { req.append(specialties[rng.int(0...1)]) }
+        communes.append(Commune(
+            code: String(format: "%05d", 10000 + c), name: "Xã Thử \(c)", terrain: rng.chance(0.5) ? .mountain : .lowland,
+            location: GeoPoint(lat: 18.5 + rng.uniform(0...1), lon: 104.8 + rng.uniform(0...1)),
+            workload: (rng.uniform(1...3) * 4).rounded() / 4, staffing: 1,
+            visitsPerYear: Double(rng.int(6...12)), requiredSpecialties: req))
+    }
+    let totalWork = communes.reduce(0) { $0 + $1.workload }
+    var officers: [Officer] = []
+    for o in 0..<nO {
+        var spec: [Specialty] = []
+        for s in specialties where rng.chance(0.25) { spec.append(s) }
+        officers.append(Officer(
+            id: "O\(o + 1)", name: "Cán bộ \(o + 1)",
+            base: rng.chance(0.5) ? GeoPoint(lat: 18.5 + rng.uniform(0...1), lon: 104.8 + rng.uniform(0...1)) : hq,
+            specialties: spec, capacity: (totalWork * rng.uniform(1.2...1.9) / Double(nO) * 4).rounded(.up) / 4))
+    }
+    let current = communes.map { Pair(officer: officers[rng.int(0...(nO - 1))].id, commune: $0.code) }
+    return Scenario(name: "advice-\(nO)x\(nC)-\(seed)", headquarters: hq, communes: communes, officers: officers, current: Assignment(current))
+}
+
+/// The optimum of a scenario by enumerating every assignment (each commune one officer).
+func enumeratedOptimum(_ scenario: Scenario) -> Double? {
+    let context = PlanContext(scenario: scenario)
+    let ids = scenario.officers.map(\.id)
+    var best: Double?
+    var choice = [Int](repeating: 0, count: scenario.communes.count)
+    while true {
+        let a = Assignment(scenario.communes.indices.map { Pair(officer: ids[choice[$0]], commune: scenario.communes[$0].code) })
+        if context.hardViolations(a).isEmpty {
+            let v = context.objective(a)
+            if best == nil || v < best! { best = v }
+        }
+        var i = 0
+        while i < choice.count {
+            choice[i] += 1
+            if choice[i] < ids.count { break }
+            choice[i] = 0
+            i += 1
+        }
+        if i == choice.count { break }
+    }
+    return best
+}
+
+/// Every subset of `items` with at most `k` elements, in a fixed order.
+func subsets<T>(_ items: [T], atMost k: Int) -> [[T]] {
+    var out: [[T]] = [[]]
+    func go(_ start: Int, _ picked: [T]) {
+        guard picked.count < k else { return }
+        for i in start..<items.count {
+            out.append(picked + [items[i]])
+            go(i + 1, picked + [items[i]])
+        }
+    }
+    go(0, [])
+    return out
+}
+
+@Suite struct AdviceTests {
+    let advisor = Advisor(planner: Planner(solver: GLPKSolver()), solver: GLPKSolver())
+
+    func request(_ s: Scenario) -> PlanRequest { PlanRequest(scenario: s, timeLimit: 30, gap: 1e-9) }
+
+    static func close(_ a: Double?, _ b: Double?, _ tol: Double = 1e-4) -> Bool {
+        guard let a, let b else { return false }
+        return abs(a - b) <= tol * max(1, abs(b))
+    }
+
+    @Test("Each single gain is the difference of the baseline's and the what-if's enumerated optima", arguments: [UInt64(1), 2, 3])
+    func singleGainsEqualEnumeration(seed: UInt64) throws {
+        let s = smallScenario(officers: 3, communes: 5, seed: seed)
+        var options = AdviceOptions(budgets: [.train: 1, .hire: 1, .moveBase: 1, .capacity: 1])
+        options.jobs = 2
+        let (advice, _) = try advisor.advise(s, options: options, request: request(s))
+        let a = try #require(advice)
+        let z0 = try #require(enumeratedOptimum(s))
+        #expect(Self.close(a.baseline.objective, z0))
+        #expect(!a.singles.isEmpty)
+        for g in a.singles {
+            let changed = try [g.action].applied(to: s)
+            let z1 = try #require(enumeratedOptimum(changed))
+            #expect(Self.close(g.gain, z0 - z1), "\(g.action.key): claimed \(g.gain ?? .nan), enumerated \(z0 - z1)")
+            #expect(g.isExact, "\(g.action.key) is proven on a small case")
+            if case .train = g.action { #expect((g.gain ?? -1) >= -1e-6, "a training never costs points") }
+        }
+        // Ranked within each kind: gains do not increase.
+        for kind in AdviceAction.Kind.allCases {
+            let gains = a.ranked(kind).compactMap(\.gain)
+            #expect(zip(gains, gains.dropFirst()).allSatisfy { $0 >= $1 - 1e-9 })
+        }
+    }
+
+    @Test("The joint choice equals enumeration of every combination within the budgets", arguments: [UInt64(1), 2, 3, 4])
+    func jointEqualsEnumeration(seed: UInt64) throws {
+        let s = smallScenario(officers: 3, communes: 5, seed: seed + 100)
+        var options = AdviceOptions(budgets: [.train: 2, .hire: 1])
+        options.jobs = 2
+        let (advice, _) = try advisor.advise(s, options: options, request: request(s))
+        let a = try #require(advice)
+        let joint = try #require(a.joint)
+        let candidates = AdviceCandidates.all(s, options: options)
+        let trainings = candidates.filter { $0.kind == .train }, hires = candidates.filter { $0.kind == .hire }
+        var best = Double.infinity
+        for t in subsets(trainings, atMost: 2) {
+            for h in subsets(hires, atMost: 1) {
+                let changed = try (t + h).applied(to: s)
+                if let z = enumeratedOptimum(changed) { best = min(best, z) }
+            }
+        }
+        #expect(Self.close(joint.with.objective, best), "joint \(joint.with.objective ?? .nan) (\(joint.actions.map(\.key))), enumeration \(best)")
+        #expect((joint.bound ?? .infinity) <= best + 1e-6 * max(1, abs(best)), "the bound is below every combination")
+        #expect(joint.status == .optimal)
+        #expect(joint.actions.filter { $0.kind == .train }.count <= 2 && joint.actions.filter { $0.kind == .hire }.count <= 1)
+        // The combination's changes re-solve to the stated points.
+        let changed = try Scenario.applying(joint.changes, to: s)
+        #expect(Self.close(enumeratedOptimum(changed), joint.with.objective))
+    }
+
+    @Test("Training someone in a specialty nobody needs gains 0, without an error")
+    func uselessTraining() throws {
+        let s = smallScenario(officers: 3, communes: 4, seed: 7)
+        let (outcome, point) = try advisor.baseline(s, request: request(s))
+        let useless = AdviceAction.train(officer: "O1", specialty: "no-commune-needs-this")
+        let gains = try advisor.singles(s, candidates: [useless], baseline: outcome, point: point, request: request(s), jobs: 1)
+        #expect(gains.count == 1)
+        #expect(gains[0].gain == 0)
+        #expect(gains[0].isExact)
+    }
+
+    @Test("Each departure's cost is the enumerated optimum without the officer minus the baseline's", arguments: [UInt64(5), 6])
+    func departuresEqualEnumeration(seed: UInt64) throws {
+        let s = smallScenario(officers: 3, communes: 5, seed: seed)
+        let (outcome, point) = try advisor.baseline(s, request: request(s))
+        let r = try advisor.resilience(s, baseline: outcome, point: point, request: request(s), training: nil, jobs: 2)
+        let z0 = try #require(enumeratedOptimum(s))
+        #expect(Set(r.departures.map(\.officer)) == Set(s.officers.map(\.id)))
+        for d in r.departures {
+            var without = s
+            try ScenarioChange.removeOfficer(d.officer).apply(to: &without)
+            if let z1 = enumeratedOptimum(without) {
+                #expect(Self.close(d.cost, z1 - z0), "\(d.officer): \(d.cost ?? .nan) against \(z1 - z0)")
+            } else {
+                #expect(d.cost == nil && !d.reasons.isEmpty, "\(d.officer): no plan without them, so reasons")
+            }
+            // The last holder of a need is the only eligible holder of it.
+            for need in d.lastHolderOf {
+                let holders = s.officers.filter { $0.holds(need.specialty) && $0.homeCommune != need.commune }
+                #expect(holders.map(\.id) == [d.officer])
+            }
+        }
+        let needed = Set(s.communes.flatMap(\.requiredSpecialties))
+        #expect(Set(r.bench.map(\.specialty)) == needed)
+        for b in r.bench {
+            #expect(b.holders == s.officers.filter { $0.holds(b.specialty) }.map(\.id).sorted())
+            #expect(b.communesNeeding == s.communes.filter { $0.requiredSpecialties.contains(b.specialty) }.count)
+        }
+    }
+
+    @Test("The same input gives the same advice, in the same order")
+    func deterministic() throws {
+        let s = smallScenario(officers: 3, communes: 5, seed: 11)
+        var options = AdviceOptions(budgets: [.train: 1, .hire: 1])
+        options.jobs = 2
+        let one = try #require(try advisor.advise(s, options: options, request: request(s)).advice)
+        options.jobs = 1
+        let two = try #require(try advisor.advise(s, options: options, request: request(s)).advice)
+        #expect(one.singles.map(\.action) == two.singles.map(\.action))
+        #expect(one.singles.map(\.gain) == two.singles.map(\.gain))
+        #expect(one.joint?.actions == two.joint?.actions)
+    }
+}
+
+extension Scenario {
+    static func applying(_ changes: [ScenarioChange], to s: Scenario) throws -> Scenario {
+        var out = s
+        for c in changes { try c.apply(to: &out) }
+        return out
+    }
+}
