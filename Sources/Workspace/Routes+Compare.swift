@@ -64,10 +64,14 @@ extension Workspace {
         let compare = compareReport(solves)
         let comparison = HTMLComparison(compare: compare)
         let f = solves[focus].output, r = solves[0].output
+        // The two plans are named as the page names the scenarios, in its language ("Phương án
+        // Nghệ An, kịch bản gốc"), or by their short labels when the names are the same.
         let labels = compare.scenarios.map(\.label)
+        var names = (reference: r.loaded.scenario.name(english: lang == .en), focus: f.loaded.scenario.name(english: lang == .en))
+        if names.reference == names.focus { names = (labels[0], labels[focus]) }
         if case .success(let outcome) = f.result.outcome, case .success(let reference) = r.result.outcome,
            let difference = PlanDifference(focus: outcome, scenario: f.loaded.scenario, reference: reference) {
-            return HTMLReport.render(difference: difference, reference: labels[0], focus: labels[focus], lang: lang,
+            return HTMLReport.render(difference: difference, reference: names.reference, focus: names.focus, lang: lang,
                                      headquartersName: f.loaded.headquartersName, comparison: comparison)
         }
         return HTMLReport.render(solve: solves[focus].report, scenario: f.loaded.scenario, lang: lang, headquartersName: f.loaded.headquartersName, comparison: comparison)

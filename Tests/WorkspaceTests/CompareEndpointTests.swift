@@ -31,12 +31,13 @@ struct CompareEndpointTests {
             let html = page.text
             #expect(html.contains("class=\"num cmp\""), "the comparison table")
             #expect(html.contains("<svg id=\"map\""), "the map")
-            #expect(html.contains("Differences from base"))
-            #expect(html.contains("Plan of base") && html.contains("Plan of leave"))
+            #expect(html.contains("Differences from Thử<"), "the plans are named as the page names the scenarios")
+            #expect(html.contains("Plan of Thử:") && html.contains("Plan of Thử, O2 on leave"))
             #expect(html.contains("class=\"c moved\""), "communes whose officers differ are ringed")
             #expect(page.headers[.xFrameOptions] == "SAMEORIGIN")
             let vi = try await browser.get("/api/compare/report?jobs=\(base),\(leave)")
-            #expect(vi.text.contains("Khác biệt so với base"))
+            #expect(vi.text.contains("Khác biệt so với Thử<"))
+            #expect(!vi.text.contains("Phương án base"), "a short label of a file where the page names the scenario")
             #expect(try await browser.get("/api/compare/report?jobs=\(base),\(leave)&focus=2").status == .badRequest)
         }
     }
