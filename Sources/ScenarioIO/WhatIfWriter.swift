@@ -1,4 +1,5 @@
 import DiaBanCore
+import Foundation
 
 /// Writes a what-if scenario file: a base scenario and a list of `changes:`, in the format the
 /// reader takes (scenarios/README.md, "What-if scenarios"). The reader judges the file exactly
@@ -63,16 +64,23 @@ public enum WhatIfWriter {
         }
     }
 
-    /// A YAML double-quoted scalar.
-    static func quoted(_ s: String) -> String {
+    /// A YAML double-quoted scalar (JSON's escapes are YAML's): every character kept, control
+    /// characters and line separators escaped.
+    public static func quoted(_ s: String) -> String {
         var out = "\""
-        for ch in s.unicodeScalars {
-            switch ch {
+        for u in s.unicodeScalars {
+            switch u {
             case "\"": out += "\\\""
             case "\\": out += "\\\\"
             case "\n": out += "\\n"
             case "\t": out += "\\t"
-            default: out.unicodeScalars.append(ch)
+            case "\r": out += "\\r"
+            default:
+                if u.value < 0x20 || u.value == 0x7F || u.value == 0x85 || u.value == 0x2028 || u.value == 0x2029 || u.value == 0xFEFF {
+                    out += String(format: "\\u%04X", u.value)
+                } else {
+                    out.unicodeScalars.append(u)
+                }
             }
         }
         return out + "\""

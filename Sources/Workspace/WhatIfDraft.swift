@@ -1,4 +1,5 @@
 import Foundation
+import ScenarioIO
 
 /// A what-if as the workspace's form sends it: the scenario it starts from, its file name and
 /// words, the changes (each written with the keys of a `changes:` entry) and optional rules
@@ -120,25 +121,6 @@ struct WhatIfDraft: Decodable, Sendable {
         return "\(n)"
     }
 
-    /// A YAML double-quoted scalar (JSON's escapes are YAML's): every character kept, control
-    /// characters and line separators escaped.
-    static func quoted(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if u.value < 0x20 || u.value == 0x7F || u.value == 0x85 || u.value == 0x2028 || u.value == 0x2029 || u.value == 0xFEFF {
-                    out += String(format: "\\u%04X", u.value)
-                } else {
-                    out.unicodeScalars.append(u)
-                }
-            }
-        }
-        return out + "\""
-    }
+    /// A YAML double-quoted scalar: the what-if writer's, so the form and `diaban advise` write alike.
+    static func quoted(_ s: String) -> String { WhatIfWriter.quoted(s) }
 }

@@ -108,14 +108,7 @@ struct Advise: ParsableCommand {
             let dir = URL(fileURLWithPath: out).standardizedFileURL
             let files = [("resilience.json", String(decoding: try report.jsonData(), as: UTF8.self) + "\n"),
                          ("resilience.md", report.text(markdown: true)), ("resilience.txt", report.text())]
-            for (name, text) in files {
-                do {
-                    try AtomicFile.write(text, to: dir.appendingPathComponent(name).path, protecting: inputs)
-                } catch {
-                    printError("diaban advise: \(error.message)")
-                    throw ExitCode(error.code == .protectedInput ? ExitStatus.usage : ExitStatus.internalFailure)
-                }
-            }
+            try writeAll(files, to: dir, inputs: inputs)
         }
     }
 
@@ -144,6 +137,11 @@ struct Advise: ParsableCommand {
                                             question: "What if we take the best combination within the budgets: \(words.isEmpty ? "no action" : words)? (diaban advise)",
                                             changes: j.changes, scenario: sc)))
         }
+        try writeAll(files, to: dir, inputs: inputs)
+    }
+
+    /// Writes each (name, text) into `dir` through the one durable writer, never over an input.
+    func writeAll(_ files: [(String, String)], to dir: URL, inputs: [String]) throws {
         for (name, text) in files {
             do {
                 try AtomicFile.write(text, to: dir.appendingPathComponent(name).path, protecting: inputs)
