@@ -138,6 +138,10 @@ def run(page, address, scenarios, diaban, time_limit, shot):
     step("the header and every tab are seen and reached, at desktop and at phone width")
     for width, height in [(1400, 900), (390, 844)]:
         looks_right(page, width, height)
+    # At phone width the page itself never scrolls sideways: a wide table scrolls in its own box.
+    expect(page.locator("#scenario-list tr[data-path='nghe-an/baseline.yaml']")).to_be_attached()
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"at 390 px the Scenarios panel is {overflow} px wider than the window"
     page.set_viewport_size({"width": 1400, "height": 1000})
     expect(page.locator("#scenario-list tr[data-path='nghe-an/baseline.yaml']")).to_be_visible()
     expect(page.locator("#scenario-list tr[data-path='nghe-an/what-if-train-border.yaml']")).to_be_visible()

@@ -20,7 +20,7 @@ panels.scenarios = {
       h('div', { class: 'row' }, h('h2', {}, t('tabScenarios')),
         h('span', { class: 'muted' }, t('folder') + ': ', h('code', {}, state.folder)),
         h('button', { type: 'button', onclick: () => this.build(section) }, t('reload'))),
-      h('div', { class: 'split' }, h('div', {}, table), detail));
+      h('div', { class: 'split' }, h('div', { class: 'wide-table' }, table), detail));
     if (state.selected) this.detail(detail, state.selected);
   },
   async detail(box, path) {
