@@ -122,6 +122,16 @@ SEEN_AS_A_PERSON = """() => {
 }"""
 
 
+def ask_to_adopt(page, register, effective, reference):
+    """Fills Decide's adoption into a new register (started from 2025-07-01) and asks to adopt."""
+    page.fill("#reg-path", register)
+    expect(page.locator("#reg-asof")).to_be_visible()
+    page.fill("#reg-asof", "2025-07-01")
+    page.fill("#reg-effective", effective)
+    page.fill("#reg-reference", reference)
+    page.click("#decide-adopt")
+
+
 def looks_right(page, width, height):
     """Checks the header as a person sees it, at the given window size."""
     page.set_viewport_size({"width": width, "height": height})
@@ -374,12 +384,7 @@ def decide(page, scenarios, diaban, time_limit, shot):
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
     step("adopt into a new register after the confirmation")
-    page.fill("#reg-path", "nghe-an/so-theo-doi.sqlite")
-    expect(page.locator("#reg-asof")).to_be_visible()
-    page.fill("#reg-asof", "2025-07-01")
-    page.fill("#reg-effective", "2026-01-01")
-    page.fill("#reg-reference", "Quyết định số 15/QĐ-TU")
-    page.click("#decide-adopt")
+    ask_to_adopt(page, "nghe-an/so-theo-doi.sqlite", "2026-01-01", "Quyết định số 15/QĐ-TU")
     dialog = page.locator("#modal-text")
     for words in ["Quyết định số 15/QĐ-TU", "01/01/2026", "nghe-an/so-theo-doi.sqlite", "01/07/2025"]:
         expect(dialog).to_contain_text(words)
@@ -483,12 +488,7 @@ def departure(page, scenarios, diaban, time_limit):
     expect(page.locator(f"#decide-moves tr[data-move='{second}']")).to_have_attribute("data-decision", "reject")
     page.click(f"#dm-{second}-undo")
     expect(page.locator(f"#decide-moves tr[data-move='{second}']")).to_have_attribute("data-decision", "pending")
-    page.fill("#reg-path", "nghe-an/so-cb05-roi-di.sqlite")
-    expect(page.locator("#reg-asof")).to_be_visible()
-    page.fill("#reg-asof", "2025-07-01")
-    page.fill("#reg-effective", "2026-03-01")
-    page.fill("#reg-reference", "Quyết định số 21/QĐ-TU")
-    page.click("#decide-adopt")
+    ask_to_adopt(page, "nghe-an/so-cb05-roi-di.sqlite", "2026-03-01", "Quyết định số 21/QĐ-TU")
     expect(page.locator("#modal-text")).to_contain_text("Quyết định số 21/QĐ-TU")
     page.click("#modal-yes")
     expect(page.locator("#reg-result .msg.ok")).to_contain_text("Quyết định số 21/QĐ-TU", timeout=60_000)
