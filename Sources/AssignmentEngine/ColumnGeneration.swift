@@ -181,6 +181,30 @@ final class ColumnGeneration {
         }
     }
 
+    /// A bound that needs no master solve: the Lagrangian bound at duals that price each
+    /// item's staffing row at its cheapest pair and every other row at nothing. Any duals of
+    /// the right signs give a valid bound when every agent is priced exactly there, so this
+    /// one holds even when the clock stopped the rounds before their first bound (a short time
+    /// limit on a large problem); it is kept when it is better than the rounds' own.
+    @discardableResult
+    func cheapestPairBound(clock: () -> Double) -> Double {
+        var cheapest = [Double](repeating: .infinity, count: problem.items.count)
+        for (k, pair) in problem.pairs.enumerated() { cheapest[pair.item] = min(cheapest[pair.item], problem.objective.pair[k]) }
+        var y = [Double](repeating: 0, count: layout.rowCount)
+        for (j, row) in layout.staffRow.enumerated() where cheapest[j].isFinite { y[row] = cheapest[j] }
+        y = layout.projected(y)
+        let t0 = clock()
+        let results = priceAll(y)
+        pricingSeconds += clock() - t0
+        let value = layout.lagrangianBound(duals: y, agentValues: results.map(\.value), bounds: fixedColumnBounds)
+        if value > bound {
+            bound = value
+            boundDuals = y
+            boundAgentValues = results.map(\.value)
+        }
+        return value
+    }
+
     /// The value of each soft need's slack in the last master solution (nil for hard needs).
     func needSlackValues() -> [Double?] {
         layout.needSlackColumn.map { $0.flatMap { $0 < lastValues.count ? lastValues[$0] : nil } }

@@ -327,6 +327,9 @@ public struct DecompositionEngine {
                     lower = max(lower, roundedBound(bound))
                     _ = report()
                 })
+            // A short time limit on a large problem may stop the rounds before their duals
+            // give a finite bound: one pricing round at duals of its own gives one all the same.
+            if !generation.bound.isFinite { generation.cheapestPairBound(clock: now) }
             lower = max(lower, roundedBound(generation.bound))
             stats.columnGenerationRounds = generation.iterations
             stats.converged = generation.converged

@@ -101,6 +101,21 @@ import Testing
         }
     }
 
+    /// A time limit that ends the rounds before their first master solve still leaves a plan
+    /// with a bound: the cheapest-pair Lagrangian bound, which is below the optimum and, with
+    /// the incumbent, gives a gap (what `--time-limit` promises on a large scenario).
+    @Test(arguments: cases.filter { $0.seed % 2 == 1 })
+    func aLimitBeforeTheFirstRoundStillGivesABound(_ c: Case) throws {
+        let problem = randomProblem(agents: c.agents, items: c.items, features: c.features, seed: c.seed)
+        let plans = everyPlan(problem).compactMap { plan in referenceObjective(problem, plan: plan).map { (plan, $0) } }
+        guard let worst = plans.max(by: { $0.1 < $1.1 }), let truth = plans.map(\.1).min() else { return }
+        let result = try Self.engine().solve(problem, incumbent: worst.0, options: EngineOptions(timeLimit: 0, threads: 1, dualStart: false))
+        #expect(result.stats.columnGenerationRounds == 0, "\(c): the rounds ran past a zero time limit")
+        let bound = try #require(result.bestBound, "\(c): a plan without a bound")
+        #expect(bound <= truth + 1e-6 * max(1, abs(truth)), "\(c): bound \(bound) above the optimum \(truth)")
+        #expect(result.relativeGap != nil)
+    }
+
     @Test func anInfeasibleProblemIsReportedSo() throws {
         // Two items of weight 2 and one agent of capacity 3: no plan.
         let problem = AssignmentProblem(
