@@ -14,6 +14,9 @@ public struct AdviceOptions: Sendable {
     public var training: [TrainingOption]?
     /// Solves at the same time (each on its own thread).
     public var jobs: Int = 1
+    /// Solve only as many candidates as it takes to prove the first `screenTop` of each kind
+    /// (the others are left out by bounds); nil solves every candidate.
+    public var screenTop: Int?
 
     public init(budgets: [AdviceAction.Kind: Int]) { self.budgets = budgets }
 

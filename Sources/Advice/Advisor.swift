@@ -59,6 +59,11 @@ public struct ActionGain: Sendable, Equatable {
     public var serves: [String]
     /// The plan with the action (nil when none was found or no solve was needed).
     public var plan: Assignment?
+    /// An upper bound on the gain proven without solving (the baseline's points minus the
+    /// Lagrangian bound at the baseline root's duals), when candidates were screened.
+    public var gainBound: Double?
+    /// Not solved: its bound proves it cannot enter the first ones of its kind.
+    public var screenedOut = false
 
     /// Both solves are proven optimal, so the gain is exact.
     public var isExact: Bool { provenWithoutSolve != nil || (gainLow != nil && gainLow == gainHigh) }
@@ -81,6 +86,10 @@ public struct Advice: Sendable {
         case exact
         /// Some candidates could not be solved to a plan; they are listed without a gain.
         case incomplete
+        /// The first ones of each kind were solved, each gain the difference of two solves; the
+        /// others were left out by a bound on their gain below those gains (listed after them,
+        /// with the bound only).
+        case screened
     }
 
     public func ranked(_ kind: AdviceAction.Kind) -> [ActionGain] { singles.filter { $0.action.kind == kind } }
@@ -105,14 +114,21 @@ public struct Advisor: Sendable {
 
     /// Every candidate's gain. Each action's solve starts from the baseline's plan (still valid
     /// after any candidate action), so it is never worse than the baseline.
+    ///
+    /// With `screenTop` n, the candidates of each kind are first bounded without a solve: the
+    /// baseline root's duals (``PlanOutcome/rootCertificate``) give a lower bound on the points
+    /// of every plan with the action, so the baseline's points minus it bound the gain from
+    /// above (``ActionGain/gainBound``). Candidates are then solved in the order of their bounds,
+    /// and solving stops when the next bound is below the n-th best gain proven so far (its
+    /// lower end): no candidate left out can enter the first n of its kind. Without a
+    /// certificate (a scenario solved by province or by priority levels) every candidate is solved.
     public func singles(
         _ scenario: Scenario, candidates: [AdviceAction], baseline: PlanOutcome, point: SolvedPoint,
-        request: PlanRequest, jobs: Int, finished: (@Sendable (Int, Int) -> Void)? = nil
+        request: PlanRequest, jobs: Int, screenTop: Int? = nil, finished: (@Sendable (Int, Int) -> Void)? = nil
     ) throws -> [ActionGain] {
         let context = PlanContext(scenario: scenario)
         var gains: [ActionGain?] = Array(repeating: nil, count: candidates.count)
-        var work: [PlanBatch.Job] = []
-        var workIndex: [Int] = []
+        var scenarios: [Int: Scenario] = [:]
         for (i, action) in candidates.enumerated() {
             let changes = action.changes(in: scenario)
             if AdviceCandidates.provablyUseless(action, context: context) {
@@ -121,26 +137,87 @@ public struct Advisor: Sendable {
                                       serves: [], plan: baseline.plan)
                 continue
             }
-            let changed: Scenario
-            do { changed = try [action].applied(to: scenario) } catch {
+            do { scenarios[i] = try [action].applied(to: scenario) } catch {
                 throw AdviceError("The action \(action.key) cannot be applied: \(error.description)")
             }
-            var r = request
-            r.start = baseline.plan
-            work.append(PlanBatch.Job(scenario: changed, request: r))
-            workIndex.append(i)
         }
-        let total = work.count
-        let done = Counter()
-        let report: @Sendable (Int, PlanBatch.Result) -> Void = { _, _ in finished?(done.next(), total) }
-        let results = PlanBatch(planner: planner, jobs: jobs).run(work, progress: nil, finished: report)
-        for (k, result) in results.enumerated() {
-            let i = workIndex[k]
-            let action = candidates[i]
-            let outcome = try result.outcome.get()
-            let with = SolvedPoint(outcome, seconds: result.wallSeconds)
-            gains[i] = Self.gain(action, changes: action.changes(in: scenario), baseline: point, with: with,
-                                 plan: outcome.plan, scenario: scenario)
+        let open = scenarios.keys.sorted()
+
+        // Bounds from the baseline's duals, when screening.
+        var bounds: [Int: Double] = [:]
+        if let screenTop, screenTop > 0, let certificate = baseline.rootCertificate, let z0 = point.objective {
+            let slots = BoundSlots(count: candidates.count)
+            let list = open.map { ($0, scenarios[$0]!) }
+            DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, list.count))) { lane in
+                var k = lane
+                while k < list.count {
+                    let (i, changed) = list[k]
+                    if let b = Planner.lowerBound(of: changed, at: certificate) { slots.set(i, z0 - b) }
+                    k += max(1, min(jobs, list.count))
+                }
+            }
+            bounds = slots.values()
+        }
+        let screening = screenTop != nil && !open.isEmpty && bounds.count == open.count
+
+        var solvedCount = 0
+        let total = screening ? nil : open.count as Int?
+        func solve(_ batch: [Int]) throws {
+            guard !batch.isEmpty else { return }
+            let work = batch.map { i -> PlanBatch.Job in
+                var r = request
+                r.start = baseline.plan
+                return PlanBatch.Job(scenario: scenarios[i]!, request: r)
+            }
+            let done = Counter()
+            let offset = solvedCount
+            let report: @Sendable (Int, PlanBatch.Result) -> Void = { _, _ in
+                let n = offset + done.next()
+                finished?(n, total ?? n)
+            }
+            let results = PlanBatch(planner: planner, jobs: jobs).run(work, progress: nil, finished: report)
+            solvedCount += batch.count
+            for (k, result) in results.enumerated() {
+                let i = batch[k]
+                let action = candidates[i]
+                let outcome = try result.outcome.get()
+                let with = SolvedPoint(outcome, seconds: result.wallSeconds)
+                var g = Self.gain(action, changes: action.changes(in: scenario), baseline: point, with: with,
+                                  plan: outcome.plan, scenario: scenario)
+                g.gainBound = bounds[i]
+                gains[i] = g
+            }
+        }
+        if !screening {
+            try solve(open)
+            return Self.rank(gains.compactMap { $0 })
+        }
+
+        // Per kind: solve in the order of the bounds until none left can enter the first n.
+        let n = screenTop!
+        for kind in AdviceAction.Kind.allCases {
+            let order = open.filter { candidates[$0].kind == kind }.sorted { a, b in
+                bounds[a]! != bounds[b]! ? bounds[a]! > bounds[b]! : candidates[a].key < candidates[b].key
+            }
+            var next = 0
+            // The n-th best proven lower end among the solved of this kind (−∞ until n are solved).
+            func threshold() -> Double {
+                let lows = order.prefix(next).compactMap { gains[$0]?.gainLow }.sorted(by: >)
+                return lows.count >= n ? lows[n - 1] : -.infinity
+            }
+            while next < order.count {
+                let t = threshold()
+                if bounds[order[next]]! < t - 1e-9 * max(1, abs(t)) { break }
+                let size = next < n ? n - next : max(1, jobs)
+                let batch = Array(order[next..<min(order.count, next + size)])
+                try solve(batch)
+                next += batch.count
+            }
+            for i in order[next...] {
+                gains[i] = ActionGain(action: candidates[i], changes: candidates[i].changes(in: scenario), gain: nil, gainLow: nil,
+                                      gainHigh: bounds[i], with: nil, provenWithoutSolve: nil, serves: [], plan: nil,
+                                      gainBound: bounds[i], screenedOut: true)
+            }
         }
         return Self.rank(gains.compactMap { $0 })
     }
@@ -174,6 +251,14 @@ public struct Advisor: Sendable {
             case (let x?, let y?) where abs(x - y) > 1e-9: return x > y
             case (.some, nil): return true
             case (nil, .some): return false
+            case (nil, nil):
+                // Left out by screening: the larger bound first; then those that found no plan.
+                switch (a.gainBound, b.gainBound) {
+                case (let x?, let y?) where abs(x - y) > 1e-9: return x > y
+                case (.some, nil): return true
+                case (nil, .some): return false
+                default: return a.action.key < b.action.key
+                }
             default: return a.action.key < b.action.key
             }
         }
@@ -187,6 +272,15 @@ public struct AdviceError: Error, Sendable, CustomStringConvertible {
 }
 
 /// A thread-safe count of finished jobs, for progress lines.
+/// Bounds written by parallel workers, each index by one worker.
+final class BoundSlots: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [Int: Double] = [:]
+    init(count: Int) {}
+    func set(_ i: Int, _ value: Double) { lock.withLock { slots[i] = value } }
+    func values() -> [Int: Double] { lock.withLock { slots } }
+}
+
 final class Counter: @unchecked Sendable {
     private let lock = NSLock()
     private var n = 0
@@ -212,10 +306,12 @@ extension Advisor {
         let candidates = AdviceCandidates.all(scenario, options: options)
         log?("\(candidates.count) candidate actions")
         let singles = try self.singles(scenario, candidates: candidates, baseline: outcome, point: point, request: request,
-                                       jobs: options.jobs) { done, total in
+                                       jobs: options.jobs, screenTop: options.screenTop) { done, total in
             if done == total || done % 10 == 0 { log?("solved \(done) of \(total) candidates") }
         }
-        let ranking: Advice.Ranking = singles.allSatisfy { $0.gain != nil } ? .exact : .incomplete
+        let screened = singles.filter(\.screenedOut).count
+        if screened > 0 { log?("\(screened) candidates left out by their bounds") }
+        let ranking: Advice.Ranking = singles.contains { $0.gain == nil && !$0.screenedOut } ? .incomplete : screened > 0 ? .screened : .exact
         var advice = Advice(scenarioName: scenario.name, options: options, baseline: point, baselineOutcome: outcome,
                             singles: singles, ranking: ranking, joint: nil)
         log?("joint choice")

@@ -5,19 +5,20 @@ import LinearModel
 
 extension Planner {
     /// Solves one level's model with the engine the request names; returns the result in the
-    /// terms of `planModel`'s columns, and what the decomposition engine did when it ran.
+    /// terms of `planModel`'s columns, what the decomposition engine did when it ran, and the
+    /// duals of its root bound.
     func solveLevel(
         _ planModel: PlanModel, levels: [(terms: [ObjectiveTerm], limit: Double)], objectiveTerms: [ObjectiveTerm]?,
         start: Assignment?, options: SolverOptions, request: PlanRequest,
         progress: (@Sendable (SolveProgress) -> ProgressDecision)?
-    ) throws -> (SolveResult, EngineStats?) {
+    ) throws -> (SolveResult, EngineStats?, LagrangianCertificate?) {
         guard request.engine == .decomposition, let lpSolver = solver as? any LiveProgramSolver else {
             let startVector = start.flatMap { planModel.completeVector(for: $0) }
             if request.exactCovers, let cutting = solver as? any CuttingPlaneSolver {
                 let separator = KnapsackCoverSeparator(model: planModel.model)
-                return (try cutting.solve(planModel.model, options: options, start: startVector, progress: progress, separator: separator), nil)
+                return (try cutting.solve(planModel.model, options: options, start: startVector, progress: progress, separator: separator), nil, nil)
             }
-            return (try solver.solve(planModel.model, options: options, start: startVector, progress: progress), nil)
+            return (try solver.solve(planModel.model, options: options, start: startVector, progress: progress), nil, nil)
         }
         let decomposition = PlanDecomposition(planModel, levels: levels, objectiveTerms: objectiveTerms)
         var engineOptions = request.engineOptions
@@ -41,6 +42,21 @@ extension Planner {
             result.values = values
             result.objective = planModel.model.objectiveValue(values)
         }
-        return (result, r.stats)
+        return (result, r.stats, r.rootCertificate)
+    }
+}
+
+extension Planner {
+    /// A proven lower bound on the points of every valid plan of `scenario`, read at the duals
+    /// of another solve's root (``PlanOutcome/rootCertificate``) without solving it: how a
+    /// changed roster can be screened (see ``LagrangianCertificate``). Nil when the scenario is
+    /// solved in parts (by province) or by priority levels, where one bound does not cover the
+    /// whole answer, or when the duals give no finite bound.
+    public static func lowerBound(of scenario: Scenario, at certificate: LagrangianCertificate, threads: Int = 1) -> Double? {
+        let context = PlanContext(scenario: scenario)
+        guard levels(scenario.priorities).count == 1, ProvinceSplit.provinces(of: context) == nil else { return nil }
+        let decomposition = PlanDecomposition(PlanModel(context: context))
+        let bound = certificate.bound(on: decomposition.problem, threads: threads)
+        return bound.isFinite ? bound : nil
     }
 }

@@ -97,6 +97,9 @@ public struct PlanOutcome: Sendable {
     public var explanation: InfeasibilityExplanation?
     public var stats: Stats
     public var timings: Timings
+    /// The duals of the decomposition's root bound (one weighted level only), to bound changed
+    /// scenarios without solving them (``Planner/lowerBound(of:at:threads:)``).
+    public var rootCertificate: LagrangianCertificate?
 
     public struct Stats: Sendable, Codable, Equatable {
         public var variables: Int
@@ -221,10 +224,11 @@ public struct Planner: Sendable {
             if n + 1 < levels.count { options.relativeGap = max(request.gap, scenario.priorityTolerance / 2) }
             // Each remaining level gets an equal share of the time that is left.
             if let deadline { options.timeLimit = max(0.05, deadline.timeIntervalSinceNow / Double(levels.count - n)) }
-            let (result, engineStats) = try solveLevel(
+            let (result, engineStats, certificate) = try solveLevel(
                 pm, levels: levels.count == 1 ? [] : fixed, objectiveTerms: levels.count == 1 ? nil : terms,
                 start: start, options: options, request: request, progress: progress)
             if let engineStats { outcome.stats.engine = (outcome.stats.engine ?? []) + [engineStats] }
+            if levels.count == 1 { outcome.rootCertificate = certificate }
             solveSeconds += result.wallSeconds
             if n == 0 { outcome.stats.startAccepted = result.startAccepted }
             outcome.stats.peakSolverBytes = max(outcome.stats.peakSolverBytes, result.peakSolverBytes)

@@ -14,6 +14,8 @@ public struct AdviceReport: Encodable, Sendable {
     public var ranking: String
     /// How many candidates of each kind were priced (the singles may list fewer).
     public var priced: [String: Int]
+    /// How many of them were left out by their bounds, without a solve.
+    public var screenedOut: [String: Int]
     public var singles: [Single]
     public var joint: Joint?
 
@@ -53,6 +55,10 @@ public struct AdviceReport: Encodable, Sendable {
         /// A training's cost from the scenario's `advice.training` table.
         public var cost: Double?
         public var provenWithoutSolve: String?
+        /// An upper bound on the gain proven without solving (when candidates were screened).
+        public var gainBound: Double?
+        /// Not solved: the bound proves it cannot enter the first ones of its kind.
+        public var screenedOut: Bool
         public var with: Point?
         public var serves: [String]
         public var whatIf: String
@@ -79,13 +85,15 @@ public struct AdviceReport: Encodable, Sendable {
         baseline = Point(advice.baseline)
         ranking = advice.ranking.rawValue
         priced = Dictionary(grouping: advice.singles, by: \.action.kind.rawValue).mapValues(\.count)
+        screenedOut = Dictionary(grouping: advice.singles.filter(\.screenedOut), by: \.action.kind.rawValue).mapValues(\.count)
         var singles: [Single] = []
         for kind in AdviceAction.Kind.allCases {
             let list = advice.ranked(kind)
             for (i, g) in list.enumerated() where top.map({ i < $0 }) ?? true {
                 singles.append(Single(rank: i + 1, kind: kind.rawValue, key: g.action.key, action: Self.describe(g.action, scenario),
                                       gain: g.gain.map(r2), gainLow: g.gainLow.map(r2), gainHigh: g.gainHigh.map(r2), exact: g.isExact,
-                                      cost: Self.cost(g.action, scenario), provenWithoutSolve: g.provenWithoutSolve, with: g.with.map(Point.init), serves: g.serves,
+                                      cost: Self.cost(g.action, scenario), provenWithoutSolve: g.provenWithoutSolve,
+                                      gainBound: g.gainBound.map(r2), screenedOut: g.screenedOut, with: g.with.map(Point.init), serves: g.serves,
                                       whatIf: Self.whatIfFile(g.action.key)))
             }
         }
@@ -138,14 +146,22 @@ public struct AdviceReport: Encodable, Sendable {
         out.append(md ? "# Staffing advice: \(scenario)" : "Staffing advice: \(scenario)")
         out.append("")
         out.append("Baseline: \(f(baseline.objective)) points (\(baseline.status), bound \(f(baseline.bound))); uncovered \(baseline.uncoveredNeeds.map(String.init) ?? "–"), mountain outside band \(f(baseline.mountainDeviation)), utilisation spread \(f(baseline.utilisationSpread)) pp, km/year \(baseline.kmPerYear.map { decimal($0, 0) } ?? "–"), moves \(baseline.moves.map(String.init) ?? "–").")
-        out.append(ranking == "exact"
-                   ? "Ranking: exact — every candidate was solved; each gain is the baseline's points minus the points with the action, and [low, high] is what the two solves' bounds leave."
-                   : "Ranking: incomplete — some candidates found no plan within the time limit; they are listed without a gain.")
+        switch ranking {
+        case "exact":
+            out.append("Ranking: exact — every candidate was solved; each gain is the baseline's points minus the points with the action, and [low, high] is what the two solves' bounds leave.")
+        case "screened":
+            out.append("Ranking: exact for the first ones of each kind — each gain is the baseline's points minus the points with the action; the candidates not solved have a proven bound on their gain (from the baseline's duals) below those gains, so none of them can enter the list.")
+        default:
+            out.append("Ranking: incomplete — some candidates found no plan within the time limit; they are listed without a gain.")
+        }
         for kind in AdviceAction.Kind.allCases {
             let list = singles.filter { $0.kind == kind.rawValue }
             guard !list.isEmpty else { continue }
             out.append("")
-            let title = "Best single actions: \(kind.rawValue) (\(priced[kind.rawValue] ?? 0) priced)"
+            let solved = list.count - list.filter(\.screenedOut).count
+            let left = (screenedOut[kind.rawValue] ?? 0)
+            let title = "Best single actions: \(kind.rawValue) (\(priced[kind.rawValue] ?? 0) priced" + (left > 0 ? ", \(left) left out by their bounds)" : ")")
+            _ = solved
             out.append(md ? "## " + title : title)
             out.append("")
             if md {
@@ -153,7 +169,7 @@ public struct AdviceReport: Encodable, Sendable {
                 out.append("| --: | --- | --: | --- | --: | --: | --: | --: | --: | --- | --- |")
             }
             for s in list {
-                let interval = s.exact ? "exact" : "[\(f(s.gainLow)), \(f(s.gainHigh))]"
+                let interval = s.screenedOut ? "not solved, at most \(f(s.gainBound))" : s.exact ? "exact" : "[\(f(s.gainLow)), \(f(s.gainHigh))]"
                 let serves = s.serves.isEmpty ? "–" : s.serves.joined(separator: " ")
                 if md {
                     out.append("| \(s.rank) | \(s.action) | \(f(s.gain)) | \(interval) | \(s.with?.uncoveredNeeds.map(String.init) ?? "–") | \(f(s.with?.mountainDeviation)) | \(f(s.with?.utilisationSpread)) | \(s.with?.kmPerYear.map { decimal($0, 0) } ?? "–") | \(s.with?.moves.map(String.init) ?? "–") | \(serves) | \(s.whatIf) |")

@@ -26,6 +26,7 @@ struct Advise: ParsableCommand {
     @Option(help: "Output format: text, json or markdown.") var format: AdviceFormat = .text
     @Option(help: "Also write advice.json (every candidate), advice.md, advice.txt and a what-if file per listed action and for the combination into this folder.") var out: String?
     @Flag(help: "Instead: each officer's departure priced by solving without them, the communes one qualified officer holds, and the bench per specialty.") var resilience = false
+    @Flag(name: .customLong("solve-all"), help: "Solve every candidate (by default only as many as it takes to prove the first --top of each kind: the others are left out by a bound on their gain).") var solveAll = false
     @Flag(name: .shortAndLong, help: "No progress lines on stderr.") var quiet = false
 
     enum AdviceFormat: String, ExpressibleByArgument, CaseIterable { case text, json, markdown }
@@ -64,6 +65,7 @@ struct Advise: ParsableCommand {
         options.capacityUnits = capacityUnits
         options.training = sc.training
         options.jobs = jobs ?? PlanBatch.defaultJobs
+        options.screenTop = solveAll ? nil : top
         var request = PlanRequest(scenario: sc, timeLimit: timeLimit)
         request.solverOptions.verbosity = .off
         let advisor = Advisor(planner: Planner(solver: GLPKSolver()), solver: GLPKSolver())

@@ -135,6 +135,42 @@ func subsets<T>(_ items: [T], atMost k: Int) -> [[T]] {
         #expect(Self.close(enumeratedOptimum(changed), joint.with.objective))
     }
 
+    @Test("Screening solves fewer candidates and keeps the first ones of every kind as solving every candidate does", arguments: [UInt64(21), 22, 23])
+    func screeningKeepsTheFirstOnes(seed: UInt64) throws {
+        let s = smallScenario(officers: 5, communes: 10, seed: seed)
+        var options = AdviceOptions(budgets: [.train: 1, .hire: 1, .moveBase: 1, .capacity: 1])
+        options.jobs = 2
+        let all = try #require(try advisor.advise(s, options: options, request: request(s)).advice)
+        let top = 2
+        options.screenTop = top
+        let screened = try #require(try advisor.advise(s, options: options, request: request(s)).advice)
+        let truth = Dictionary(uniqueKeysWithValues: all.singles.map { ($0.action, $0) })
+        for kind in AdviceAction.Kind.allCases {
+            let exact = all.ranked(kind).compactMap(\.gain)
+            let kept = screened.ranked(kind)
+            // The first ones: the same gains, in the same order.
+            let first = kept.prefix(top).compactMap(\.gain)
+            #expect(first.count == min(top, exact.count), "\(kind): \(first.count) solved among the first \(top)")
+            for (a, b) in zip(first, exact.prefix(top)) { #expect(Self.close(a, b), "\(kind): screened \(a), every candidate solved \(b)") }
+            let nth = exact.count >= top ? exact[top - 1] : -Double.infinity
+            for g in kept {
+                let solved = try #require(truth[g.action]?.gain, "\(g.action.key) has a gain when every candidate is solved")
+                if let bound = g.gainBound {
+                    #expect(solved <= bound + 1e-6 * max(1, abs(bound)), "\(g.action.key): gain \(solved) above its bound \(bound)")
+                }
+                if g.screenedOut {
+                    #expect(g.gain == nil && g.gainBound != nil)
+                    #expect(solved <= nth + 1e-6 * max(1, abs(nth)), "\(g.action.key) left out with gain \(solved) above the \(top)-th \(nth)")
+                } else {
+                    #expect(Self.close(g.gain, solved), "\(g.action.key): \(g.gain ?? .nan) against \(solved)")
+                }
+            }
+        }
+        let left = screened.singles.filter(\.screenedOut).count
+        #expect(screened.ranking == (left > 0 ? .screened : .exact))
+        #expect(left > 0, "a bound left nothing out of \(screened.singles.count) candidates")
+    }
+
     @Test("Training someone in a specialty nobody needs gains 0, without an error")
     func uselessTraining() throws {
         let s = smallScenario(officers: 3, communes: 4, seed: 7)

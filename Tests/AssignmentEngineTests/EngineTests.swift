@@ -116,6 +116,54 @@ import Testing
         #expect(result.relativeGap != nil)
     }
 
+    /// The root's duals bound a *changed* problem from below: an agent who may meet every
+    /// need, or one agent fewer. Checked against enumeration of the changed problem.
+    @Test(arguments: cases.filter { $0.features.contains(.softNeeds) || $0.features.contains(.hardNeeds) || $0.seed % 4 == 0 })
+    func theRootCertificateBoundsChangedProblems(_ c: Case) throws {
+        let problem = randomProblem(agents: c.agents, items: c.items, features: c.features, seed: c.seed)
+        guard let truth = bruteForce(problem).best else { return }
+        let result = try Self.engine().solve(problem, incumbent: nil, options: EngineOptions(timeLimit: 60, threads: 1))
+        let certificate = try #require(result.rootCertificate, "\(c): no certificate from a solved root")
+        let tolerance = 1e-6 * max(1, abs(truth))
+        #expect(certificate.bound(on: problem) <= truth + tolerance, "\(c): the certificate's bound is above the optimum")
+
+        // Agent 0 may meet every need.
+        var trained = problem
+        for n in trained.needs.indices where !trained.needs[n].holders.contains(0) {
+            trained.needs[n] = .init(name: trained.needs[n].name, item: trained.needs[n].item, holders: trained.needs[n].holders + [0], hard: trained.needs[n].hard)
+        }
+        if let best = bruteForce(trained).best {
+            let b = certificate.bound(on: trained)
+            #expect(b <= best + 1e-6 * max(1, abs(best)), "\(c): bound \(b) above the trained optimum \(best)")
+            #expect(best <= truth + tolerance, "more holders never cost points")
+        }
+
+        // The last agent leaves: its pairs go, the needs forget it.
+        let leaving = problem.agents.count - 1
+        guard leaving > 0 else { return }
+        let keep = problem.pairs.indices.filter { problem.pairs[$0].agent != leaving }
+        var objective = AssignmentProblem.Costs(pairs: keep.count, agents: leaving)
+        objective.pair = keep.map { problem.objective.pair[$0] }
+        objective.classDeviation = Array(problem.objective.classDeviation.prefix(leaving))
+        objective.loadDeviation = Array(problem.objective.loadDeviation.prefix(leaving))
+        objective.unmetNeed = problem.objective.unmetNeed
+        objective.largestClassDeviation = problem.objective.largestClassDeviation
+        objective.largestUtilisation = problem.objective.largestUtilisation
+        let sideRows = problem.sideRows.map { row -> AssignmentProblem.SideRow in
+            var costs = AssignmentProblem.Costs(pairs: keep.count, agents: leaving)
+            costs.pair = keep.map { row.costs.pair[$0] }
+            return .init(name: row.name, costs: costs, limit: row.limit)
+        }
+        let without = AssignmentProblem(
+            agents: Array(problem.agents.prefix(leaving)), items: problem.items, pairs: keep.map { problem.pairs[$0] },
+            needs: problem.needs.map { .init(name: $0.name, item: $0.item, holders: $0.holders.filter { $0 != leaving }, hard: $0.hard) },
+            objective: objective, sideRows: sideRows)
+        if let best = bruteForce(without).best {
+            let b = certificate.bound(on: without)
+            #expect(b <= best + 1e-6 * max(1, abs(best)), "\(c): bound \(b) above the optimum without an agent \(best)")
+        }
+    }
+
     @Test func anInfeasibleProblemIsReportedSo() throws {
         // Two items of weight 2 and one agent of capacity 3: no plan.
         let problem = AssignmentProblem(
