@@ -83,7 +83,9 @@ struct AgentPricer: Sendable {
     struct Restriction: Sendable, Equatable {
         var fixedIn: [Int] = []
         var forbidden: Set<Int> = []
-        var isEmpty: Bool { fixedIn.isEmpty && forbidden.isEmpty }
+        /// The branch chose another agent of this agent's group: it takes no set at all.
+        var closed = false
+        var isEmpty: Bool { fixedIn.isEmpty && forbidden.isEmpty && !closed }
     }
 
     /// What one pricing gives.
@@ -120,7 +122,7 @@ struct AgentPricer: Sendable {
             excluded.insert(position)
             if freeInClass[j] { forcedClassUnits += freeUnits[j]; forcedClassCount += 1 } else { forcedOtherUnits += freeUnits[j]; forcedOtherCount += 1 }
         }
-        let hopeless = self.hopeless || forcedClassUnits + forcedOtherUnits > grid.capacity
+        let hopeless = restriction.closed || self.hopeless || forcedClassUnits + forcedOtherUnits > grid.capacity
             || forcedClassCount + forcedOtherCount > maxItems || !restriction.forbidden.isDisjoint(with: restriction.fixedIn)
             || restriction.forbidden.contains { self.forced.contains($0) }
         if hopeless { return Result(value: .infinity, set: nil, withPair: boundsWithEachPair ? free.map { _ in .infinity } : nil) }

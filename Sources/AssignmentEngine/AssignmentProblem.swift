@@ -119,11 +119,16 @@ public struct AssignmentProblem: Sendable {
         public var unmetNeed: Double
         public var largestClassDeviation: Double
         public var largestUtilisation: Double
+        /// A constant per agent, counted when the agent takes a set: always for an agent of its
+        /// own, for the chosen one in a group (``AssignmentProblem/groups``). A budget row counts
+        /// versions with it (a trained officer, a hire).
+        public var agent: [Double]
 
         public init(pairs: Int, agents: Int) {
             pair = Array(repeating: 0, count: pairs)
             classDeviation = Array(repeating: 0, count: agents)
             loadDeviation = Array(repeating: 0, count: agents)
+            agent = Array(repeating: 0, count: agents)
             unmetNeed = 0
             largestClassDeviation = 0
             largestUtilisation = 0
@@ -134,6 +139,7 @@ public struct AssignmentProblem: Sendable {
             for i in a.classDeviation.indices {
                 a.classDeviation[i] += b.classDeviation[i]
                 a.loadDeviation[i] += b.loadDeviation[i]
+                a.agent[i] += b.agent[i]
             }
             a.unmetNeed += b.unmetNeed
             a.largestClassDeviation += b.largestClassDeviation
@@ -161,15 +167,60 @@ public struct AssignmentProblem: Sendable {
     public var sideRows: [SideRow]
     /// Every plan's objective is an integer (all cost data integral): a bound may be rounded up.
     public var integralObjective: Bool
+    /// Agents that are versions of one person (an officer as they are and trained; a hire
+    /// made or not): exactly one agent of a group takes a set. The first agent of a group is
+    /// its default, and the others take only sets with at least one pair (their `minItems` is
+    /// at least 1), so that a plan's pairs say which version it chose: the agent of the group
+    /// that has pairs, else the first. An agent in no group is a group of its own.
+    public private(set) var groups: [[Int]]
+    /// Each agent's group: an index into ``units`` (groups, then agents of their own).
+    public private(set) var unitOfAgent: [Int]
+    /// The agents of each unit (a group, or an agent of its own), the first being its default.
+    public private(set) var units: [[Int]]
 
-    public init(agents: [Agent], items: [Item], pairs: [Pair], needs: [Need] = [], objective: Costs, sideRows: [SideRow] = [], integralObjective: Bool = false) {
-        self.agents = agents
+    public init(
+        agents: [Agent], items: [Item], pairs: [Pair], needs: [Need] = [], objective: Costs, sideRows: [SideRow] = [],
+        integralObjective: Bool = false, groups: [[Int]] = []
+    ) {
         self.items = items
         self.pairs = pairs
         self.needs = needs
         self.objective = objective
         self.sideRows = sideRows
         self.integralObjective = integralObjective
+        var agents = agents
+        let groups = groups.filter { $0.count > 1 }
+        var unit = [Int?](repeating: nil, count: agents.count)
+        var units: [[Int]] = []
+        for group in groups {
+            precondition(group.allSatisfy { agents.indices.contains($0) && unit[$0] == nil }, "an agent is in at most one group")
+            for (n, i) in group.enumerated() {
+                unit[i] = units.count
+                if n > 0 { agents[i].minItems = max(agents[i].minItems ?? 0, 1) }
+            }
+            units.append(group)
+        }
+        for i in agents.indices where unit[i] == nil {
+            unit[i] = units.count
+            units.append([i])
+        }
+        self.agents = agents
+        self.groups = groups
+        self.units = units
+        self.unitOfAgent = unit.map { $0! }
+    }
+
+    /// The agent of each unit a plan chooses: the one with pairs, else the unit's first (nil
+    /// when two agents of one group have pairs).
+    public func chosenAgents(byAgent: [[Int]]) -> [Int]? {
+        var out: [Int] = []
+        out.reserveCapacity(units.count)
+        for members in units {
+            let withPairs = members.filter { !byAgent[$0].isEmpty }
+            if withPairs.count > 1 { return nil }
+            out.append(withPairs.first ?? members[0])
+        }
+        return out
     }
 
     /// The pairs of each agent, in pair order.
@@ -218,7 +269,7 @@ extension AssignmentProblem {
 
     /// The value of `costs` restricted to one agent's set (its pairs and its deviations).
     public func value(of costs: Costs, agent: Int, pairs set: [Int], measure m: SetMeasure) -> Double {
-        var total = 0.0
+        var total = costs.agent[agent]
         for k in set { total += costs.pair[k] }
         let dc = classDeviation(agent: agent, m), dl = loadDeviation(agent: agent, m)
         if dc != 0 { total += costs.classDeviation[agent] * dc }
@@ -259,7 +310,9 @@ extension AssignmentProblem {
         var objectiveTotal = 0.0
         var sideTotals = sideRows.map { _ in 0.0 }
         var largestClass = 0.0, largestUtil = 0.0
-        for i in agents.indices {
+        // One agent of each group: the others take nothing and cost nothing.
+        guard let chosen = chosenAgents(byAgent: byAgent) else { return (0, false) }
+        for i in chosen {
             let m = measure(agent: i, pairs: byAgent[i])
             if !isFeasible(agent: i, pairs: byAgent[i], measure: m) { feasible = false }
             objectiveTotal += value(of: objective, agent: i, pairs: byAgent[i], measure: m)

@@ -14,7 +14,15 @@ struct BranchRules: Sendable, Equatable {
     func allows(agent: Int, pairs set: [Int], problem: AssignmentProblem) -> Bool {
         if isEmpty { return true }
         for k in set where fixedOut.contains(k) { return false }
-        for k in fixedIn where problem.pairs[k].agent == agent && !set.contains(k) { return false }
+        for k in fixedIn {
+            let owner = problem.pairs[k].agent
+            if owner == agent {
+                if !set.contains(k) { return false }
+            } else if problem.unitOfAgent[owner] == problem.unitOfAgent[agent] {
+                // Another version of the same person was chosen.
+                return false
+            }
+        }
         return true
     }
 

@@ -113,7 +113,11 @@ final class ColumnGeneration {
     func enter(_ branch: BranchRules, live: any LiveLinearProgram) throws {
         rules = branch
         restrictions = Array(repeating: AgentPricer.Restriction(), count: problem.agents.count)
-        for k in branch.fixedIn { restrictions[problem.pairs[k].agent].fixedIn.append(positionOfPair[k]) }
+        for k in branch.fixedIn {
+            let owner = problem.pairs[k].agent
+            restrictions[owner].fixedIn.append(positionOfPair[k])
+            for other in problem.units[problem.unitOfAgent[owner]] where other != owner { restrictions[other].closed = true }
+        }
         for k in branch.fixedOut { restrictions[problem.pairs[k].agent].forbidden.insert(positionOfPair[k]) }
         for i in restrictions.indices { restrictions[i].fixedIn.sort() }
         var slackBounds: [Int: (lower: Double, upper: Double)] = [:]
@@ -146,8 +150,15 @@ final class ColumnGeneration {
         let layout = layout, pairsOfAgent = pairsOfAgent, pricers = pricers, restrictions = restrictions
         let work: @Sendable (Int) -> Void = { i in
             let data = layout.pricing(agent: i, pairs: pairsOfAgent[i], duals: y)
-            slots.set(i, pricers[i].price(cost: data.cost, classRate: data.classRate, loadRate: data.loadRate, restriction: restrictions[i],
-                                          boundsWithEachPair: boundsWithEachPair, alternatives: alternatives))
+            var result = pricers[i].price(cost: data.cost, classRate: data.classRate, loadRate: data.loadRate, restriction: restrictions[i],
+                                          boundsWithEachPair: boundsWithEachPair, alternatives: alternatives)
+            // The agent's constant (its objective and side rows), which every set of it carries.
+            let constant = layout.agentConstant(i, duals: y)
+            if constant != 0 {
+                result.value += constant
+                result.withPair = result.withPair?.map { $0 + constant }
+            }
+            slots.set(i, result)
         }
         let lanes = min(threads, n)
         if lanes > 1 {
@@ -233,7 +244,8 @@ final class ColumnGeneration {
         for (i, result) in results.enumerated() {
             let pricer = pricers[i]
             guard let withPair = result.withPair else { continue }
-            let base = min(result.value, artificial)
+            // The bound takes the least value of the agent's unit; a pair forces this agent.
+            let base = problem.units[problem.unitOfAgent[i]].map { min(results[$0].value, artificial) }.min() ?? min(result.value, artificial)
             for (j, position) in pricer.free.enumerated() {
                 out[pricer.pairs[position]] = bound - base + min(withPair[j], artificial)
             }

@@ -497,12 +497,15 @@ public struct DecompositionEngine {
         for k in incumbent { byAgent[problem.pairs[k].agent].append(k) }
         var values = [Double](repeating: 0, count: model.variables.count)
         let fixed = layout.fixedColumnCount
+        // One column per unit: its chosen agent's set.
+        guard let chosenAgents = problem.chosenAgents(byAgent: byAgent) else { return (model, nil) }
+        let isChosen = Set(chosenAgents)
         var chosen = 0
-        for (n, column) in columns.enumerated() where byAgent[column.agent] == column.pairs {
+        for (n, column) in columns.enumerated() where isChosen.contains(column.agent) && byAgent[column.agent] == column.pairs {
             values[fixed + n] = 1
             chosen += 1
         }
-        guard chosen == problem.agents.count else { return (model, nil) }
+        guard chosen == problem.units.count else { return (model, nil) }
         // Slacks and min-max columns at the least values the rows allow.
         let agentsOfItem = Dictionary(grouping: incumbent, by: { problem.pairs[$0].item }).mapValues { Set($0.map { problem.pairs[$0].agent }) }
         for (n, need) in problem.needs.enumerated() {

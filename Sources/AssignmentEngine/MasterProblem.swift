@@ -66,7 +66,9 @@ struct MasterLayout: Sendable {
         }
         staffRow = problem.items.enumerated().map { j, item in row("staff_\(j)", lower: Double(item.demand), upper: Double(item.demand), rhs: Double(item.demand), sign: 0) }
         needRow = problem.needs.indices.map { row("need_\($0)", lower: 1, upper: .infinity, rhs: 1, sign: 1) }
-        agentRow = problem.agents.indices.map { row("agent_\($0)", lower: 1, upper: 1, rhs: 1, sign: 0, agent: true) }
+        // One convexity row per unit: an agent of its own, or a group of versions of one person.
+        let unitRow = problem.units.indices.map { row("agent_\($0)", lower: 1, upper: 1, rhs: 1, sign: 0, agent: true) }
+        agentRow = problem.agents.indices.map { unitRow[problem.unitOfAgent[$0]] }
         sideRow = problem.sideRows.enumerated().map { r, side in row("side_\(r)", lower: -.infinity, upper: side.limit, rhs: side.limit, sign: -1) }
         let usesClassMax = problem.objective.largestClassDeviation != 0 || problem.sideRows.contains { $0.costs.largestClassDeviation != 0 }
         let usesUtilMax = problem.objective.largestUtilisation != 0 || problem.sideRows.contains { $0.costs.largestUtilisation != 0 }
@@ -120,8 +122,8 @@ struct MasterLayout: Sendable {
         for n in problem.needs.indices {
             _ = column("art_need_\(n)", upper: 1, cost: artificialCost, [(needRow[n], 1)], artificial: true)
         }
-        for i in problem.agents.indices {
-            _ = column("art_agent_\(i)", upper: 1, cost: artificialCost, [(agentRow[i], 1)], artificial: true)
+        for (u, row) in unitRow.enumerated() {
+            _ = column("art_agent_\(u)", upper: 1, cost: artificialCost, [(row, 1)], artificial: true)
         }
         if let floorRow {
             _ = column("art_floor", upper: Double(self.unmetFloor), cost: artificialCost, [(floorRow, 1)], artificial: true)
@@ -208,6 +210,14 @@ struct MasterLayout: Sendable {
         return (cost, classRate, loadRate)
     }
 
+    /// What agent `i`'s constant (``AssignmentProblem/Costs/agent``) adds to the reduced cost of
+    /// each of its sets at duals `y`: its objective less the side rows' duals times its entries.
+    func agentConstant(_ i: Int, duals y: [Double]) -> Double {
+        var c = problem.objective.agent[i]
+        for (r, side) in problem.sideRows.enumerated() where side.costs.agent[i] != 0 { c -= y[sideRow[r]] * side.costs.agent[i] }
+        return c
+    }
+
     /// The Lagrangian bound at duals `y` (projected) given each agent's least pricing value
     /// (the agent's convexity row kept: it picks one set, or its artificial):
     ///     Σ_rows b·y  (agent rows excluded)  +  Σ_fixed columns min over bounds of (c − a·y)·x
@@ -229,7 +239,8 @@ struct MasterLayout: Sendable {
                 total += rc * upper
             }
         }
-        for value in agentValues { total += min(value, artificialCost) }
+        // Each unit takes one set: the least of its agents' values.
+        for members in problem.units { total += members.map { min(agentValues[$0], artificialCost) }.min() ?? 0 }
         return total
     }
 }
