@@ -1,3 +1,4 @@
+import AssignmentEngine
 import DiaBanCore
 import Foundation
 import LinearModel
@@ -58,6 +59,11 @@ extension Advisor {
         let useless = Set(singles.filter { $0.provenWithoutSolve != nil }.map(\.action))
         let trainings = trainBudget > 0 ? candidates.filter { $0.kind == .train && !useless.contains($0) } : []
         var hires = hireBudget > 0 ? candidates.filter { $0.kind == .hire } : []
+        if exactBound, Planner.solvesAsOne(PlanContext(scenario: scenario)), let lpSolver = solver as? any LiveProgramSolver {
+            return try jointByEngine(scenario, trainings: trainings, hires: hires, trainBudget: trainBudget, hireBudget: hireBudget,
+                                     singles: singles, baseline: baseline, point: point, request: request, lpSolver: lpSolver,
+                                     notes: notes, started: started)
+        }
         if !hires.isEmpty, scenario.rules.mountainBand != nil {
             notes.append("With a hard mountain band a hire cannot stay idle; hires are left out of the joint choice.")
             hires = []
@@ -128,6 +134,79 @@ extension Advisor {
             choice.gap = SolveResult.relativeGap(objective: z, bound: choice.bound!)
             if let gap = choice.gap, gap <= Planner.optimalityTolerance, chosen.point.isProven { choice.status = .optimal }
         }
+        choice.seconds = Date().timeIntervalSince(started)
+        return choice
+    }
+
+    /// The joint choice by the decomposition engine (``JointDecomposition``): one problem per
+    /// number of hires, each started from the greedy combination, its proven bound a bound on
+    /// every combination with that many hires; the best combination re-solved as a what-if.
+    func jointByEngine(
+        _ scenario: Scenario, trainings: [AdviceAction], hires: [AdviceAction], trainBudget: Int, hireBudget: Int,
+        singles: [ActionGain], baseline: PlanOutcome, point: SolvedPoint, request: PlanRequest, lpSolver: any LiveProgramSolver,
+        notes: [String], started: Date
+    ) throws -> JointChoice {
+        var notes = notes
+        if hireBudget > 0 && !hires.isEmpty {
+            notes.append("Each hire of a combination tracks at least one commune: a hire left idle is no proposal.")
+        }
+        var best: (actions: [AdviceAction], point: SolvedPoint)?
+        var bound = Double.infinity
+        var proven = true
+        let counts = hires.isEmpty ? [0] : Array(0...min(hireBudget, hires.count))
+        for k in counts {
+            let jd = try JointDecomposition(scenario: scenario, trainings: trainings, hires: hires, hireCount: k, trainBudget: trainBudget)
+            // Starts: the baseline (no hire), and the greedy combination re-solved as a what-if.
+            var hints: [[Int]] = []
+            if k == 0, let plan = baseline.plan, let p = jd.plan(for: [], assignment: plan, scenario: scenario) { hints.append(p) }
+            let greedy = Self.greedy(singles, trainings: trainings, trainBudget: trainBudget, hires: hires, hireCount: k).sorted()
+            if let changed = try? greedy.applied(to: scenario) {
+                var r = request
+                r.start = baseline.plan
+                let outcome = try planner.plan(changed, request: r)
+                if let plan = outcome.plan {
+                    if let p = jd.plan(for: greedy, assignment: plan, scenario: scenario) { hints.append(p) }
+                    let solved = SolvedPoint(outcome, seconds: 0)
+                    if let z = solved.objective, z < (best?.point.objective ?? .infinity) - 1e-9 { best = (greedy, solved) }
+                }
+            }
+            var options = request.engineOptions
+            options.timeLimit = request.timeLimit
+            options.relativeGap = request.gap
+            options.threads = request.threads ?? ProcessInfo.processInfo.activeProcessorCount
+            var solverOptions = request.solverOptions
+            solverOptions.timeLimit = request.timeLimit
+            options.solverOptions = solverOptions
+            let engine = DecompositionEngine(solver: solver, lpSolver: lpSolver)
+            let result = try engine.solve(jd.problem, incumbent: hints.first, hints: Array(hints.dropFirst()), options: options)
+            if result.termination == .infeasible { continue }  // no combination with k hires
+            if let b = result.bestBound { bound = min(bound, b) } else { bound = -.infinity }
+            if result.primal != .optimal { proven = false }
+            guard let plan = result.plan else { continue }
+            let actions = jd.actions(ofPlan: plan)
+            // The combination, re-solved as a what-if, from the engine's plan.
+            let changed = try actions.applied(to: scenario)
+            var r = request
+            r.start = jd.assignment(ofPlan: plan, actions: actions, scenario: scenario)
+            let t = Date()
+            let outcome = try planner.plan(changed, request: r)
+            let p = SolvedPoint(outcome, seconds: Date().timeIntervalSince(t))
+            if let z = p.objective, z < (best?.point.objective ?? .infinity) - 1e-9
+                || (best != nil && abs(z - best!.point.objective!) <= 1e-9 && actions.count < best!.actions.count) {
+                best = (actions, p)
+            }
+        }
+        if best == nil || (point.objective ?? .infinity) < (best!.point.objective ?? .infinity) - 1e-9 { best = ([], point) }
+        let chosen = best!
+        var choice = JointChoice(actions: chosen.actions, changes: chosen.actions.changes(in: scenario), with: chosen.point,
+                                 gain: nil, bound: nil, gap: nil, status: .feasible, notes: notes, seconds: 0)
+        if let z0 = point.objective, let z1 = chosen.point.objective { choice.gain = z0 - z1 }
+        if bound.isFinite, let z = chosen.point.objective {
+            choice.bound = min(bound, z)
+            choice.gap = SolveResult.relativeGap(objective: z, bound: choice.bound!)
+            if let gap = choice.gap, gap <= Planner.optimalityTolerance, chosen.point.isProven { choice.status = .optimal }
+        }
+        _ = proven
         choice.seconds = Date().timeIntervalSince(started)
         return choice
     }

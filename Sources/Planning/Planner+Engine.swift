@@ -54,9 +54,17 @@ extension Planner {
     /// whole answer, or when the duals give no finite bound.
     public static func lowerBound(of scenario: Scenario, at certificate: LagrangianCertificate, threads: Int = 1) -> Double? {
         let context = PlanContext(scenario: scenario)
-        guard levels(scenario.priorities).count == 1, ProvinceSplit.provinces(of: context) == nil else { return nil }
+        guard solvesAsOne(context) else { return nil }
         let decomposition = PlanDecomposition(PlanModel(context: context))
         let bound = certificate.bound(on: decomposition.problem, threads: threads)
         return bound.isFinite ? bound : nil
+    }
+}
+
+extension Planner {
+    /// Whether the scenario is solved as one weighted problem — not by priority levels, not
+    /// province by province — so that one decomposition (``PlanDecomposition``) is its whole model.
+    public static func solvesAsOne(_ context: PlanContext) -> Bool {
+        levels(context.scenario.priorities).count == 1 && ProvinceSplit.provinces(of: context) == nil
     }
 }

@@ -1,0 +1,257 @@
+import AssignmentEngine
+import DiaBanCore
+import Planning
+
+/// The joint choice as one problem for the decomposition engine, with the candidate actions as
+/// versions of the people they change (``AssignmentProblem/groups``):
+///
+/// - **Trainings**: each officer with candidate trainings has one version per set of them (up
+///   to the training budget), holding those specialties too; the versions share the officer's
+///   convexity row, and a budget row counts each version's trainings. The officer as they are
+///   is the group's default.
+/// - **Hires**: each candidate hire is a group of two: nobody (the default: no pairs, no cost)
+///   and the hire, who tracks at least one commune. Two rows make the number of hires exactly
+///   `k` — fair shares and the mean utilisation depend on the roster's total capacity, so every
+///   agent's balance band is the one of the scenario with `k` hires, and the joint choice
+///   solves one problem per `k`.
+///
+/// Every cost is read from the scenario's own decomposition (``PlanDecomposition``), so a plan
+/// of this problem costs what the same plan costs in the what-if of its combination, and the
+/// engine's proven bound is a bound on every combination with `k` hires, each tracking at
+/// least one commune.
+struct JointDecomposition {
+    let problem: AssignmentProblem
+    /// For each agent: the training set it stands for (nil for an agent that is no version of an
+    /// officer), or the hire candidate it is (index into `hires`).
+    let trainingsOfAgent: [[AdviceAction]?]
+    let hireOfAgent: [Int?]
+    /// The officer (id) each agent tracks for, nil for a hire or nobody.
+    let officerOfAgent: [String?]
+    /// Pair index of (agent, commune code).
+    let pairIndex: [AgentCommune: Int]
+    /// Engine pair → commune code.
+    let communeOfPair: [String]
+    let hires: [AdviceAction]
+
+    struct AgentCommune: Hashable {
+        var agent: Int
+        var commune: String
+    }
+
+    init(scenario: Scenario, trainings: [AdviceAction], hires: [AdviceAction], hireCount k: Int, trainBudget: Int) throws {
+        self.hires = hires
+        // The scenario with every candidate hire in it: their pairs and costs.
+        var all = scenario
+        for (j, action) in hires.enumerated() { for c in action.changes(in: scenario, hireNumber: j + 1) { try c.apply(to: &all) } }
+        let whole = PlanDecomposition(PlanModel(context: PlanContext(scenario: all)))
+        // The bands of the scenario with k hires (a hire's: the first's; all have one capacity).
+        var withK = scenario
+        for (j, action) in hires.prefix(k).enumerated() {
+            for c in action.changes(in: scenario, hireNumber: j + 1) { try c.apply(to: &withK) }
+        }
+        let withKProblem = PlanDecomposition(PlanModel(context: PlanContext(scenario: withK))).problem
+        var bandOf: [String: (AssignmentProblem.Agent)] = [:]
+        for agent in withKProblem.agents { bandOf[agent.name] = agent }
+        let hireBand = k > 0 ? bandOf[AdviceAction.hireID(1, in: scenario)] : nil
+
+        let source = whole.problem
+        let hireIDs = hires.indices.map { AdviceAction.hireID($0 + 1, in: scenario) }
+        let hireIndexOfID = Dictionary(uniqueKeysWithValues: hireIDs.enumerated().map { ($1, $0) })
+        var trainingsOf: [String: [AdviceAction]] = [:]
+        for action in trainings { if case .train(let o, _) = action { trainingsOf[o, default: []].append(action) } }
+        let pairsOfSource = source.pairsByAgent()
+        let communeCodes = all.communes.map(\.code)
+        let specialtiesOf = Dictionary(uniqueKeysWithValues: all.officers.map { ($0.id, Set($0.specialties)) })
+        // Which specialty each need asks for (needs are named `code_specialty`).
+        let needSpecialty: [Specialty] = source.needs.map { need in
+            let code = communeCodes[need.item]
+            return Specialty(rawValue: String(need.name.dropFirst(code.count + 1)))
+        }
+
+        var agents: [AssignmentProblem.Agent] = []
+        var pairs: [AssignmentProblem.Pair] = []
+        var objective = AssignmentProblem.Costs(pairs: 0, agents: 0)
+        var sideCosts = source.sideRows.map { _ in AssignmentProblem.Costs(pairs: 0, agents: 0) }
+        var trainingCount: [Double] = [], hireFlag: [Double] = []
+        var holdsNeed: [[Bool]] = []  // per agent, per need
+        var trainingsOfAgent: [[AdviceAction]?] = [], hireOfAgent: [Int?] = [], officerOfAgent: [String?] = []
+        var groups: [[Int]] = []
+        var pairIndex: [AgentCommune: Int] = [:], communeOfPair: [String] = []
+
+        /// A copy of source agent `s` (its pairs and costs), with `extra` specialties for needs.
+        func add(copyOf s: Int?, agent: AssignmentProblem.Agent, extra: Set<Specialty>, trainingsCount: Int, hire: Int?, officer: String?, training: [AdviceAction]?) -> Int {
+            let i = agents.count
+            agents.append(agent)
+            objective.classDeviation.append(s.map { source.objective.classDeviation[$0] } ?? 0)
+            objective.loadDeviation.append(s.map { source.objective.loadDeviation[$0] } ?? 0)
+            objective.agent.append(0)
+            for r in sideCosts.indices {
+                sideCosts[r].classDeviation.append(s.map { source.sideRows[r].costs.classDeviation[$0] } ?? 0)
+                sideCosts[r].loadDeviation.append(s.map { source.sideRows[r].costs.loadDeviation[$0] } ?? 0)
+                sideCosts[r].agent.append(0)
+            }
+            trainingCount.append(Double(trainingsCount))
+            hireFlag.append(hire == nil ? 0 : 1)
+            trainingsOfAgent.append(training)
+            hireOfAgent.append(hire)
+            officerOfAgent.append(officer)
+            var holds = [Bool](repeating: false, count: source.needs.count)
+            if let s {
+                for (n, need) in source.needs.enumerated() { holds[n] = need.holders.contains(s) || extra.contains(needSpecialty[n]) }
+                for k in pairsOfSource[s] {
+                    let p = source.pairs[k]
+                    pairIndex[AgentCommune(agent: i, commune: communeCodes[p.item])] = pairs.count
+                    communeOfPair.append(communeCodes[p.item])
+                    pairs.append(.init(agent: i, item: p.item, weight: p.weight, forced: p.forced))
+                    objective.pair.append(source.objective.pair[k])
+                    for r in sideCosts.indices { sideCosts[r].pair.append(source.sideRows[r].costs.pair[k]) }
+                }
+            }
+            holdsNeed.append(holds)
+            return i
+        }
+        func banded(_ agent: AssignmentProblem.Agent, like name: String?) -> AssignmentProblem.Agent {
+            var a = agent
+            if let b = name.map({ bandOf[$0] }) ?? hireBand {
+                a.classBand = b.classBand
+                a.loadBand = b.loadBand
+            }
+            return a
+        }
+
+        for (s, sourceAgent) in source.agents.enumerated() {
+            let id = sourceAgent.name
+            if let j = hireIndexOfID[id] {
+                // Nobody, or the hire.
+                guard k > 0 else { continue }
+                let nobody = add(copyOf: nil, agent: .init(name: "nobody-\(j + 1)", capacity: 0), extra: [], trainingsCount: 0, hire: nil, officer: nil, training: nil)
+                var hire = banded(sourceAgent, like: nil)
+                hire.name = id
+                let h = add(copyOf: s, agent: hire, extra: [], trainingsCount: 0, hire: j, officer: nil, training: nil)
+                groups.append([nobody, h])
+                continue
+            }
+            let base = add(copyOf: s, agent: banded(sourceAgent, like: id), extra: [], trainingsCount: 0, hire: nil, officer: id, training: [])
+            let candidates = (trainingsOf[id] ?? []).sorted()
+            guard trainBudget > 0, !candidates.isEmpty else { continue }
+            var group = [base]
+            for subset in Self.subsets(candidates, atMost: trainBudget) where !subset.isEmpty {
+                var extra = Set<Specialty>()
+                for action in subset { if case .train(_, let sp) = action { extra.insert(sp) } }
+                extra.subtract(specialtiesOf[id] ?? [])
+                var version = banded(sourceAgent, like: id)
+                version.name = "\(id)+" + subset.map(\.key).joined(separator: "+")
+                group.append(add(copyOf: s, agent: version, extra: extra, trainingsCount: subset.count, hire: nil, officer: id, training: subset))
+            }
+            groups.append(group)
+        }
+
+        let needs = source.needs.enumerated().map { n, need in
+            AssignmentProblem.Need(name: need.name, item: need.item, holders: agents.indices.filter { holdsNeed[$0][n] }, hard: need.hard)
+        }
+        objective.unmetNeed = source.objective.unmetNeed
+        objective.largestClassDeviation = source.objective.largestClassDeviation
+        objective.largestUtilisation = source.objective.largestUtilisation
+        var sideRows: [AssignmentProblem.SideRow] = source.sideRows.enumerated().map { r, row in
+            var c = sideCosts[r]
+            c.unmetNeed = row.costs.unmetNeed
+            c.largestClassDeviation = row.costs.largestClassDeviation
+            c.largestUtilisation = row.costs.largestUtilisation
+            return .init(name: row.name, costs: c, limit: row.limit)
+        }
+        if trainBudget > 0 && !trainings.isEmpty {
+            var c = AssignmentProblem.Costs(pairs: pairs.count, agents: agents.count)
+            c.agent = trainingCount
+            sideRows.append(.init(name: "training_budget", costs: c, limit: Double(trainBudget)))
+        }
+        if k > 0 {
+            var most = AssignmentProblem.Costs(pairs: pairs.count, agents: agents.count)
+            most.agent = hireFlag
+            sideRows.append(.init(name: "hires_at_most", costs: most, limit: Double(k)))
+            var least = AssignmentProblem.Costs(pairs: pairs.count, agents: agents.count)
+            least.agent = hireFlag.map { -$0 }
+            sideRows.append(.init(name: "hires_at_least", costs: least, limit: -Double(k)))
+        }
+        problem = AssignmentProblem(agents: agents, items: source.items, pairs: pairs, needs: needs, objective: objective,
+                                    sideRows: sideRows, integralObjective: source.integralObjective, groups: groups)
+        self.trainingsOfAgent = trainingsOfAgent
+        self.hireOfAgent = hireOfAgent
+        self.officerOfAgent = officerOfAgent
+        self.pairIndex = pairIndex
+        self.communeOfPair = communeOfPair
+    }
+
+    /// The combination a plan of the problem stands for: the trainings of each officer's
+    /// chosen version, and the hires that track communes (in candidate order).
+    func actions(ofPlan plan: [Int]) -> [AdviceAction] {
+        let used = Set(plan.map { problem.pairs[$0].agent })
+        var out: [AdviceAction] = []
+        for i in used.sorted() {
+            if let t = trainingsOfAgent[i] { out += t }
+            if let j = hireOfAgent[i] { out.append(hires[j]) }
+        }
+        return out.sorted()
+    }
+
+    /// The problem's plan for a combination and its what-if plan (hires numbered in the
+    /// combination's order, as ``Swift/Array/changes(in:)`` numbers them); nil when the plan
+    /// uses a pair the problem lacks.
+    func plan(for actions: [AdviceAction], assignment: Assignment, scenario: Scenario) -> [Int]? {
+        var versionOf: [String: Int] = [:]
+        var trainingsByOfficer: [String: [AdviceAction]] = [:]
+        var hireAgentOfID: [String: Int] = [:]
+        var hireNumber = 0
+        for action in actions {
+            switch action {
+            case .train(let o, _): trainingsByOfficer[o, default: []].append(action)
+            case .hire:
+                hireNumber += 1
+                guard let j = hires.firstIndex(of: action), let agent = hireOfAgent.firstIndex(of: j) else { return nil }
+                hireAgentOfID[AdviceAction.hireID(hireNumber, in: scenario)] = agent
+            default: return nil
+            }
+        }
+        for (i, officer) in officerOfAgent.enumerated() {
+            guard let officer, let t = trainingsOfAgent[i] else { continue }
+            if t == (trainingsByOfficer[officer] ?? []).sorted() { versionOf[officer] = i }
+        }
+        var out: [Int] = []
+        for pair in assignment.pairs {
+            guard let agent = versionOf[pair.officer] ?? hireAgentOfID[pair.officer],
+                  let k = pairIndex[AgentCommune(agent: agent, commune: pair.commune)] else { return nil }
+            out.append(k)
+        }
+        return out.sorted()
+    }
+
+    /// A plan of the problem as the what-if of its combination sees it: each officer's pairs
+    /// under their id, each hire's under the id the combination gives it.
+    func assignment(ofPlan plan: [Int], actions: [AdviceAction], scenario: Scenario) -> Assignment {
+        var idOfHire: [Int: String] = [:]
+        var n = 0
+        for action in actions {
+            guard case .hire = action, let j = hires.firstIndex(of: action) else { continue }
+            n += 1
+            idOfHire[j] = AdviceAction.hireID(n, in: scenario)
+        }
+        return Assignment(plan.compactMap { k -> Pair? in
+            let agent = problem.pairs[k].agent
+            guard let id = officerOfAgent[agent] ?? hireOfAgent[agent].flatMap({ idOfHire[$0] }) else { return nil }
+            return Pair(officer: id, commune: communeOfPair[k])
+        })
+    }
+
+    /// Every subset of `items` with at most `k` elements (the empty one first), in a fixed order.
+    static func subsets<T>(_ items: [T], atMost k: Int) -> [[T]] {
+        var out: [[T]] = [[]]
+        func go(_ start: Int, _ picked: [T]) {
+            guard picked.count < k else { return }
+            for i in start..<items.count {
+                out.append(picked + [items[i]])
+                go(i + 1, picked + [items[i]])
+            }
+        }
+        go(0, [])
+        return out
+    }
+}
