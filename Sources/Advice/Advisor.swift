@@ -161,7 +161,8 @@ public struct Advisor: Sendable {
         let screening = screenTop != nil && !open.isEmpty && bounds.count == open.count
 
         var solvedCount = 0
-        let total = screening ? nil : open.count as Int?
+        // Screening solves fewer: the count is of the candidates that may be solved.
+        let total = open.count
         func solve(_ batch: [Int]) throws {
             guard !batch.isEmpty else { return }
             let work = batch.map { i -> PlanBatch.Job in
@@ -173,7 +174,7 @@ public struct Advisor: Sendable {
             let offset = solvedCount
             let report: @Sendable (Int, PlanBatch.Result) -> Void = { _, _ in
                 let n = offset + done.next()
-                finished?(n, total ?? n)
+                finished?(n, total)
             }
             let results = PlanBatch(planner: planner, jobs: jobs).run(work, progress: nil, finished: report)
             solvedCount += batch.count
@@ -307,7 +308,7 @@ extension Advisor {
         log?("\(candidates.count) candidate actions")
         let singles = try self.singles(scenario, candidates: candidates, baseline: outcome, point: point, request: request,
                                        jobs: options.jobs, screenTop: options.screenTop) { done, total in
-            if done == total || done % 10 == 0 { log?("solved \(done) of \(total) candidates") }
+            if done == total || done % 10 == 0 { log?("solved \(done) of at most \(total) candidates") }
         }
         let screened = singles.filter(\.screenedOut).count
         if screened > 0 { log?("\(screened) candidates left out by their bounds") }

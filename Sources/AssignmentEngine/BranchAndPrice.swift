@@ -97,6 +97,18 @@ final class BranchAndPrice {
                 let f = min(u, 1 - u)
                 if f > needFraction { needFraction = f; branchNeed = n }
             }
+            // Then on a version of a person the master uses in part (a group's agent).
+            var branchVersion = -1
+            var versionFraction = 1e-6
+            if !problem.groups.isEmpty {
+                let usage = generation.agentUsage()
+                for group in problem.groups {
+                    for i in group {
+                        let f = min(usage[i], 1 - usage[i])
+                        if f > versionFraction { versionFraction = f; branchVersion = i }
+                    }
+                }
+            }
             var branchPair = -1
             var mostFractional = 1e-6
             for (k, v) in x.enumerated() {
@@ -116,6 +128,10 @@ final class BranchAndPrice {
                 open.append(Node(rules: child.with(need: branchNeed, met: true), bound: nodeBound, depth: node.depth + 1, id: nextID))
                 open.append(Node(rules: child.with(need: branchNeed, met: false), bound: nodeBound, depth: node.depth + 1, id: nextID + 1))
                 nextID += 2
+            } else if branchVersion >= 0 {
+                open.append(Node(rules: child.with(choosing: branchVersion, in: problem), bound: nodeBound, depth: node.depth + 1, id: nextID))
+                open.append(Node(rules: child.with(closing: branchVersion), bound: nodeBound, depth: node.depth + 1, id: nextID + 1))
+                nextID += 2
             } else if branchPair < 0 {
                 hooks.offer(x.indices.filter { x[$0] > 0.5 })
             } else {
@@ -124,7 +140,7 @@ final class BranchAndPrice {
                 nextID += 2
             }
             if hooks.heuristicInterval > 0 && nodesSolved % hooks.heuristicInterval == 0 { try hooks.heuristic() }
-            if hooks.diveEvery > 0 && nodesSolved % hooks.diveEvery == 0 && (branchPair >= 0 || branchNeed >= 0) { try dive(live, from: node.rules, hooks: hooks) }
+            if hooks.diveEvery > 0 && nodesSolved % hooks.diveEvery == 0 && (branchPair >= 0 || branchNeed >= 0 || branchVersion >= 0) { try dive(live, from: node.rules, hooks: hooks) }
             hooks.report(globalBound(), nodesSolved)
         }
         return (hooks.upper(), true)

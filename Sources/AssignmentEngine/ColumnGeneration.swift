@@ -118,6 +118,7 @@ final class ColumnGeneration {
             restrictions[owner].fixedIn.append(positionOfPair[k])
             for other in problem.units[problem.unitOfAgent[owner]] where other != owner { restrictions[other].closed = true }
         }
+        for i in branch.closedAgents { restrictions[i].closed = true }
         for k in branch.fixedOut { restrictions[problem.pairs[k].agent].forbidden.insert(positionOfPair[k]) }
         for i in restrictions.indices { restrictions[i].fixedIn.sort() }
         var slackBounds: [Int: (lower: Double, upper: Double)] = [:]
@@ -219,6 +220,16 @@ final class ColumnGeneration {
     /// The value of each soft need's slack in the last master solution (nil for hard needs).
     func needSlackValues() -> [Double?] {
         layout.needSlackColumn.map { $0.flatMap { $0 < lastValues.count ? lastValues[$0] : nil } }
+    }
+
+    /// How much each agent is used in the last master solution (Σ of its columns' values):
+    /// which version of a group the master leans to.
+    func agentUsage() -> [Double] {
+        let fixed = layout.fixedColumnCount
+        var u = [Double](repeating: 0, count: problem.agents.count)
+        guard lastValues.count == fixed + columns.count else { return u }
+        for (n, column) in columns.enumerated() { u[column.agent] += lastValues[fixed + n] }
+        return u
     }
 
     /// The value of every pair in the last master solution (Σ of its columns' values), or nil
