@@ -264,6 +264,18 @@ final class ColumnGeneration {
         return out
     }
 
+    /// For each agent, a lower bound on every plan in which its group chooses it:
+    /// `L − min over the group's values + its own value` at the duals of the bound `L` (the
+    /// same argument as ``pairBounds(duals:bound:)``, for a whole version of a person).
+    func agentBounds(duals: [Double], bound: Double) -> [Double] {
+        let results = priceAll(duals)
+        let artificial = layout.artificialCost
+        return results.indices.map { i in
+            let unitMin = problem.units[problem.unitOfAgent[i]].map { min(results[$0].value, artificial) }.min() ?? 0
+            return bound - unitMin + min(results[i].value, artificial)
+        }
+    }
+
     /// Reduced cost of a set column at duals `y`.
     private func reducedCost(_ column: SetColumn, _ y: [Double]) -> Double {
         layout.entries(of: column).reduce(column.objective) { $0 - $1.coefficient * y[$1.row] }
