@@ -1,3 +1,4 @@
+import Advice
 import DiaBanCore
 import Foundation
 import LinearModel
@@ -14,6 +15,9 @@ public enum JobKind: String, Codable, Sendable {
     case tradeoff
     /// The area work plan of a finished solve's plan (or of one officer of it).
     case workplan
+    /// Staffing advice: every candidate action priced by a solve, the joint choice, and (when
+    /// asked) each officer's departure.
+    case advice
 }
 
 public enum JobState: String, Codable, Sendable {
@@ -54,6 +58,15 @@ struct JobSpec: Sendable {
     var decisions: DecisionsInput?
     /// A work plan: the plan it is made for, and what the panel changed.
     var workplan: WorkPlanInput?
+    /// Staffing advice: the budgets and whether to price departures.
+    var advice: AdviceInput?
+}
+
+/// What an advice job prices: as `diaban advise` with these budgets (and `--resilience`).
+struct AdviceInput: Sendable {
+    var budgets: [AdviceAction.Kind: Int]
+    var capacityUnits: Double = 1
+    var resilience: Bool
 }
 
 /// What a work plan job plans: a finished solve's plan, over the scenario's `workPlan.period`,
@@ -109,6 +122,17 @@ struct WorkPlanOutput: Sendable {
     var outcome: WorkPlanOutcome
 }
 
+/// What a finished advice holds: the advice (nil when only departures were asked for), the
+/// combination's plan, and the departures.
+struct AdviceOutput: Sendable {
+    var loaded: LoadedScenario
+    var run: AdviceRun?
+    var combination: AdviceHTML.Combination?
+    var resilience: Resilience?
+    /// Whether Stop ended it before its end.
+    var stopped: Bool
+}
+
 /// What a finished sweep holds.
 struct TradeoffOutput: Sendable {
     var report: TradeoffReport
@@ -119,6 +143,7 @@ enum JobOutput: Sendable {
     case solve(SolveOutput)
     case tradeoff(TradeoffOutput)
     case workplan(WorkPlanOutput)
+    case advice(AdviceOutput)
     /// The scenario's problems (file, line, field), or the solver's failure.
     case failure(message: String, problems: [ScenarioError])
 }

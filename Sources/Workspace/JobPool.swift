@@ -1,3 +1,4 @@
+import Advice
 import DiaBanCore
 import Foundation
 import HTTPTypes
@@ -272,6 +273,8 @@ final class JobPool: @unchecked Sendable {
                 output = .solve(SolveOutput(loaded: loaded, result: result, report: report, decisions: decisions))
             case .workplan:
                 output = .workplan(WorkPlanOutput(loaded: loaded, outcome: try workplan(job, loaded)))
+            case .advice:
+                output = try advise(job, loaded, request: request)
             case .tradeoff:
                 let sweep = TradeoffSweep(scenario: loaded.scenario, parameter: spec.parameter, values: spec.values)
                 let start = Date()
@@ -317,6 +320,69 @@ final class JobPool: @unchecked Sendable {
                     self.emitLocked(job, .state)
                 }
             })
+    }
+
+    /// An advice job: as `diaban advise`, one candidate at a time so that Stop ends it between
+    /// candidates (and stops the joint program's search), each solve counted as it ends; then,
+    /// when asked, each officer's departure.
+    private func advise(_ job: Job, _ loaded: LoadedScenario, request: PlanRequest) throws -> JobOutput {
+        let input = job.spec.advice!
+        let scenario = loaded.scenario
+        let stop: @Sendable () -> Bool = { [weak self] in self?.lock.withLock { job.stopReason != nil } ?? true }
+        let advisor = Advisor(planner: planner, solver: StoppableSolver(GLPKSolver(), shouldStop: stop))
+        var request = request
+        request.solverOptions.verbosity = .off
+        var options = AdviceOptions(budgets: input.budgets)
+        options.capacityUnits = input.capacityUnits
+        options.training = scenario.training
+        options.jobs = 1
+        var out = AdviceOutput(loaded: loaded, run: nil, combination: nil, resilience: nil, stopped: false)
+        var baseline: (PlanOutcome, SolvedPoint)?
+        if input.budgets.values.contains(where: { $0 > 0 }) {
+            let control = AdviceControl(shouldStop: stop) { [weak self] done, total in
+                guard let self else { return }
+                self.lock.withLock {
+                    job.pointsDone = done
+                    job.pointsTotal = total + (input.resilience ? scenario.officers.filter(\.isActive).count : 0)
+                    self.emitLocked(job, .state)
+                }
+            }
+            let run = try advisor.advise(scenario, options: options, request: request, control: control)
+            out.run = run
+            out.stopped = run.stopped
+            guard let advice = run.advice else { return Self.noPlan(run.baseline, scenario) }
+            baseline = (run.baseline, advice.baseline)
+            if !run.stopped, !stop() {
+                out.combination = try advisor.combination(scenario, advice: advice, request: request)
+                    .map { AdviceHTML.Combination(scenario: $0.scenario, outcome: $0.outcome) }
+            }
+        }
+        if input.resilience && !out.stopped && !stop() {
+            if baseline == nil {
+                let b = try advisor.baseline(scenario, request: request)
+                guard b.0.plan != nil, b.0.status == .optimal || b.0.status == .feasible else { return Self.noPlan(b.0, scenario) }
+                baseline = b
+                lock.withLock {
+                    job.pointsTotal = scenario.officers.filter(\.isActive).count
+                    emitLocked(job, .state)
+                }
+            }
+            let (outcome, point) = baseline!
+            out.resilience = try advisor.resilience(scenario, baseline: outcome, point: point, request: request, training: options.training, jobs: 1)
+            lock.withLock {
+                job.pointsDone = job.pointsTotal
+                emitLocked(job, .state)
+            }
+        } else if input.resilience {
+            out.stopped = true
+        }
+        return .advice(out)
+    }
+
+    /// The scenario has no valid plan to improve: the reasons, as a solve gives them.
+    private static func noPlan(_ outcome: PlanOutcome, _ scenario: Scenario) -> JobOutput {
+        let reasons = outcome.findings.filter { $0.severity == .error }.map(\.message) + (outcome.explanation?.relaxations.map(\.message) ?? [])
+        return .failure(message: "\(scenario.name) has no valid plan (\(outcome.status.rawValue)); there is nothing to advise on. " + reasons.joined(separator: " "), problems: [])
     }
 
     /// Records the search's numbers; answers whether the search goes on.
@@ -391,7 +457,7 @@ final class JobPool: @unchecked Sendable {
             timeLimit: min(maxSeconds, job.spec.timeLimit ?? maxSeconds), stopReason: job.stopReason, progress: job.progress,
             history: detail ? job.history : nil,
             points: job.spec.kind == .tradeoff ? .init(done: job.pointsDone, total: job.spec.values.count)
-                : job.spec.kind == .workplan ? .init(done: job.pointsDone, total: job.pointsTotal) : nil,
+                : job.spec.kind == .workplan || job.spec.kind == .advice ? .init(done: job.pointsDone, total: job.pointsTotal) : nil,
             replanOf: job.spec.decisions?.parent, result: nil, error: nil, problems: nil)
         switch job.output {
         case .solve(let o)?:
@@ -406,6 +472,8 @@ final class JobPool: @unchecked Sendable {
             let p = w.outcome.province
             s.workplan = WorkPlanSummary(status: w.outcome.status.rawValue, officers: w.outcome.officers.count, proven: p.provenOfficers, trips: p.trips,
                                          fieldDays: p.fieldDays, km: p.km, modelKm: p.modelKm, kmSaved: p.kmSaved, officer: job.spec.workplan?.officer)
+        case .advice(let a)?:
+            s.advice = AdviceSummary(a)
         case .failure(let message, let problems)?:
             s.error = message
             s.problems = problems.isEmpty ? nil : problems.map { Problem($0, folder: folder) }

@@ -48,6 +48,8 @@ public struct JobSnapshot: Codable, Sendable, Equatable {
     public var result: Result?
     /// A work plan's answer.
     public var workplan: WorkPlanSummary?
+    /// An advice's answer in a few words (the whole advice is `GET /api/jobs/ID/advice.json`).
+    public var advice: AdviceSummary?
     public var error: String?
     public var problems: [Problem]?
 }

@@ -21,16 +21,23 @@ extension Workspace {
         }
         router.post("api/whatifs") { request, _ -> Response in
             let draft = try await JSONResponse.decode(WhatIfDraft.self, from: request, limit: Self.maxBodyBytes)
-            let prepared = try self.prepare(draft)
-            let check = try await offload { try self.check(prepared) }
-            guard check.verdict != .badData else {
-                throw APIError(.unprocessableContent, "The what-if has \(check.problems.count) problem\(check.problems.count == 1 ? "" : "s"); nothing was saved.",
-                               details: ["check": JSONValue.of(check), "yaml": .string(prepared.yaml), "changeLines": JSONValue.of(prepared.changeLines)])
-            }
-            try self.folder.write(Data(prepared.yaml.utf8), to: prepared.target, overwrite: draft.overwrite ?? false)
-            let saved = CheckJSON(CheckReport(file: prepared.target.path, reading: ScenarioLoader.reading(path: prepared.target.path, current: RegisterCurrentSource())), path: prepared.target.relative, folder: self.folder)
-            return JSONResponse.make(Saved(path: prepared.target.relative, yaml: prepared.yaml, check: saved), status: .created)
+            return JSONResponse.make(try await self.save(draft), status: .created)
         }
+    }
+
+    /// Saves a what-if draft as the form saves it: its YAML checked as `diaban check` checks a
+    /// file (refused with its problems), then written beside its base through the one writer,
+    /// never over an existing file unless the draft confirms it.
+    func save(_ draft: WhatIfDraft) async throws -> Saved {
+        let prepared = try prepare(draft)
+        let check = try await offload { try self.check(prepared) }
+        guard check.verdict != .badData else {
+            throw APIError(.unprocessableContent, "The what-if has \(check.problems.count) problem\(check.problems.count == 1 ? "" : "s"); nothing was saved.",
+                           details: ["check": JSONValue.of(check), "yaml": .string(prepared.yaml), "changeLines": JSONValue.of(prepared.changeLines)])
+        }
+        try folder.write(Data(prepared.yaml.utf8), to: prepared.target, overwrite: draft.overwrite ?? false)
+        let saved = CheckJSON(CheckReport(file: prepared.target.path, reading: ScenarioLoader.reading(path: prepared.target.path, current: RegisterCurrentSource())), path: prepared.target.relative, folder: folder)
+        return Saved(path: prepared.target.relative, yaml: prepared.yaml, check: saved)
     }
 
     struct Prepared: Sendable {

@@ -15,7 +15,7 @@ import UnixSignals
 ///
 /// Routes, one file per part of the page: ``addPageRoutes(to:)`` (the page itself),
 /// ``addScenarioRoutes(to:)``, ``addWhatIfRoutes(to:)``, ``addJobRoutes(to:)`` (solves and
-/// sweeps), ``addCompareRoutes(to:)``, ``addDecisionRoutes(to:)`` (a proposal's moves decided,
+/// sweeps), ``addAdviceRoutes(to:)`` (staffing advice on the pool), ``addCompareRoutes(to:)``, ``addDecisionRoutes(to:)`` (a proposal's moves decided,
 /// re-planned and saved as `decisions.csv`) and ``addRegisterRoutes(to:)`` (adopting them into
 /// a register, and reading it). A part added later brings its own `Routes+….swift`, is
 /// registered in ``makeRouter()`` and gets its panel in the page's panel list
@@ -54,6 +54,7 @@ public final class Workspace: Sendable {
         addScenarioRoutes(to: router)
         addWhatIfRoutes(to: router)
         addJobRoutes(to: router)
+        addAdviceRoutes(to: router)
         addWorkPlanRoutes(to: router)
         addCompareRoutes(to: router)
         addDecisionRoutes(to: router)

@@ -23,13 +23,14 @@ struct Advise: ParsableCommand {
     @Option(name: .customLong("time-limit"), help: "Seconds for each solve (default: the scenario's, else 60).") var timeLimit: Double?
     @Option(help: "How many single actions of each kind to list (the JSON lists them all).") var top: Int = 10
     @Option(help: "Solves at the same time (default: the processors).") var jobs: Int?
-    @Option(help: "Output format: text, json or markdown.") var format: AdviceFormat = .text
-    @Option(help: "Also write advice.json (every candidate), advice.md, advice.txt and a what-if file per listed action and for the combination into this folder.") var out: String?
+    @Option(help: "Output format: text, json, markdown or html (one self-contained page, as diaban report writes).") var format: AdviceFormat = .text
+    @Option(help: "Language of the HTML page: vi (Vietnamese, the default) or en.") var lang: ReportLanguage = .vi
+    @Option(help: "Also write advice.json (every candidate), advice.md, advice.txt, advice.html and a what-if file per listed action and for the combination into this folder.") var out: String?
     @Flag(help: "Instead: each officer's departure priced by solving without them, the communes one qualified officer holds, and the bench per specialty.") var resilience = false
     @Flag(name: .customLong("solve-all"), help: "Solve every candidate (by default only as many as it takes to prove the first --top of each kind: the others are left out by a bound on their gain).") var solveAll = false
     @Flag(name: .shortAndLong, help: "No progress lines on stderr.") var quiet = false
 
-    enum AdviceFormat: String, ExpressibleByArgument, CaseIterable { case text, json, markdown }
+    enum AdviceFormat: String, ExpressibleByArgument, CaseIterable { case text, json, markdown, html }
 
     /// A budget: a whole number, 0 or more.
     static func budget(_ value: String, option: String) throws -> Int {
@@ -81,13 +82,21 @@ struct Advise: ParsableCommand {
             throw ExitCode(ExitStatus.code(for: baseline, interrupted: false))
         }
         let report = AdviceReport(advice, scenario: sc, top: format == .json ? nil : top)
+        // The page draws the combination's plan: the combination solved as a what-if.
+        var html: String?
+        if format == .html || out != nil {
+            if !quiet, advice.joint != nil { printError("diaban advise: the combination's plan, for the page") }
+            let combination = try advisor.combination(sc, advice: advice, request: request).map { AdviceHTML.Combination(scenario: $0.scenario, outcome: $0.outcome) }
+            html = AdviceHTML.render(advice, scenario: sc, top: top, lang: lang, combination: combination)
+        }
         let rendered: String = switch format {
         case .text: report.text()
         case .json: String(decoding: try report.jsonData(), as: UTF8.self) + "\n"
         case .markdown: report.markdown()
+        case .html: html ?? ""
         }
         FileHandle.standardOutput.write(Data(rendered.utf8))
-        if let out { try write(advice, report: AdviceReport(advice, scenario: sc, top: top), scenario: sc, to: out, inputs: loaded.inputFiles) }
+        if let out { try write(advice, report: AdviceReport(advice, scenario: sc, top: top), html: html ?? "", scenario: sc, to: out, inputs: loaded.inputFiles) }
     }
 
     func runResilience(_ sc: Scenario, request: PlanRequest, advisor: Advisor, options: AdviceOptions, inputs: [String]) throws {
@@ -100,23 +109,26 @@ struct Advise: ParsableCommand {
         if !quiet { printError("diaban advise: solving without each of \(sc.officers.filter(\.isActive).count) officers") }
         let r = try advisor.resilience(sc, baseline: outcome, point: point, request: request, training: options.training, jobs: options.jobs)
         let report = ResilienceReport(r, scenario: sc)
+        let html = AdviceHTML.render(r, scenario: sc, lang: lang)
         let rendered: String = switch format {
         case .text: report.text()
         case .json: String(decoding: try report.jsonData(), as: UTF8.self) + "\n"
         case .markdown: report.text(markdown: true)
+        case .html: html
         }
         FileHandle.standardOutput.write(Data(rendered.utf8))
         if let out {
             let dir = URL(fileURLWithPath: out).standardizedFileURL
             let files = [("resilience.json", String(decoding: try report.jsonData(), as: UTF8.self) + "\n"),
-                         ("resilience.md", report.text(markdown: true)), ("resilience.txt", report.text())]
+                         ("resilience.md", report.text(markdown: true)), ("resilience.txt", report.text()),
+                         ("resilience.html", html)]
             try writeAll(files, to: dir, inputs: inputs)
         }
     }
 
     /// The report and one what-if per listed action and for the combination, each starting
     /// from the scenario by a path relative to the folder.
-    func write(_ advice: Advice, report: AdviceReport, scenario sc: Scenario, to folder: String, inputs: [String]) throws {
+    func write(_ advice: Advice, report: AdviceReport, html: String, scenario sc: Scenario, to folder: String, inputs: [String]) throws {
         let dir = URL(fileURLWithPath: folder).standardizedFileURL
         let base = relativePath(from: dir, to: URL(fileURLWithPath: scenario).standardizedFileURL)
         // The JSON lists every candidate; the text, the Markdown and the what-ifs the top ones.
@@ -125,6 +137,7 @@ struct Advise: ParsableCommand {
             ("advice.json", String(decoding: try full.jsonData(), as: UTF8.self) + "\n"),
             ("advice.md", report.markdown()),
             ("advice.txt", report.text()),
+            ("advice.html", html),
         ]
         let listed = Set(report.singles.map(\.key))
         for g in advice.singles where listed.contains(g.action.key) {

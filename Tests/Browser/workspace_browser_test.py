@@ -54,6 +54,8 @@ sys.path.insert(0, os.path.join(ROOT, "scripts", "lib"))
 import screenshot  # noqa: E402
 
 OFFICERS = ["CB02", "CB11", "CB24", "CB37"]
+# The generated province the advice step runs on.
+SMALL = "small/baseline.yaml"
 
 
 def step(text):
@@ -294,6 +296,41 @@ def run(page, address, scenarios, diaban, time_limit, shot):
 
     decide(page, scenarios, diaban, time_limit, decide_shot(shot))
     departure(page, scenarios, diaban, time_limit)
+    advice(page)
+
+
+def advice(page):
+    step("staffing advice on the small generated province: a bad budget refused where typed, then one training")
+    page.click("#tab-advice")
+    word = "Tư vấn nhân sự" if page.get_attribute("html", "lang") == "vi" else "Staffing advice"
+    expect(page.locator("#tab-advice")).to_have_text(word)
+    page.select_option("#advice-scenario", SMALL)
+    page.fill("#advice-train", "1.5")
+    page.click("#advice-start")
+    expect(page.locator("#advice-train + .field-error")).to_be_visible()
+    assert page.locator("#advice-state").count() == 0, "a bad budget started an advice"
+    page.fill("#advice-train", "1")
+    page.fill("#advice-hire", "0")
+    page.click("#advice-start")
+    expect(page.locator("#advice-train + .field-error")).to_have_count(0)
+    expect(page.locator("#advice-stop")).to_be_attached()
+    table = page.locator("#advice-table-train")
+    expect(table).to_be_visible(timeout=120_000)
+    rows = table.locator("tbody tr")
+    expect(page.locator("#advice-state")).to_contain_text(f"{rows.count()}/{rows.count()}" if page.get_attribute("html", "lang") == "vi"
+                                                          else f"{rows.count()} of {rows.count()}")
+    chart = page.locator("#advice-chart-train")
+    expect(chart).to_be_visible()
+    page.wait_for_function("() => document.querySelector('#advice-chart-train').naturalWidth > 0")
+    expect(page.locator("#advice-joint")).to_be_visible()
+    key = rows.first.get_attribute("data-key")
+    step(f"advice: {rows.count()} trainings ranked, the first {key}; make a what-if from it")
+    rows.first.locator("button.whatif").click()
+    expect(page.locator("#advice-whatif .msg.ok")).to_be_visible()
+    page.click("#advice-open-scenarios")
+    made = f"{SMALL.rsplit('/', 1)[0]}/what-if-{key}.yaml"
+    expect(page.locator(f"#scenario-list tr[data-path='{made}']")).to_be_visible()
+    step(f"{made} is in the scenario list")
 
 
 def decide_shot(shot):
@@ -524,6 +561,9 @@ def main():
     work = tempfile.mkdtemp(prefix="diaban-workspace-")
     scenarios = os.path.join(work, "scenarios")
     shutil.copytree(os.path.join(ROOT, "scenarios", "nghe-an"), os.path.join(scenarios, "nghe-an"))
+    # A small generated province for the staffing advice, which solves once per candidate.
+    subprocess.run([os.path.abspath(args.diaban), "generate", "--synthetic", "--communes", "8", "--seed", "18",
+                    "--out", os.path.join(scenarios, "small")], check=True, capture_output=True, timeout=120)
     server, address = start_server(os.path.abspath(args.diaban), scenarios)
     step(f"diaban serve at {address}")
     failure = None

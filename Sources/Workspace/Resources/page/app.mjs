@@ -7,6 +7,7 @@ import './solve.mjs';
 import './compare.mjs';
 import './decide.mjs';
 import './tradeoff.mjs';
+import './advice.mjs';
 import './workplan.mjs';
 
 for (const id of order) {

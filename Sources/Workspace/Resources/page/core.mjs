@@ -163,7 +163,7 @@ export async function refreshJobs() {
 // re-plan, decisions.csv and adoption into a register) is panels.decide, opened from a
 // finished solve with show('decide', { job: id }).
 export const panels = {};
-export const order = ['scenarios', 'whatif', 'solve', 'compare', 'decide', 'tradeoff', 'workplan'];
+export const order = ['scenarios', 'whatif', 'solve', 'compare', 'decide', 'tradeoff', 'advice', 'workplan'];
 export let current = null;
 
 export function renderHeader() {

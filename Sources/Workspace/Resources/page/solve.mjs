@@ -55,6 +55,7 @@ panels.solve = {
         h('td', { class: 'r' }, pct(j.result ? j.result.gap : j.progress?.gap)),
         h('td', {}, h('button', { type: 'button', onclick: () => {
           if (j.kind === 'tradeoff') { show('tradeoff', { job: j.id }); return; }
+          if (j.kind === 'advice') { show('advice', { job: j.id }); return; }
           state.currentJob = j.id; this.renderJob(); this.renderList();
         } }, t('view')), j.mine && (j.state === 'queued' || j.state === 'running')
           ? h('button', { type: 'button', onclick: () => api('POST', `/api/jobs/${j.id}/stop`).then(refreshJobs) }, t('stop')) : null))))));

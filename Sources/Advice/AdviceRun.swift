@@ -1,0 +1,83 @@
+import DiaBanCore
+import Foundation
+import LinearModel
+import Planning
+
+/// How a caller follows and stops a long advice: told how many candidates are solved, asked
+/// between candidates whether to go on.
+public struct AdviceControl: Sendable {
+    /// Whether to stop: asked before each group of candidates and before the joint choice.
+    public var shouldStop: @Sendable () -> Bool
+    /// Candidates solved so far (those proven useless without a solve count at once), of all.
+    public var progress: @Sendable (_ done: Int, _ total: Int) -> Void
+
+    public init(shouldStop: @escaping @Sendable () -> Bool, progress: @escaping @Sendable (Int, Int) -> Void) {
+        self.shouldStop = shouldStop
+        self.progress = progress
+    }
+}
+
+/// An advice that may have been stopped: the gains of the candidates solved before the stop,
+/// ranked, and no joint choice.
+public struct AdviceRun: Sendable {
+    /// Nil when the baseline has no valid plan (``baseline`` says why).
+    public var advice: Advice?
+    public var baseline: PlanOutcome
+    /// Candidates of the kinds with a budget, and how many were priced before any stop.
+    public var candidates: Int
+    public var priced: Int
+    /// Whether the run was stopped before its end (then the ranking is `incomplete` and there
+    /// is no joint choice).
+    public var stopped: Bool
+}
+
+extension Advisor {
+    /// The whole advice as ``advise(_:options:request:log:)`` gives it, solved in groups of
+    /// `options.jobs` candidates so that `control` can stop it between groups; a stopped run
+    /// keeps the gains found so far.
+    public func advise(_ scenario: Scenario, options: AdviceOptions, request: PlanRequest, control: AdviceControl) throws -> AdviceRun {
+        let (outcome, point) = try baseline(scenario, request: request)
+        guard outcome.plan != nil, outcome.status == .optimal || outcome.status == .feasible else {
+            return AdviceRun(advice: nil, baseline: outcome, candidates: 0, priced: 0, stopped: false)
+        }
+        let candidates = AdviceCandidates.all(scenario, options: options)
+        let total = candidates.count
+        control.progress(0, total)
+        var gains: [ActionGain] = []
+        var stopped = false
+        let group = max(1, options.jobs)
+        var start = 0
+        while start < total {
+            if control.shouldStop() { stopped = true; break }
+            let chunk = Array(candidates[start..<min(total, start + group)])
+            let offset = start
+            let solved = Counter()
+            gains += try singles(scenario, candidates: chunk, baseline: outcome, point: point, request: request, jobs: options.jobs) { _, _ in
+                control.progress(offset + solved.next(), total)
+            }
+            start += chunk.count
+            control.progress(start, total)
+        }
+        let ranked = Self.rank(gains)
+        let complete = !stopped && ranked.count == total && ranked.allSatisfy { $0.gain != nil }
+        var advice = Advice(scenarioName: scenario.name, options: options, baseline: point, baselineOutcome: outcome,
+                            singles: ranked, ranking: complete ? .exact : .incomplete, joint: nil)
+        if !stopped, control.shouldStop() { stopped = true }
+        if !stopped {
+            advice.joint = try joint(scenario, options: options, candidates: candidates, singles: ranked,
+                                     baseline: outcome, point: point, request: request)
+        }
+        return AdviceRun(advice: advice, baseline: outcome, candidates: total, priced: ranked.count, stopped: stopped)
+    }
+
+    /// The joint choice's combination applied to `scenario` and solved as a what-if, starting
+    /// from the baseline's plan, as the joint choice itself re-solves it: the plan a page draws
+    /// against the current assignment. Nil when there is no joint choice.
+    public func combination(_ scenario: Scenario, advice: Advice, request: PlanRequest) throws -> (scenario: Scenario, outcome: PlanOutcome)? {
+        guard let joint = advice.joint else { return nil }
+        let changed = try joint.actions.applied(to: scenario)
+        var r = request
+        r.start = advice.baselineOutcome.plan
+        return (changed, try planner.plan(changed, request: r))
+    }
+}
