@@ -8,7 +8,7 @@ struct AdviceLabels: Sendable {
     var chartCaption, gainAxis, points, bound, action, gain, interval, exact, spread, serves, whatIf, cost, zeroWithoutSolve: String
     var jointTitle, jointOptimal: String
     var jointFeasible: @Sendable (String?) -> String
-    var singleSum, jointBound, gapWord, noAction: String
+    var jointPoints, singleSum, jointBound, gapWord, noAction: String
     /// The joint choice's notes (English sentences of the Advice module) in the page's words.
     var notes: [String: String]
     var actionsMap: String
@@ -49,7 +49,7 @@ struct AdviceLabels: Sendable {
         jointTitle: "Tổ hợp tốt nhất trong ngân sách",
         jointOptimal: "Tối ưu (đã chứng minh): không tổ hợp nào trong ngân sách tốt hơn",
         jointFeasible: { g in "Khả thi, chưa chứng minh là tổ hợp tốt nhất" + (g.map { " (độ chênh so với tối ưu tối đa \($0))" } ?? " (chưa có cận)") },
-        singleSum: "Cộng lợi ích từng hành động riêng lẻ", jointBound: "Cận dưới của mọi tổ hợp", gapWord: "Độ chênh so với tối ưu",
+        jointPoints: "Điểm phạt với tổ hợp", singleSum: "Cộng lợi ích từng hành động riêng lẻ", jointBound: "Cận dưới của mọi tổ hợp", gapWord: "Độ chênh so với tối ưu",
         noAction: "Không hành động nào trong ngân sách cải thiện phương án.",
         notes: [
             noteKeys.moveBase: "Tổ hợp chỉ gồm đào tạo và tuyển mới; chuyển nơi làm việc được xếp hạng từng hành động.",
@@ -90,7 +90,7 @@ struct AdviceLabels: Sendable {
         jointTitle: "Best combination within the budgets",
         jointOptimal: "Optimal (proven): no combination within the budgets is better",
         jointFeasible: { g in "Feasible, not proven the best combination" + (g.map { " (gap \($0))" } ?? " (no bound)") },
-        singleSum: "Single gains added up", jointBound: "Bound on every combination", gapWord: "Gap",
+        jointPoints: "Points with the combination", singleSum: "Single gains added up", jointBound: "Bound on every combination", gapWord: "Gap",
         noAction: "No action within the budgets improves the plan.",
         notes: [:],
         actionsMap: "Map: where hires are based and the communes each action serves",

@@ -230,7 +230,7 @@ public enum AdviceHTML {
             : w.jointFeasible(j.gap.map { lang.percent(100 * $0, 2) })
         out += "<p class=\"status \(j.status == JointChoice.Status.optimal.rawValue ? "ok" : "warn")\" id=\"joint-status\"><b>\(HTML.escape(t(lang).status)):</b> \(HTML.escape(status))</p>\n"
         out += "<div class=\"tiles\">\n"
-        out += tile(w.points, j.objective.map { lang.number($0, 2) } ?? "—")
+        out += tile(w.jointPoints, j.objective.map { lang.number($0, 2) } ?? "—")
         out += tile(w.gain, j.gain.map { lang.number($0, 2) } ?? "—")
         let sum = joint.actions.compactMap { a in advice.singles.first { $0.action == a }?.gain }.reduce(0, +)
         out += tile(w.singleSum, joint.actions.isEmpty ? "—" : lang.number(r2(sum), 2))

@@ -55,7 +55,7 @@ import screenshot  # noqa: E402
 
 OFFICERS = ["CB02", "CB11", "CB24", "CB37"]
 # The generated province the advice step runs on.
-SMALL = "small/baseline.yaml"
+SMALL = "small/scenario.yaml"
 
 
 def step(text):
@@ -562,7 +562,7 @@ def main():
     scenarios = os.path.join(work, "scenarios")
     shutil.copytree(os.path.join(ROOT, "scenarios", "nghe-an"), os.path.join(scenarios, "nghe-an"))
     # A small generated province for the staffing advice, which solves once per candidate.
-    subprocess.run([os.path.abspath(args.diaban), "generate", "--synthetic", "--communes", "8", "--seed", "18",
+    subprocess.run([os.path.abspath(args.diaban), "generate", "--synthetic", "--communes", "12", "--seed", "18",
                     "--out", os.path.join(scenarios, "small")], check=True, capture_output=True, timeout=120)
     server, address = start_server(os.path.abspath(args.diaban), scenarios)
     step(f"diaban serve at {address}")
