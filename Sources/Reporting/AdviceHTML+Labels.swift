@@ -2,7 +2,9 @@ import Advice
 
 /// Every word of the advice page, in Vietnamese (the default) and English (docs/GLOSSARY.md).
 struct AdviceLabels: Sendable {
-    var title, resilienceTitle, baseline, budgets, rankingExact, rankingIncomplete: String
+    var title, resilienceTitle, baseline, budgets, rankingExact, rankingScreened, rankingIncomplete: String
+    var leftOut: @Sendable (Int) -> String
+    var notSolved: @Sendable (String) -> String
     var kinds: [AdviceAction.Kind: String]
     var kindTitle: @Sendable (AdviceAction.Kind, Int) -> String
     var chartCaption, gainAxis, points, bound, action, gain, interval, exact, spread, serves, whatIf, cost, zeroWithoutSolve: String
@@ -24,6 +26,9 @@ struct AdviceLabels: Sendable {
     func kind(_ k: AdviceAction.Kind) -> String { kinds[k] ?? k.rawValue }
     func statusWord(_ s: String) -> String { statusWords[s] ?? s }
     func note(_ n: String) -> String { notes[n] ?? n }
+    func ranking(_ r: String) -> String {
+        r == Advice.Ranking.exact.rawValue ? rankingExact : r == Advice.Ranking.screened.rawValue ? rankingScreened : rankingIncomplete
+    }
 
     static func of(_ lang: ReportLanguage) -> AdviceLabels { lang == .vi ? .vi : .en }
 
@@ -39,7 +44,10 @@ struct AdviceLabels: Sendable {
         title: "Tư vấn nhân sự", resilienceTitle: "Khả năng chịu thiếu hụt cán bộ",
         baseline: "Phương án với đội ngũ hiện có", budgets: "Ngân sách",
         rankingExact: "Xếp hạng chính xác: mọi phương án hành động đều được giải; lợi ích là điểm phạt của phương án hiện có trừ điểm phạt khi có hành động, và [thấp; cao] là khoảng mà cận dưới của hai lần giải để lại.",
+        rankingScreened: "Xếp hạng chính xác cho các hành động đứng đầu mỗi loại: lợi ích là hiệu của hai lần giải; các hành động không giải có cận trên của lợi ích (từ biến đối ngẫu của phương án hiện có) thấp hơn các lợi ích đó, nên không thể vào danh sách.",
         rankingIncomplete: "Xếp hạng chưa đầy đủ: có hành động chưa được giải ra phương án (hết thời gian hoặc bị dừng); các hành động đó không có lợi ích.",
+        leftOut: { n in "\(n) hành động không cần giải: cận trên lợi ích của chúng thấp hơn các hành động được liệt kê." },
+        notSolved: { b in "chưa giải, tối đa \(b)" },
         kinds: [.train: "Đào tạo", .hire: "Tuyển mới", .moveBase: "Chuyển nơi làm việc", .capacity: "Tăng định mức"],
         kindTitle: { k, n in "\(["train": "Đào tạo", "hire": "Tuyển mới", "move-base": "Chuyển nơi làm việc", "capacity": "Tăng định mức"][k.rawValue] ?? k.rawValue): các hành động tốt nhất (đã tính \(n))" },
         chartCaption: "Lợi ích của từng hành động (điểm phạt giảm được); vạch ngang: khoảng khi lợi ích chưa chính xác",
@@ -80,7 +88,10 @@ struct AdviceLabels: Sendable {
         title: "Staffing advice", resilienceTitle: "Resilience of the roster",
         baseline: "Plan with the roster as it is", budgets: "Budgets",
         rankingExact: "Ranking: exact — every candidate was solved; each gain is the baseline's points minus the points with the action, and [low; high] is what the two solves' bounds leave.",
+        rankingScreened: "Ranking: exact for the first ones of each kind — each gain is the difference of two solves; the candidates not solved have a proven bound on their gain (from the baseline's duals) below those gains, so none of them can enter the list.",
         rankingIncomplete: "Ranking: incomplete — some candidates were not solved to a plan (time limit or stopped); they are listed without a gain.",
+        leftOut: { n in "\(n) candidate\(n == 1 ? "" : "s") left out by their bounds: none can enter the list." },
+        notSolved: { b in "not solved, at most \(b)" },
         kinds: [.train: "Train", .hire: "Hire", .moveBase: "Move base", .capacity: "Capacity"],
         kindTitle: { k, n in "\(["train": "Train", "hire": "Hire", "move-base": "Move base", "capacity": "Capacity"][k.rawValue] ?? k.rawValue): best single actions (\(n) priced)" },
         chartCaption: "Gain of each action (penalty points saved); whiskers: the interval when a gain is not exact",

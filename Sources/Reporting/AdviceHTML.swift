@@ -33,16 +33,18 @@ public enum AdviceHTML {
         body += HTML.escape(w.statusWord(report.baseline.status)) + pointsText(report.baseline.objective, bound: report.baseline.bound, lang: lang, w: w) + "</p>\n"
         let budgets = AdviceAction.Kind.allCases.compactMap { k in report.budgets[k.rawValue].map { "\(w.kind(k)) \($0)" } }
         body += "<p class=\"lede\"><b>\(HTML.escape(w.budgets)):</b> \(HTML.escape(budgets.joined(separator: " · ")))</p>\n"
-        body += "<p class=\"lede\" id=\"ranking\">\(HTML.escape(report.ranking == Advice.Ranking.exact.rawValue ? w.rankingExact : w.rankingIncomplete))</p>\n"
+        body += "<p class=\"lede\" id=\"ranking\">\(HTML.escape(w.ranking(report.ranking)))</p>\n"
         body += "</header>\n"
 
         for kind in AdviceAction.Kind.allCases {
             let list = report.singles.filter { $0.kind == kind.rawValue }
             guard !list.isEmpty else { continue }
+            let left = report.screenedOut[kind.rawValue] ?? 0
             body += "<section class=\"kind\" id=\"kind-\(kind.rawValue)\">\n<h2>\(HTML.escape(w.kindTitle(kind, report.priced[kind.rawValue] ?? 0)))</h2>\n"
+            if left > 0 { body += "<p class=\"caption\">\(HTML.escape(w.leftOut(left)))</p>\n" }
             let bars = list.map { s in
                 Bar(label: "\(s.rank). " + (gains[s.key].map { describe($0.action, scenario, lang: lang) } ?? s.action),
-                    value: s.gain, low: s.exact ? nil : s.gainLow, high: s.exact ? nil : s.gainHigh)
+                    value: s.gain, low: s.exact || s.screenedOut ? nil : s.gainLow, high: s.exact || s.screenedOut ? nil : s.gainHigh)
             }
             body += "<figure class=\"chart\"><figcaption>\(HTML.escape(w.chartCaption))</figcaption>\n"
             body += barChart(bars, lang: lang, label: w.gainAxis, id: "bars-\(kind.rawValue)") + "</figure>\n"
@@ -116,7 +118,7 @@ public enum AdviceHTML {
         let gains = Dictionary(advice.singles.map { ($0.action.key, $0) }, uniquingKeysWith: { a, _ in a })
         let bars = report.singles.filter { $0.kind == kind.rawValue }.map { s in
             Bar(label: "\(s.rank). " + (gains[s.key].map { describe($0.action, scenario, lang: lang) } ?? s.action),
-                value: s.gain, low: s.exact ? nil : s.gainLow, high: s.exact ? nil : s.gainHigh)
+                value: s.gain, low: s.exact || s.screenedOut ? nil : s.gainLow, high: s.exact || s.screenedOut ? nil : s.gainHigh)
         }
         // A file of its own: the namespace and the chart's style inside it.
         return barChart(bars, lang: lang, label: AdviceLabels.of(lang).gainAxis, id: "bars-\(kind.rawValue)", standalone: true)
@@ -212,7 +214,11 @@ public enum AdviceHTML {
             if let cost = s.cost { out += "<small>\(HTML.escape(w.cost)) \(lang.number(cost, 2))</small>" }
             if s.provenWithoutSolve != nil { out += "<small>\(HTML.escape(w.zeroWithoutSolve))</small>" }
             out += "</td><td class=\"r\">\(s.gain.map { lang.number($0, 2) } ?? "—")</td>"
-            out += "<td>\(s.exact ? HTML.escape(w.exact) : interval(s.gainLow, s.gainHigh, lang))</td>"
+            if s.screenedOut {
+                out += "<td>\(HTML.escape(w.notSolved(s.gainBound.map { lang.number($0, 2) } ?? "—")))</td>"
+            } else {
+                out += "<td>\(s.exact ? HTML.escape(w.exact) : interval(s.gainLow, s.gainHigh, lang))</td>"
+            }
             out += "<td class=\"r\">\(s.with?.uncoveredNeeds.map(String.init) ?? "—")</td>"
             out += "<td class=\"r\">\(s.with?.mountainDeviation.map { lang.number($0, 2) } ?? "—")</td>"
             out += "<td class=\"r\">\(s.with?.utilisationSpread.map { lang.number($0, 2) } ?? "—")</td>"

@@ -170,6 +170,29 @@ func slice(_ html: String, from open: String, to close: String) -> String? {
         for b in report.bench { #expect(bench.contains("<td class=\"r\">\(b.holders.count)</td><td class=\"r\">\(b.communesNeeding)</td>")) }
     }
 
+    @Test func aScreenedAdviceSaysWhichCandidatesWereNotSolved() throws {
+        let scenario = smallScenario()
+        let advisor = Advisor(planner: Planner(solver: GLPKSolver()), solver: GLPKSolver())
+        var options = AdviceOptions(budgets: [.train: 1, .hire: 1])
+        options.screenTop = 1
+        let (found, _) = try advisor.advise(scenario, options: options, request: PlanRequest(scenario: scenario, timeLimit: 30, gap: 0))
+        let advice = try #require(found)
+        let report = AdviceReport(advice, scenario: scenario, top: nil)
+        let screened = report.singles.filter(\.screenedOut)
+        #expect(report.ranking == "screened")
+        #expect(!screened.isEmpty, "the bounds leave some candidates out")
+        let html = AdviceHTML.render(advice, scenario: scenario, top: 1_000, lang: .en)
+        #expect(html.contains("Ranking: exact for the first ones of each kind"))
+        for single in screened {
+            let row = try #require(slice(html, from: "<tr data-key=\"\(single.key)\">", to: "</tr>"))
+            #expect(row.contains("not solved, at most \(english(try #require(single.gainBound)))"))
+        }
+        for (kind, left) in report.screenedOut where left > 0 {
+            let section = try #require(slice(html, from: "<section class=\"kind\" id=\"kind-\(kind)\">", to: "</section>"))
+            #expect(section.contains("\(left) candidate\(left == 1 ? "" : "s") left out by their bounds"))
+        }
+    }
+
     @Test func aKindsChartStandsAlone() throws {
         let s = try SmallAdvice.get()
         let svg = AdviceHTML.chart(s.advice, kind: .train, scenario: s.scenario, top: 10, lang: .en)
