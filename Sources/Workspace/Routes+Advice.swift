@@ -288,13 +288,14 @@ struct AdviceDocument: Encodable, Sendable {
     }
 }
 
-/// A solver whose search stops, keeping its best solution, when the job is asked to stop: the
-/// joint choice's programs are long searches.
-struct StoppableSolver: MIPSolver {
-    let inner: any MIPSolver
+/// GLPK whose searches stop, keeping their best solutions, when the job is asked to stop (the
+/// joint choice's programs are long searches); its live programs are GLPK's own, so the joint
+/// choice runs on the decomposition engine as it does on the command line.
+struct StoppableSolver: MIPSolver, LiveProgramSolver {
+    let inner: GLPKSolver
     let shouldStop: @Sendable () -> Bool
 
-    init(_ inner: any MIPSolver, shouldStop: @escaping @Sendable () -> Bool) {
+    init(_ inner: GLPKSolver, shouldStop: @escaping @Sendable () -> Bool) {
         self.inner = inner
         self.shouldStop = shouldStop
     }
@@ -305,5 +306,9 @@ struct StoppableSolver: MIPSolver {
         return try inner.solve(model, options: options, start: start) { p in
             stop() ? .stop : (progress?(p) ?? .proceed)
         }
+    }
+
+    func withLiveProgram<T>(_ model: LinearModel, options: SolverOptions, _ body: (any LiveLinearProgram) throws -> T) throws -> T {
+        try inner.withLiveProgram(model, options: options, body)
     }
 }

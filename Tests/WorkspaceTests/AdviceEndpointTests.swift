@@ -2,6 +2,7 @@ import Foundation
 import GLPKSolver
 import HTTPTypes
 import HummingbirdTesting
+import LinearModel
 import Planning
 import Testing
 @testable import Workspace
@@ -158,6 +159,12 @@ struct AdviceEndpointTests {
             #expect(advice["joint"] == nil, "no joint choice after a stop")
             #expect((advice["singles"] as? [Any])?.count == priced)
         }
+    }
+
+    @Test("the joint choice of an advice job runs on the decomposition engine: its stoppable solver keeps GLPK's live programs")
+    func liveSolver() {
+        let solver: any MIPSolver = StoppableSolver(GLPKSolver(), shouldStop: { false })
+        #expect(solver is any LiveProgramSolver)
     }
 
     @Test("bad input is refused, naming the field by its label on the page")
