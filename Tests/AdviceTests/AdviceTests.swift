@@ -135,6 +135,29 @@ func subsets<T>(_ items: [T], atMost k: Int) -> [[T]] {
         #expect(Self.close(enumeratedOptimum(changed), joint.with.objective))
     }
 
+    @Test("The joint choice under a hard mountain band and a limit on changes equals enumeration", arguments: [UInt64(7), 8])
+    func jointWithRulesEqualsEnumeration(seed: UInt64) throws {
+        var s = smallScenario(officers: 3, communes: 5, seed: seed + 300)
+        s.rules.mountainBand = .init(measure: .count, lower: 0, upper: 2)
+        s.rules.maxChanges = 3
+        var options = AdviceOptions(budgets: [.train: 1, .hire: 1])
+        options.jobs = 2
+        let (advice, _) = try advisor.advise(s, options: options, request: request(s))
+        let a = try #require(advice)
+        let joint = try #require(a.joint)
+        let candidates = AdviceCandidates.all(s, options: options)
+        let trainings = candidates.filter { $0.kind == .train }, hires = candidates.filter { $0.kind == .hire }
+        var best = Double.infinity
+        for t in subsets(trainings, atMost: 1) {
+            for h in subsets(hires, atMost: 1) {
+                if let z = enumeratedOptimum(try (t + h).applied(to: s)) { best = min(best, z) }
+            }
+        }
+        #expect(Self.close(joint.with.objective, best), "joint \(joint.with.objective ?? .nan) (\(joint.actions.map(\.key))), enumeration \(best)")
+        #expect((joint.bound ?? .infinity) <= best + 1e-6 * max(1, abs(best)))
+        #expect(joint.status == .optimal)
+    }
+
     @Test("Screening solves fewer candidates and keeps the first ones of every kind as solving every candidate does", arguments: [UInt64(21), 22, 23])
     func screeningKeepsTheFirstOnes(seed: UInt64) throws {
         let s = smallScenario(officers: 5, communes: 10, seed: seed)
