@@ -109,7 +109,9 @@ extension Workspace {
             case .readOnly, .io: status = .internalServerError
             default: status = .unprocessableContent
             }
-            throw APIError(status, error.message, details: ["code": .string(error.code.rawValue)])
+            var details: [String: JSONValue] = ["code": .string(error.code.rawValue)]
+            if let refusal = error.refusal { details["refusal"] = JSONValue.of(RefusalJSON(refusal)) }
+            throw APIError(status, error.message, details: details)
         }
     }
 
@@ -127,13 +129,66 @@ extension Workspace {
             let result = try registerCall { try register.adopt(prepared.adoption) }
             let state = try registerCall { try RegisterState(register, path: target.relative, on: prepared.adoption.effective) }
             let problems = try registerCall { try register.check() }
-            return Adopted(register: target.relative, created: creatingFrom != nil, summary: prepared.summary(result), problems: problems, state: state)
+            let refusals = prepared.adoption.refusals
+            let counts = Adopted.Counts(ended: result.ended.count, began: result.began.count, continuing: result.continuing,
+                                        accepted: prepared.adoption.changes.count - prepared.forced, forced: prepared.forced,
+                                        newOfficers: result.newOfficers, rejected: refusals.filter { $0.verdict == "reject" }.count,
+                                        kept: refusals.filter { $0.verdict == "keep" }.count, notAdopted: prepared.notAdopted.count)
+            return Adopted(register: target.relative, created: creatingFrom != nil, summary: prepared.summary(result), counts: counts, problems: problems, state: state)
         } catch let refusal {
             if creatingFrom != nil {
                 for suffix in ["", "-wal", "-shm", "-journal"] { unlink(target.realPath + suffix) }
-                throw APIError(refusal.status, refusal.message + " The new register \(target.relative) was not kept.", details: refusal.details)
+                var details = refusal.details
+                details["notKept"] = .string(target.relative)
+                throw APIError(refusal.status, refusal.message + " The new register \(target.relative) was not kept.", details: details)
             }
             throw refusal
+        }
+    }
+}
+
+/// A register's refusal in parts (`refusal` of an adoption's 422), so the page words it in its
+/// own language: `kind` says which refusal, the other fields are its values.
+struct RefusalJSON: Encodable, Sendable {
+    struct Officer: Encodable, Sendable {
+        var id: String
+        var name: String
+    }
+    struct Commune: Encodable, Sendable {
+        var commune: String
+        var communeName: String
+        /// Whom the plan starts from, and whom the register holds (empty: nobody).
+        var plan: [Officer]
+        var register: [Officer]
+    }
+    var kind: String
+    var reference: String?
+    var effective: String?
+    var lastReference: String?
+    var lastEffective: String?
+    var communes: [Commune]?
+
+    init(_ r: RegisterError.Refusal) {
+        switch r {
+        case .referenceRecorded(let reference, let effective):
+            kind = "reference-recorded"
+            self.reference = reference
+            self.effective = effective
+        case .planAdopted(let reference, let effective):
+            kind = "plan-adopted"
+            self.reference = reference
+            self.effective = effective
+        case .notAfter(let effective, let lastReference, let lastEffective):
+            kind = "not-after"
+            self.effective = effective
+            self.lastReference = lastReference
+            self.lastEffective = lastEffective
+        case .stateDiffers(let differences):
+            kind = "state-differs"
+            communes = differences.map { d in
+                let officers = { (ids: [String]) in ids.map { Officer(id: $0, name: d.officerNames[$0] ?? $0) } }
+                return Commune(commune: d.commune, communeName: d.communeName, plan: officers(d.plan), register: officers(d.register))
+            }
         }
     }
 }
@@ -156,6 +211,23 @@ struct Adopted: Encodable, Sendable {
     var created: Bool
     /// What `diaban register adopt` prints.
     var summary: [String]
+    /// The same in numbers, for the page to say in its language.
+    var counts: Counts
+    struct Counts: Encodable, Sendable {
+        /// Pairs that end, begin and continue on the effective date.
+        var ended: Int
+        var began: Int
+        var continuing: Int
+        /// Changes recorded: accepted moves, and moves a hard rule forces.
+        var accepted: Int
+        var forced: Int
+        var newOfficers: [String]
+        /// Refusals standing until the next decision: rejected moves, kept pairs.
+        var rejected: Int
+        var kept: Int
+        /// The plan's moves left out (no accept, no rule forcing them).
+        var notAdopted: Int
+    }
     /// What `diaban register check` finds wrong afterwards (nothing).
     var problems: [String]
     var state: RegisterState

@@ -549,6 +549,21 @@ def departure(page, scenarios, diaban, time_limit):
     assert check.returncode == 0 and "sound" in check.stdout, check.stdout + check.stderr
     step(f"CB05 left on 2026-03-01: {len(theirs)} communes handed on, the register sound")
 
+    step("the same plan into the first register, which has moved on: refused in Vietnamese, commune by commune")
+    page.fill("#reg-path", "nghe-an/so-theo-doi.sqlite")
+    expect(page.locator("#reg-asof")).to_be_hidden()
+    page.fill("#reg-effective", "2026-04-01")
+    page.fill("#reg-reference", "Quyết định số 22/QĐ-TU")
+    page.click("#decide-adopt")
+    page.click("#modal-yes")
+    refused = page.locator("#reg-result .msg.bad")
+    expect(refused).to_contain_text("khác với sổ theo dõi", timeout=60_000)
+    expect(refused).to_contain_text("Chưa ghi gì vào sổ.")
+    expect(page.locator("#reg-refusal li").first).to_contain_text("phương án bắt đầu từ")
+    said = refused.inner_text() + " " + page.inner_text("#reg-refusal")
+    for english in ["register", "plan ", "Nothing", "differ", "nobody"]:
+        assert english not in said, f"English left in the refusal: {english!r} in {said}"
+
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])

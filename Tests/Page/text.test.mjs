@@ -1,7 +1,8 @@
 // Unit tests of the workspace page's pure functions (node --test; no package needed).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { fold, formatDay, formatNumber, formatPercent, formatSigned, inLanguage, marksBody, markSet, markUndo, matches, numberFieldProblem, progressPoints, referenceText, rosterMark, timeTicks, verdictCounts } from '../../Sources/Workspace/Resources/page/text.mjs';
+import { fold, formatDay, formatNumber, formatPercent, formatSigned, inLanguage, marksBody, markSet, markUndo, matches, numberFieldProblem, progressPoints, referenceText, refusalWords, rosterMark, timeTicks, verdictCounts } from '../../Sources/Workspace/Resources/page/text.mjs';
+import { T } from '../../Sources/Workspace/Resources/page/words.mjs';
 
 test('fold drops case and Vietnamese diacritics, đ included', () => {
   assert.equal(fold('Nghệ An'), 'nghe an');
@@ -146,3 +147,33 @@ test('referenceText reads the register\'s starting record in the page\'s words, 
   assert.equal(referenceText('init 2025-07-01 (sửa)', word, 'vi'), 'init 2025-07-01 (sửa)');
   assert.equal(referenceText(null, word, 'vi'), '');
 });
+
+test('an adoption refused for another state of the register reads in Vietnamese, commune by commune', () => {
+  const word = (lang) => (key, ...args) => { const v = T[lang][key]; return typeof v === 'function' ? v(...args) : v; };
+  const data = {
+    error: 'The plan was made from a different state of the register (2 communes differ: …). Nothing was written.',
+    notKept: 'nghe-an/so-moi.sqlite',
+    refusal: { kind: 'state-differs', communes: [
+      { commune: '17470', communeName: 'Xã Yên Xuân', plan: [], register: [{ id: 'CB05', name: 'Võ Văn Hải' }] },
+      { commune: '17143', communeName: 'Xã Quỳnh Văn', plan: [{ id: 'CB42', name: 'Dương Thanh Loan' }], register: [{ id: 'CB07', name: 'Lầu Minh Trang' }] },
+    ] },
+  };
+  const vi = refusalWords(data, word('vi'), 'vi');
+  assert.match(vi.text, /2 xã, phường khác nhau/);
+  assert.match(vi.text, /Chưa ghi gì vào sổ\. Sổ mới nghe-an\/so-moi\.sqlite không được giữ lại\./);
+  assert.deepEqual(vi.lines, [
+    'Xã Yên Xuân: phương án bắt đầu từ không có cán bộ nào; sổ ghi Võ Văn Hải (CB05)',
+    'Xã Quỳnh Văn: phương án bắt đầu từ Dương Thanh Loan (CB42); sổ ghi Lầu Minh Trang (CB07)',
+  ]);
+  // No English word of the server's sentence is left in the Vietnamese one.
+  for (const english of ['plan', 'register', 'nobody', 'differ', 'Nothing']) assert.ok(!vi.text.includes(english) && !vi.lines.join(' ').includes(english), english);
+  const en = refusalWords(data, word('en'), 'en');
+  assert.match(en.lines[0], /^Xã Yên Xuân: the plan starts from nobody; the register has Võ Văn Hải \(CB05\)$/);
+  // Dates in the language's style; an answer without parts gives nothing to word.
+  const late = refusalWords({ refusal: { kind: 'not-after', effective: '2025-12-01', lastReference: 'QĐ 1', lastEffective: '2026-01-01' } }, word('vi'), 'vi');
+  assert.match(late.text, /01\/12\/2025.*«QĐ 1».*01\/01\/2026/);
+  assert.deepEqual(late.lines, []);
+  assert.equal(refusalWords({ error: 'busy' }, word('vi'), 'vi'), null);
+  assert.equal(refusalWords({ refusal: { kind: 'unknown' } }, word('vi'), 'vi'), null);
+});
+

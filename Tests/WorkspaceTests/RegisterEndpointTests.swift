@@ -94,11 +94,35 @@ struct RegisterEndpointTests {
                 (other, otherRows, "2025-12-01", "Quyết định số 3/QĐ-TU", .unprocessableContent, "not after the last decision"),
                 (other, otherRows, "2026-06-01", "Quyết định số 4/QĐ-TU", .unprocessableContent, "different state of the register"),
             ]
-            for (id, decisions, effective, reference, status, words) in cases {
+            for (id, decisions, effective, reference, status, words, kind) in cases {
                 let r = try await Self.adopt(browser, id, decisions, effective: effective, reference: reference)
                 #expect(r.status == status, "\(reference) \(effective): \(r.status) \(r.text)")
                 #expect(r.error.contains(words) && r.error.contains("Nothing was written"), "\(r.error)")
-                #expect(try r.json()["code"] as? String == "refused")
+                let body = try r.json()
+                #expect(body["code"] as? String == "refused")
+                // The refusal in parts, for the page to word in Vietnamese: which one, and its values.
+                let refusal = body["refusal"] as? [String: Any] ?? [:]
+                #expect(refusal["kind"] as? String == kind, "\(r.text)")
+                switch kind {
+                case "reference-recorded":
+                    #expect(refusal["reference"] as? String == Self.reference && refusal["effective"] as? String == "2026-01-01", "\(refusal)")
+                case "plan-adopted":
+                    #expect(refusal["reference"] as? String == Self.reference, "\(refusal)")
+                case "not-after":
+                    #expect(refusal["effective"] as? String == "2025-12-01" && refusal["lastReference"] as? String == Self.reference
+                            && refusal["lastEffective"] as? String == "2026-01-01", "\(refusal)")
+                default:
+                    // Commune by commune, each named in the sentence too, whom the plan starts from and whom the register has.
+                    let communes = refusal["communes"] as? [[String: Any]] ?? []
+                    #expect(!communes.isEmpty, "\(refusal)")
+                    for c in communes.prefix(5) {
+                        let ids = { (key: String) in (c[key] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String } }
+                        let named = (c["plan"] as? [[String: Any]] ?? []) + (c["register"] as? [[String: Any]] ?? [])
+                        #expect(ids("plan") != ids("register"), "\(c)")
+                        #expect(named.allSatisfy { ($0["name"] as? String ?? "").isEmpty == false }, "\(c)")
+                        #expect(r.error.contains(c["communeName"] as? String ?? "?"), "\(c) \(r.error)")
+                    }
+                }
             }
             #expect(try dump() == before, "a refused adoption changed the register")
 
@@ -110,6 +134,9 @@ struct RegisterEndpointTests {
             // A new register whose first decision is refused is not kept.
             let sameDay = try await Self.adopt(browser, p, all, register: "small/second.sqlite", effective: "2025-07-01", asOf: "2025-07-01")
             #expect(sameDay.status == .unprocessableContent && sameDay.error.contains("was not kept"), "\(sameDay.text)")
+            let sameDayBody = try sameDay.json()
+            #expect(sameDayBody["notKept"] as? String == "small/second.sqlite" && (sameDayBody["refusal"] as? [String: Any])?["kind"] as? String == "not-after",
+                    "\(sameDay.text)")
             #expect(!FileManager.default.fileExists(atPath: f.scenarios + "/small/second.sqlite"))
             // A file that is not a register.
             try f.write("scenarios/small/fake.sqlite", "not a database\n")

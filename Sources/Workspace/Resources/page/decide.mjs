@@ -5,7 +5,7 @@
 import { $, api, current, h, lang, message, num, numberFieldOk, panels, pct, put, refreshJobs, resultSentence, state, stateWord, t, watch } from './core.mjs';
 import { problemTable } from './scenarios.mjs';
 import { tile } from './solve.mjs';
-import { formatDay, formatSigned, markSet, markUndo, marksBody as marksOf, referenceText, rosterMark, verdictCounts } from './text.mjs';
+import { formatDay, formatSigned, markSet, markUndo, marksBody as marksOf, referenceText, refusalWords, rosterMark, verdictCounts } from './text.mjs';
 import { confirmDialog } from './whatif.mjs';
 
 export const VERDICTS = ['accept', 'reject', 'keep', 'pending'];
@@ -303,9 +303,15 @@ panels.decide = {
     const body = { decisions: marksBody(), register: path, effective: decide.effective, reference: ref, note: decide.note };
     if (isNew) body.asOf = decide.asOf;
     const r = await api('POST', `/api/jobs/${decide.job}/adopt`, body);
-    if (!r.ok) { put(result, message('bad', r.data?.error || t('error')), this.problems(r.data)); return; }
+    if (!r.ok) {
+      // The register's refusal in the page's words, commune by commune when the states differ.
+      const said = refusalWords(r.data, t, lang);
+      put(result, message('bad', said ? said.text : r.data?.error || t('error')),
+        said?.lines.length ? h('ul', { class: 'plain', id: 'reg-refusal' }, said.lines.map((l) => h('li', {}, l))) : this.problems(r.data));
+      return;
+    }
     if (!decide.sheet.registers.includes(r.data.register)) decide.sheet.registers.push(r.data.register);
-    decide.adopted = { ...r.data.state, summary: r.data.summary, problems: r.data.problems, reference: ref };
+    decide.adopted = { ...r.data.state, summary: r.data.summary, counts: r.data.counts, problems: r.data.problems, reference: ref };
     decide.history = null;
     this.renderRegister();
   },
@@ -314,7 +320,9 @@ panels.decide = {
     put(box,
       message('ok', t('adopted', a.reference, a.path)),
       a.problems.length ? message('bad', a.problems.join(' ')) : h('p', { class: 'hint' }, t('registerSound')),
-      h('details', {}, h('summary', {}, t('cliAdopt')), h('pre', { class: 'cli', id: 'reg-summary' }, a.summary.join('\n'))),
+      // What was recorded, in the page's words; the command line's own text (English) on the English page.
+      a.counts ? h('ul', { class: 'plain', id: 'reg-counts' }, t('adoptCounts', a.counts).map((l) => h('li', {}, l))) : null,
+      lang === 'en' ? h('details', {}, h('summary', {}, t('cliAdopt')), h('pre', { class: 'cli', id: 'reg-summary' }, a.summary.join('\n'))) : null,
       h('h4', {}, t('registerOn', isoDay(a.asOf)) + ' · ' + a.pairs.length),
       h('p', { class: 'hint' }, t('historyHint')),
       h('div', { class: 'scroll' }, h('table', { class: 'list', id: 'reg-assignment' },
@@ -328,7 +336,7 @@ panels.decide = {
         h('ul', {}, a.events.map((e) => h('li', { 'data-officer': e.event.officer, 'data-kind': e.event.kind },
           `${e.event.officerName} ${e.event.officer} (${t('roster_' + e.event.kind)}) · ${isoDay(e.day)} · ${e.decision}`)))) : null,
       history,
-      h('details', {}, h('summary', {}, t('cliShow')), h('pre', { class: 'cli', id: 'reg-show-text' }, a.text)));
+      lang === 'en' ? h('details', {}, h('summary', {}, t('cliShow')), h('pre', { class: 'cli', id: 'reg-show-text' }, a.text)) : null);
     if (decide.history) this.history(history, a.path, decide.history);
   },
   async history(box, path, commune) {

@@ -111,3 +111,28 @@ export function referenceText(reference, word, lang) {
   const start = /^init (\d{4}-\d\d-\d\d)$/.exec(reference || '');
   return start ? word('initRef', formatDay(start[1], lang)) : reference || '';
 }
+
+// A register's refusal of an adoption in the page's words, from the parts the server sends
+// (`refusal`, and `notKept` for a new register removed again): the sentence and, for a plan
+// made from another state of the register, one line per commune that differs. Null when the
+// answer has no refusal in parts (the server's sentence is then all there is).
+export function refusalWords(data, word, lang) {
+  const r = data?.refusal;
+  if (!r) return null;
+  const day = (d) => formatDay(d, lang);
+  const who = (list) => ((list || []).length ? list.map((o) => `${o.name} (${o.id})`).join(', ') : word('nobody'));
+  let text;
+  let lines = [];
+  switch (r.kind) {
+    case 'reference-recorded': text = word('refusedReference', r.reference, day(r.effective)); break;
+    case 'plan-adopted': text = word('refusedPlan', r.reference, day(r.effective)); break;
+    case 'not-after': text = word('refusedNotAfter', day(r.effective), r.lastReference, day(r.lastEffective)); break;
+    case 'state-differs':
+      text = word('refusedState', (r.communes || []).length);
+      lines = (r.communes || []).map((c) => word('stateLine', c.communeName, who(c.plan), who(c.register)));
+      break;
+    default: return null;
+  }
+  return { text: [text, word('nothingWritten'), data.notKept ? word('notKept', data.notKept) : ''].filter(Boolean).join(' '), lines };
+}
+
