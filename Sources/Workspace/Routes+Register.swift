@@ -16,22 +16,27 @@ extension Workspace {
         router.post("api/jobs/:id/adopt") { request, context -> Response in
             let body = try await JSONResponse.decode(AdoptRequest.self, from: request, limit: Self.maxBodyBytes)
             let id = try Self.jobID(context)
-            let effective = try Self.day(body.effective, "effective")
-            let asOf = try body.asOf.map { d throws(APIError) in try Self.day(d, "asOf") }
+            let effective = try Self.day(body.effective, "effective", label: "The effective date")
+            let asOf = try body.asOf.map { d throws(APIError) in try Self.day(d, "asOf", label: "The new register's start date") }
             let reference = body.reference.trimmingCharacters(in: .whitespaces)
-            guard !reference.isEmpty else { throw APIError.badRequest("reference must name the decision, e.g. \"Quyết định số 123/QĐ-TU\".") }
+            guard !reference.isEmpty else {
+                throw APIError.field("reference", "reference", "The decision reference must name the decision, e.g. \"Quyết định số 123/QĐ-TU\".")
+            }
             guard reference.count <= 200, !reference.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else {
-                throw APIError.badRequest("reference is a decision's number and sign on one line, at most 200 characters, e.g. \"Quyết định số 123/QĐ-TU\".")
+                throw APIError.field("reference", "one-line", "The decision reference is a decision's number and sign on one line, at most 200 characters, e.g. \"Quyết định số 123/QĐ-TU\".",
+                                     values: ["max": .number(200)])
             }
             let note = body.note ?? ""
             guard note.count <= MarkedDecisions.maxNote, !note.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else {
-                throw APIError.badRequest("note is one line of at most \(MarkedDecisions.maxNote) characters.")
+                throw APIError.field("note", "one-line", "The note is one line of at most \(MarkedDecisions.maxNote) characters.", values: ["max": .number(Double(MarkedDecisions.maxNote))])
             }
             let marked = try self.marked(id, body.decisions)
-            let target = try self.folder.register(body.register, mustExist: false)
+            let target: ScenarioFolder.Resolved
+            do throws(APIError) { target = try self.folder.register(body.register, mustExist: false) } catch { throw error.at(field: "register") }
             let exists = self.folder.exists(target)
             if asOf == nil && !exists {
-                throw APIError.notFound("There is no register \(target.relative). Give the date it starts from (asOf) to create it from the scenario, or choose a register of the folder.")
+                throw APIError.notFound("There is no register \(target.relative). Give the new register's start date to create it from the scenario, or choose a register of the folder.")
+                    .at(field: "asOf").problem("no-register", ["path": .string(target.relative)])
             }
             if asOf != nil && exists {
                 throw APIError(.conflict, "\(target.relative) already exists. A register is created once: adopt into it without a start date, or choose a new name.",
@@ -64,7 +69,7 @@ extension Workspace {
         }
         router.get("api/register") { request, _ -> Response in
             let target = try self.folder.register(try Self.query(request, "path"))
-            let on = try request.uri.queryParameters["asOf"].map { d throws(APIError) in try Self.day(String(d), "asOf") }
+            let on = try request.uri.queryParameters["asOf"].map { d throws(APIError) in try Self.day(String(d), "asOf", label: "The date (asOf)") }
             return JSONResponse.make(try await offload { () throws(APIError) -> RegisterState in
                 let register = try Self.open(target, readOnly: true)
                 defer { try? register.close() }
@@ -83,9 +88,13 @@ extension Workspace {
         }
     }
 
-    /// A date written `YYYY-MM-DD` (400 otherwise), as the register commands read one.
-    static func day(_ text: String, _ field: String) throws(APIError) -> Day {
-        guard let d = Day(iso: text) else { throw APIError.badRequest("\(field) must be a date written YYYY-MM-DD, e.g. 2026-07-01; \"\(text.prefix(40))\" is not one.") }
+    /// A date written `YYYY-MM-DD` (400 otherwise), as the register commands read one. `field`
+    /// is the form field's id, `label` its English label.
+    static func day(_ text: String, _ field: String, label: String) throws(APIError) -> Day {
+        guard let d = Day(iso: text) else {
+            throw APIError.field(field, "date", "\(label) must be a date written YYYY-MM-DD, e.g. 2026-07-01; \"\(text.prefix(40))\" is not one.",
+                                 values: ["text": .string(String(text.prefix(40)))])
+        }
         return d
     }
 

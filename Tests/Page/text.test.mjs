@@ -1,7 +1,7 @@
 // Unit tests of the workspace page's pure functions (node --test; no package needed).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { fold, formatDay, formatNumber, formatPercent, formatSigned, inLanguage, marksBody, markSet, markUndo, matches, numberFieldProblem, progressPoints, referenceText, refusalWords, rosterMark, timeTicks, verdictCounts } from '../../Sources/Workspace/Resources/page/text.mjs';
+import { fold, formatDay, formatNumber, formatPercent, formatSigned, inLanguage, marksBody, markSet, markUndo, matches, numberFieldProblem, progressPoints, referenceText, refusalWords, fieldMessage, FIELD_LABELS, rosterMark, timeTicks, verdictCounts } from '../../Sources/Workspace/Resources/page/text.mjs';
 import { T } from '../../Sources/Workspace/Resources/page/words.mjs';
 
 test('fold drops case and Vietnamese diacritics, đ included', () => {
@@ -177,3 +177,29 @@ test('an adoption refused for another state of the register reads in Vietnamese,
   assert.equal(refusalWords({ refusal: { kind: 'unknown' } }, word('vi'), 'vi'), null);
 });
 
+test('a refused form value is named by its label on the page, in either language, never by its JSON key', () => {
+  const word = (lang) => (key, ...args) => { const v = T[lang][key] ?? key; return typeof v === 'function' ? v(...args) : v; };
+  const data = { error: 'The time limit must be a number of seconds above 0 (at most 3600 are used).', field: 'timeLimit', problem: 'seconds', values: { max: 3600 } };
+  assert.equal(fieldMessage(data, word('vi')), 'Thời gian tối đa (giây): phải là một số giây lớn hơn 0 (dùng nhiều nhất 3600 giây).');
+  assert.match(fieldMessage(data, word('en')), /^Time limit/);
+  // Every field the server may name has a label in both languages, and no message shows a JSON key.
+  for (const [field, key] of Object.entries(FIELD_LABELS)) {
+    for (const lang of ['vi', 'en']) {
+      assert.ok(typeof T[lang][key] === 'string', `${field}: no ${lang} label ${key}`);
+      const said = fieldMessage({ field, problem: 'too-long', values: { length: 9, max: 5 }, error: 'x' }, word(lang));
+      assert.ok(said.startsWith(T[lang][key]), said);
+      // A key written in camel case (timeLimit, asOf) is never a word of a sentence.
+      if (/[A-Z]/.test(field)) assert.ok(!said.includes(field), `${lang}: ${said} names ${field}`);
+    }
+  }
+  // A problem the page has no words for: the label, then the server's sentence.
+  assert.equal(fieldMessage({ field: 'register', problem: 'unheard-of', error: 'x.sqlite is busy.' }, word('vi')), 'Sổ theo dõi (tệp .sqlite trong thư mục): x.sqlite is busy.');
+  assert.equal(fieldMessage({ field: 'moveNote', problem: 'control', values: { move: 4 } }, word('vi')), 'Ghi chú #4: có ký tự xuống dòng hoặc tab; hãy viết trên một dòng.');
+  assert.equal(fieldMessage({ error: 'busy' }, word('vi')), null);
+  assert.equal(fieldMessage({ field: 'nothing-the-page-has', error: 'x' }, word('vi')), null);
+  // Every problem the server sends has words in both languages.
+  for (const problem of ['seconds', 'fraction', 'date', 'reference', 'one-line', 'too-long', 'control', 'suffix', 'folders', 'hidden',
+    'name-too-long', 'empty', 'no-folder', 'no-register', 'from-to', 'at-least-one', 'points', 'whole-numbers', 'non-negative', 'one-sweep']) {
+    for (const lang of ['vi', 'en']) assert.equal(typeof T[lang]['problem_' + problem], 'function', `${lang} problem_${problem}`);
+  }
+});

@@ -226,8 +226,8 @@ struct DecideEndpointTests {
                 (#"{"decisions": {"move": 1}}"#, .badRequest, "decisions should be a list"),
                 (#"{}"#, .badRequest, "decisions is missing"),
                 (#"{"decisions": [{"move": 1, "decision": "accept"}"#, .badRequest, "not valid JSON"),
-                (#"{"decisions": [], "timeLimit": -3}"#, .badRequest, "timeLimit"),
-                (#"{"decisions": [], "gap": 1.5}"#, .badRequest, "gap"),
+                (#"{"decisions": [], "timeLimit": -3}"#, .badRequest, "The time limit must be"),
+                (#"{"decisions": [], "gap": 1.5}"#, .badRequest, "The optimality gap must be"),
             ]
             for (body, status, word) in cases {
                 let r = try await browser.post("/api/jobs/\(p)/replan", json: body)

@@ -88,11 +88,11 @@ struct RegisterEndpointTests {
             let other = try started.json()["id"] as? String ?? ""
             _ = try await browser.finished(other)
             let otherRows = ownMarks(try await browser.sheet(other))
-            let cases: [(String, [[String: Any]], String, String, HTTPResponse.Status, String)] = [
-                (p, all, "2026-03-01", Self.reference, .unprocessableContent, "is already in the register"),
-                (p, all, "2026-03-01", "Quyết định số 2/QĐ-TU", .unprocessableContent, "This plan was already adopted"),
-                (other, otherRows, "2025-12-01", "Quyết định số 3/QĐ-TU", .unprocessableContent, "not after the last decision"),
-                (other, otherRows, "2026-06-01", "Quyết định số 4/QĐ-TU", .unprocessableContent, "different state of the register"),
+            let cases: [(String, [[String: Any]], String, String, HTTPResponse.Status, String, String)] = [
+                (p, all, "2026-03-01", Self.reference, .unprocessableContent, "is already in the register", "reference-recorded"),
+                (p, all, "2026-03-01", "Quyết định số 2/QĐ-TU", .unprocessableContent, "This plan was already adopted", "plan-adopted"),
+                (other, otherRows, "2025-12-01", "Quyết định số 3/QĐ-TU", .unprocessableContent, "not after the last decision", "not-after"),
+                (other, otherRows, "2026-06-01", "Quyết định số 4/QĐ-TU", .unprocessableContent, "different state of the register", "state-differs"),
             ]
             for (id, decisions, effective, reference, status, words, kind) in cases {
                 let r = try await Self.adopt(browser, id, decisions, effective: effective, reference: reference)
@@ -130,7 +130,8 @@ struct RegisterEndpointTests {
             let exists = try await Self.adopt(browser, p, all, effective: "2026-03-01", reference: "QĐ 5", asOf: "2025-07-01")
             #expect(exists.status == .conflict && exists.error.contains("already exists"), "\(exists.text)")
             let missing = try await Self.adopt(browser, p, all, register: "small/none.sqlite")
-            #expect(missing.status == .notFound && missing.error.contains("asOf"), "\(missing.text)")
+            #expect(missing.status == .notFound && missing.error.contains("start date"), "\(missing.text)")
+            #expect(try missing.json()["field"] as? String == "asOf" && (try missing.json()["problem"] as? String) == "no-register", "\(missing.text)")
             // A new register whose first decision is refused is not kept.
             let sameDay = try await Self.adopt(browser, p, all, register: "small/second.sqlite", effective: "2025-07-01", asOf: "2025-07-01")
             #expect(sameDay.status == .unprocessableContent && sameDay.error.contains("was not kept"), "\(sameDay.text)")
@@ -147,10 +148,10 @@ struct RegisterEndpointTests {
             #expect(fakeShow.status == .unprocessableContent && fakeShow.error.contains("not a DiaBan register"))
 
             // Dates, references and notes.
-            for (effective, reference, asOf, word) in [("2026-13-01", "QĐ", nil, "effective must be a date"), ("01/01/2026", "QĐ", nil, "YYYY-MM-DD"),
-                                                       ("2026-03-01", "  ", nil, "reference must name the decision"), ("2026-03-01", "QĐ\n7", nil, "one line"),
+            for (effective, reference, asOf, word) in [("2026-13-01", "QĐ", nil, "The effective date must be a date"), ("01/01/2026", "QĐ", nil, "YYYY-MM-DD"),
+                                                       ("2026-03-01", "  ", nil, "The decision reference must name the decision"), ("2026-03-01", "QĐ\n7", nil, "one line"),
                                                        ("2026-03-01", String(repeating: "Q", count: 201), nil, "200 characters"),
-                                                       ("2026-03-01", "QĐ", "yesterday", "asOf must be a date")] as [(String, String, String?, String)] {
+                                                       ("2026-03-01", "QĐ", "yesterday", "start date must be a date")] as [(String, String, String?, String)] {
                 let r = try await Self.adopt(browser, p, all, register: "small/new.sqlite", effective: effective, reference: reference, asOf: asOf)
                 #expect(r.status == .badRequest && r.error.contains(word), "\(effective) \(reference.prefix(10)): \(r.status) \(r.text)")
             }

@@ -1,6 +1,6 @@
 // The compare panel: several scenarios solved side by side, their KPIs and the communes whose
 // officers differ.
-import { h, lang, loadScenarios, message, named, numberFieldOk, panels, pct, put, refreshJobs, resultSentence, startJob, state, stateWord, t, validScenarios, watch } from './core.mjs';
+import { errorText, h, lang, loadScenarios, message, named, numberFieldOk, panels, pct, put, refreshJobs, resultSentence, startJob, state, stateWord, t, validScenarios, watch } from './core.mjs';
 import { reportFrame } from './solve.mjs';
 
 export const compare = { picked: new Set(), reference: null, limit: '', resolve: false, pending: null, ids: null, focus: null };
@@ -49,7 +49,7 @@ panels.compare = {
       const body = { kind: 'solve', path: p };
       if (compare.limit) body.timeLimit = Number(compare.limit);
       const r = await startJob(body);
-      if (!r.ok) { say(p, r.data?.error || t('error')); return; }
+      if (!r.ok) { say(p, errorText(r.data)); return; }
       ids.push(r.data.id);
       say(p, t('newSolve') + ': ' + stateWord(r.data));
     }

@@ -2,7 +2,7 @@
 // keep or pending with a note; re-plan with them (a solve on the pool, live, with Stop),
 // then the re-plan's review and its report, and its own rows to decide further; save
 // the rows as decisions.csv or load a file; adopt them into a register.
-import { $, api, current, h, lang, message, num, numberFieldOk, panels, pct, put, refreshJobs, resultSentence, state, stateWord, t, watch } from './core.mjs';
+import { $, api, current, errorText, h, lang, message, num, numberFieldOk, panels, pct, put, refreshJobs, resultSentence, state, stateWord, t, watch } from './core.mjs';
 import { problemTable } from './scenarios.mjs';
 import { tile } from './solve.mjs';
 import { formatDay, formatSigned, markSet, markUndo, marksBody as marksOf, referenceText, refusalWords, rosterMark, verdictCounts } from './text.mjs';
@@ -30,7 +30,7 @@ panels.decide = {
     const key = decide.job + '|' + lang;
     if (decide.sheetKey !== key) {
       const r = await api('GET', `/api/jobs/${decide.job}/decisions?lang=${lang}`);
-      if (!r.ok) { put(section, h('h2', {}, t('tabDecide')), message('bad', r.data?.error || t('error'))); return; }
+      if (!r.ok) { put(section, h('h2', {}, t('tabDecide')), message('bad', errorText(r.data))); return; }
       this.take(r.data, decide.sheet?.job === decide.job);
     }
     const pickSolve = h('select', { id: 'decide-job', onchange: (e) => { this.build(section, { job: e.target.value }); } },
@@ -160,7 +160,7 @@ panels.decide = {
       this.say('wait', '');
       return;
     }
-    if (!r.ok) { this.say('bad', r.data?.error || t('error'), this.problems(r.data)); return; }
+    if (!r.ok) { this.say('bad', errorText(r.data), this.problems(r.data)); return; }
     decide.loadPath = r.data.path;
     decide.sheet.saveAsExists = true;
     if (!decide.sheet.csvFiles.includes(r.data.path)) decide.sheet.csvFiles.push(r.data.path);
@@ -169,7 +169,7 @@ panels.decide = {
   async load() {
     this.say('wait', t('loading'));
     const r = await api('GET', `/api/jobs/${decide.job}/decisions?lang=${lang}&from=${encodeURIComponent(decide.loadPath.trim())}`);
-    if (!r.ok) { this.say('bad', r.data?.error || t('error'), this.problems(r.data)); return; }
+    if (!r.ok) { this.say('bad', errorText(r.data), this.problems(r.data)); return; }
     this.take(r.data, false);
     this.renderTable();
     this.say('ok', t('loadedFrom', r.data.loadedFrom), r.data.notes.length ? h('ul', { class: 'plain', id: 'decide-notes' }, r.data.notes.map((n) => h('li', {}, n))) : null);
@@ -180,7 +180,7 @@ panels.decide = {
     const body = { decisions: marksBody() };
     if (decide.limit) body.timeLimit = Number(decide.limit);
     const r = await api('POST', `/api/jobs/${decide.job}/replan`, body);
-    if (!r.ok) { this.say('bad', r.data?.error || t('error'), this.problems(r.data)); return; }
+    if (!r.ok) { this.say('bad', errorText(r.data), this.problems(r.data)); return; }
     r.data.mine = true;
     state.snapshots.set(r.data.id, r.data);
     refreshJobs();
@@ -198,7 +198,7 @@ panels.decide = {
           e.target.disabled = true;
           e.target.textContent = t('stopping');
           const r = await api('POST', `/api/jobs/${id}/stop`);
-          if (!r.ok) e.target.textContent = r.data?.error || t('error');
+          if (!r.ok) e.target.textContent = errorText(r.data);
         } }, t('stop'))),
       h('div', { class: 'tiles' }, tile('elapsed', 'decide-elapsed'), tile('incumbent', 'decide-incumbent'), tile('bound', 'decide-bound'), tile('gap', 'decide-gap')),
       h('div', { class: 'meter' }, h('i', { id: 'decide-bar' }))));
@@ -306,7 +306,7 @@ panels.decide = {
     if (!r.ok) {
       // The register's refusal in the page's words, commune by commune when the states differ.
       const said = refusalWords(r.data, t, lang);
-      put(result, message('bad', said ? said.text : r.data?.error || t('error')),
+      put(result, message('bad', said ? said.text : errorText(r.data)),
         said?.lines.length ? h('ul', { class: 'plain', id: 'reg-refusal' }, said.lines.map((l) => h('li', {}, l))) : this.problems(r.data));
       return;
     }
@@ -343,7 +343,7 @@ panels.decide = {
     decide.history = commune;
     put(box, message('wait', t('loading')));
     const r = await api('GET', `/api/register/history?path=${encodeURIComponent(path)}&commune=${encodeURIComponent(commune)}`);
-    if (!r.ok) { put(box, message('bad', r.data?.error || t('error'))); return; }
+    if (!r.ok) { put(box, message('bad', errorText(r.data))); return; }
     const d = r.data;
     put(box, h('h4', {}, t('historyOf', `${d.name} (${d.id})`)),
       h('table', { class: 'num', id: 'reg-history-table' },

@@ -1,5 +1,5 @@
 // The solve panel: solves on the pool, with live progress, Stop and the report.
-import { $, api, current, h, lang, loadScenarios, message, named, num, numberFieldOk, panels, pct, put, refreshJobs, resultSentence, show, startJob, state, stateWord, t, validScenarios, watch } from './core.mjs';
+import { $, api, current, errorText, h, lang, loadScenarios, message, named, num, numberFieldOk, panels, pct, put, refreshJobs, resultSentence, show, startJob, state, stateWord, t, validScenarios, watch } from './core.mjs';
 import { problemTable } from './scenarios.mjs';
 import { progressPoints, timeTicks } from './text.mjs';
 
@@ -29,7 +29,7 @@ panels.solve = {
           const body = { kind: 'solve', path: this.path };
           if (this.limit) body.timeLimit = Number(this.limit);
           const r = await startJob(body);
-          if (!r.ok) { put(note, message('bad', r.data?.error || t('error')), r.data?.check ? problemTable(r.data.check.problems) : ''); return; }
+          if (!r.ok) { put(note, message('bad', errorText(r.data)), r.data?.check ? problemTable(r.data.check.problems) : ''); return; }
           state.currentJob = r.data.id;
           this.renderJob();
         } }, t('solve'))),
@@ -73,7 +73,7 @@ panels.solve = {
             e.target.disabled = true;
             e.target.textContent = t('stopping');
             const r = await api('POST', `/api/jobs/${id}/stop`);
-            if (!r.ok) { e.target.textContent = r.data?.error || t('error'); }
+            if (!r.ok) { e.target.textContent = errorText(r.data); }
           } }, t('stop'))),
         h('div', { class: 'tiles' },
           tile('elapsed', 'solve-elapsed'), tile('incumbent', 'solve-incumbent'), tile('bound', 'solve-bound'),

@@ -136,3 +136,24 @@ export function refusalWords(data, word, lang) {
   return { text: [text, word('nothingWritten'), data.notKept ? word('notKept', data.notKept) : ''].filter(Boolean).join(' '), lines };
 }
 
+// The label (a word key) of each form field the server names in a refusal (`field`).
+export const FIELD_LABELS = {
+  timeLimit: 'timeLimit', gap: 'gap', effective: 'effective', asOf: 'asOf', reference: 'decisionRef', note: 'note',
+  register: 'registerPath', decisionsFile: 'saveName', moveNote: 'note', whatifFile: 'newFile', name: 'wiName',
+  description: 'description', question: 'question', from: 'from', to: 'to', step: 'step', maxChanges: 'maxChanges',
+  continuityWeights: 'continuityWeights',
+};
+
+// A refusal of a form field's value in the page's words (`word` translates a key), naming the
+// field by its label: the sentence of its `problem` with its `values`, or the label and the
+// server's sentence for a problem the page has no words for. Null when no field is named.
+export function fieldMessage(data, word) {
+  const key = data?.field && FIELD_LABELS[data.field];
+  if (!key) return null;
+  const v = data.values || {};
+  const label = word(key) + (data.field === 'moveNote' && v.move != null ? ` #${v.move}` : '');
+  const problemKey = data.problem && 'problem_' + data.problem;
+  const said = problemKey ? word(problemKey, label, v) : null;
+  return said && said !== problemKey ? said : `${label}: ${data.error ?? ''}`.trim();
+}
+

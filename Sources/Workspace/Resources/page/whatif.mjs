@@ -1,5 +1,5 @@
 // The what-if panel: a form that writes a what-if file, checked as `diaban check` checks it.
-import { $, api, choicesOf, communeItems, h, loadScenarios, message, named, newSpecialty, num, officerItems, panels, picker, put, show, specialtyItems, state, t, validScenarios } from './core.mjs';
+import { $, api, choicesOf, communeItems, errorText, h, loadScenarios, message, named, newSpecialty, num, officerItems, panels, picker, put, show, specialtyItems, state, t, validScenarios } from './core.mjs';
 import { problemTable } from './scenarios.mjs';
 
 export const OPS = ['setSpecialties', 'setOfficerStatus', 'removeOfficer', 'addOfficer', 'setCapacity', 'setBase', 'setWorkload',
@@ -65,7 +65,7 @@ panels.whatif = {
       put(box, );
       return;
     }
-    if (!r.ok && r.status !== 422) { put(box, message('bad', r.data?.error || t('error'))); return; }
+    if (!r.ok && r.status !== 422) { put(box, message('bad', errorText(r.data))); return; }
     lastPreview = { data: r.status === 422 ? { ...r.data, check: r.data.check } : r.data, saved: save && r.ok };
     if (save && r.ok) { state.scenarios = null; state.choices.delete(r.data.path); }
     this.showResult(box, lastPreview.data, lastPreview.saved);
