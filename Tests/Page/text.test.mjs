@@ -1,7 +1,7 @@
 // Unit tests of the workspace page's pure functions (node --test; no package needed).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { fold, formatDay, formatNumber, formatPercent, formatSigned, inLanguage, marksBody, markSet, markUndo, matches, numberFieldProblem, progressPoints, referenceText, refusalWords, fieldMessage, FIELD_LABELS, rosterMark, timeTicks, verdictCounts } from '../../Sources/Workspace/Resources/page/text.mjs';
+import { fold, formatDay, formatNumber, formatPercent, formatSigned, inLanguage, marksBody, markSet, markUndo, matches, numberFieldProblem, progressPoints, referenceText, refusalWords, fieldMessage, FIELD_LABELS, formLabelKey, formPlace, formProblem, rosterMark, timeTicks, verdictCounts } from '../../Sources/Workspace/Resources/page/text.mjs';
 import { T } from '../../Sources/Workspace/Resources/page/words.mjs';
 
 test('fold drops case and Vietnamese diacritics, đ included', () => {
@@ -202,4 +202,33 @@ test('a refused form value is named by its label on the page, in either language
     'name-too-long', 'empty', 'no-folder', 'no-register', 'from-to', 'at-least-one', 'points', 'whole-numbers', 'non-negative', 'one-sweep']) {
     for (const lang of ['vi', 'en']) assert.equal(typeof T[lang]['problem_' + problem], 'function', `${lang} problem_${problem}`);
   }
+});
+
+test('a problem of a what-if is placed on the form and said in its words, never in the keys of the file', () => {
+  const word = (lang) => (key, ...args) => { const v = T[lang][key] ?? key; return typeof v === 'function' ? v(...args) : v; };
+  // The file counts changes from 1, the form from 0; a nested key is the new officer's field.
+  assert.deepEqual(formPlace({ field: 'changes[2].capacity' }), { change: 1, key: 'capacity' });
+  assert.deepEqual(formPlace({ field: 'changes[1].officer.id' }), { change: 0, key: 'officer.id' });
+  assert.deepEqual(formPlace({ field: 'rules.maxChanges' }), { part: 'rules', key: 'maxChanges' });
+  assert.deepEqual(formPlace({ field: 'changes[3]' }), { change: 2, key: null });
+  // Without a field, the line of the change; a problem of the file as a whole has no place.
+  assert.deepEqual(formPlace({ line: 7 }, [5, 6, 7]), { change: 2, key: null });
+  assert.equal(formPlace({ line: 2 }, [5, 6, 7]), null);
+  assert.equal(formLabelKey({ change: 0, key: 'officer.id' }), 'newId');
+  assert.equal(formLabelKey({ part: 'weights', key: 'travel' }), 'w_travel');
+  assert.equal(formLabelKey({ change: 0, key: null }), null);
+  const vi = word('vi');
+  const cases = [
+    [{ code: 'missing-value', message: 'The setCapacity change needs capacity.' }, 'Định mức: chưa chọn hoặc chưa nhập.'],
+    [{ code: 'out-of-range', message: 'changes[2].capacity is -1, outside the allowed range 0.001–1000.' }, 'Định mức: phải từ 0.001 đến 1000.'],
+    [{ code: 'yaml-type', message: 'changes[2].capacity should be a number, but it is "abc".' }, 'Định mức: phải là một số.'],
+    [{ code: 'bad-change', message: 'The setCapacity change cannot be applied: No officer has the id CB99.' }, 'Định mức: kịch bản gốc không có cán bộ mã CB99.'],
+    [{ code: 'bad-change', message: 'The lock change cannot be applied: No commune has the code 99999.' }, 'Định mức: kịch bản gốc không có xã, phường mã 99999.'],
+    [{ code: 'conflict', message: 'The setWorkload change gives both value and scale.' }, 'Định mức: giá trị này không dùng được.'],
+  ];
+  for (const [p, expected] of cases) assert.equal(formProblem(p, 'Định mức', vi).text, expected);
+  assert.equal(formProblem(cases[5][0], 'Định mức', vi).generic, true);
+  assert.equal(formProblem(cases[0][0], 'Định mức', vi).generic, false);
+  // No sentence of the form speaks of op:, of "Write …" or of a key of the file.
+  for (const [p] of cases) for (const lang of ['vi', 'en']) assert.ok(!/op:|Write |capacity:|changes\[/.test(formProblem(p, 'X', word(lang)).text), lang);
 });

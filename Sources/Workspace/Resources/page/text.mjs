@@ -157,3 +157,57 @@ export function fieldMessage(data, word) {
   return said && said !== problemKey ? said : `${label}: ${data.error ?? ''}`.trim();
 }
 
+// Where in the what-if form a problem of its file is: the change (counted from 0) and its key
+// (`officer`, `officer.capacity`), or the rule or weight, read from the problem's field
+// (`changes[2].capacity`, `rules.maxChanges`; the file counts changes from 1) or else from its
+// line. Null for a problem of the file as a whole.
+export function formPlace(p, changeLines) {
+  const f = p?.field || '';
+  let m = /^changes\[(\d+)\](?:\.(.+))?$/.exec(f);
+  if (m) return { change: Number(m[1]) - 1, key: m[2] || null };
+  m = /^(rules|weights)\.([A-Za-z]+)/.exec(f);
+  if (m) return { part: m[1], key: m[2] };
+  const i = changeLines && p?.line ? changeLines.indexOf(p.line) : -1;
+  return i >= 0 ? { change: i, key: null } : null;
+}
+
+// The label (a word key) of each field of the form, by the key of the file it writes.
+const FORM_LABELS = {
+  officer: 'officer', commune: 'commune', select: 'bySelection', capacity: 'capacity', staffing: 'staffing', status: 'statusWord',
+  value: 'workloadValue', scale: 'workloadScale', specialty: 'specialty', specialties: 'specialties', add: 'add', remove: 'removeSp',
+  lat: 'lat', lon: 'lon', label: 'label', id: 'newId', name: 'newName', home_commune: 'homeCommune', base_commune: 'commune',
+  base_lat: 'lat', base_lon: 'lon', min_communes: 'minCommunes', max_communes: 'maxCommunes',
+  maxChanges: 'maxChanges', coverage: 'coverage', balanceTolerance: 'balanceTolerance', candidateLimit: 'candidateLimit',
+};
+
+// The word key of the label of a place of the form, or null when the place is a whole change.
+export function formLabelKey(place) {
+  if (!place?.key) return null;
+  const key = place.key.split('.').pop();
+  if (place.part === 'weights') return 'w_' + key;
+  return FORM_LABELS[key] ?? null;
+}
+
+// A problem of the what-if said of the form, in the page's words: the field's label and what
+// is wrong with the value in it (never the file's keys). `generic` is true when the page has
+// no words for this problem but "this value is not accepted".
+export function formProblem(p, label, word) {
+  const msg = p?.message || '';
+  let m;
+  const said = (key, ...args) => ({ text: word(key, label, ...args), generic: key === 'fp_value' });
+  switch (p?.code) {
+    case 'missing-value': return said('fp_missing');
+    case 'out-of-range':
+      m = /allowed range (-?[\d.]+)–(-?[\d.]*\d)/.exec(msg);
+      return m ? said('fp_range', m[1], m[2]) : said('fp_value');
+    case 'yaml-type': case 'bad-number':
+      return said(/whole number/.test(msg) ? 'fp_whole' : /should be a number/.test(msg) ? 'fp_number' : 'fp_value');
+    case 'bad-change':
+      if ((m = /No officer has the id (.+?)\.$/.exec(msg))) return said('fp_noOfficer', m[1]);
+      if ((m = /No commune has the code (.+?)\.$/.exec(msg))) return said('fp_noCommune', m[1]);
+      if (/already exists/.test(msg)) return said('fp_idTaken');
+      if (/selection matches no commune/.test(msg)) return said('fp_noneSelected');
+      return said('fp_value');
+    default: return said('fp_value');
+  }
+}
