@@ -134,6 +134,39 @@ def ask_to_adopt(page, register, effective, reference):
     page.click("#decide-adopt")
 
 
+PHONE_CHECKS = r"""() => {
+  const out = [];
+  const measure = document.createElement('canvas').getContext('2d');
+  for (const el of document.querySelectorAll('input[placeholder]')) {
+    if (!el.offsetParent || !el.placeholder) continue;
+    const cs = getComputedStyle(el);
+    measure.font = `${cs.fontStyle} ${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+    const room = el.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
+    const need = measure.measureText(el.placeholder).width;
+    if (need > room + 1) out.push(`${el.id}: the placeholder "${el.placeholder}" needs ${need.toFixed(0)} px and has ${room.toFixed(0)}`);
+  }
+  for (const box of document.querySelectorAll('p.links')) {
+    const items = [...box.children].filter((c) => c.offsetParent);
+    for (let i = 1; i < items.length; i++) {
+      const a = items[i - 1].getBoundingClientRect(), b = items[i].getBoundingClientRect();
+      if (Math.abs(a.top - b.top) < 4 && b.left - a.right < 6) out.push(`"${items[i - 1].textContent}" touches "${items[i].textContent}"`);
+    }
+  }
+  const zero = document.body.innerText.match(/(^|[\s(])[-−]0([.,]0+)?(?=[\s)%]|$)/m);
+  if (zero) out.push(`"${zero[0].trim()}" is shown`);
+  return out;
+}"""
+
+
+def fits_at_phone_width(page, what):
+    """At 390 px: every placeholder is seen whole, links and buttons side by side keep apart,
+    and no number reads "-0"; then back to the desktop width."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    problems = page.evaluate(PHONE_CHECKS)
+    page.set_viewport_size({"width": 1400, "height": 1000})
+    assert not problems, f"{what} at 390 px: " + "; ".join(problems)
+
+
 def looks_right(page, width, height):
     """Checks the header as a person sees it, at the given window size."""
     page.set_viewport_size({"width": width, "height": height})
@@ -202,6 +235,7 @@ def run(page, address, scenarios, diaban, time_limit, shot):
     # Each commune is drawn as an area under its marker, carrying its code.
     expect(report.locator("#map path.area[data-commune]")).to_have_count(130)
     step(f"solved: {status}; gap {page.inner_text('#solve-gap')}")
+
 
     step("start a long solve of the baseline and stop it")
     page.select_option("#solve-scenario", "nghe-an/baseline.yaml")
@@ -406,6 +440,8 @@ def decide(page, scenarios, diaban, time_limit, shot):
     # The re-plan's own moves: the accepted ones carried, the refusals standing as earlier rows.
     expect(page.locator("#decide-moves tr[data-decision='accept']")).to_have_count(5)
     step(f"re-planned: {page.inner_text('#decide-review .msg.ok')}")
+    # The review's differences and the rows' gains at phone width: no "-0", nothing cut or touching.
+    fits_at_phone_width(page, "the Decide panel with its review")
 
     step("save the re-plan's decisions over the first file, after the page asks")
     page.click("#decide-save")
@@ -469,6 +505,7 @@ def departure(page, scenarios, diaban, time_limit):
     page.select_option("#wi-op", "setCapacity")
     page.click("#wi-add")
     pick(page, "wi-c0-officer", "CB05", "CB05")
+    fits_at_phone_width(page, "the what-if form")
     page.click("#wi-check")
     expect(page.locator("#wi-result .msg.bad")).to_be_visible()
     expect(page.locator("#wi-c0-capacity")).to_have_attribute("aria-invalid", "true")

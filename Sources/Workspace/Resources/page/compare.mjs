@@ -25,7 +25,7 @@ panels.compare = {
           h('td', {}, h('code', {}, s.path)), h('td', {}, named(s)))))),
       h('div', { class: 'row' },
         h('label', { class: 'field small' }, h('span', {}, t('timeLimit')), h('input', { type: 'number', id: 'compare-time', min: '1',
-          placeholder: t('timeLimitHint'), value: compare.limit, oninput: (e) => { compare.limit = e.target.value; numberFieldOk(e.target); } })),
+          placeholder: t('timeLimitHint'), title: t('timeLimitTitle'), value: compare.limit, oninput: (e) => { compare.limit = e.target.value; numberFieldOk(e.target); } })),
         h('label', { class: 'check' }, h('input', { type: 'checkbox', id: 'compare-resolve', checked: compare.resolve,
           onchange: (e) => { compare.resolve = e.target.checked; } }), ' ' + t('resolveAll')),
         h('button', { type: 'button', class: 'primary', id: 'compare-start', onclick: () => this.start(status, out) }, t('compare'))),

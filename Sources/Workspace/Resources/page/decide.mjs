@@ -142,7 +142,7 @@ panels.decide = {
     put(box,
       h('div', { class: 'row' },
         h('label', { class: 'field small' }, h('span', {}, t('timeLimit')), h('input', { type: 'number', id: 'decide-time', min: '1', step: '1',
-          placeholder: t('timeLimitHint'), value: decide.limit, oninput: (e) => { decide.limit = e.target.value; numberFieldOk(e.target); } })),
+          placeholder: t('timeLimitHint'), title: t('timeLimitTitle'), value: decide.limit, oninput: (e) => { decide.limit = e.target.value; numberFieldOk(e.target); } })),
         h('button', { type: 'button', class: 'primary', id: 'decide-replan', disabled: !hasRows, onclick: () => this.replan() }, t('replan'))),
       h('div', { class: 'row' },
         h('label', { class: 'field grow' }, h('span', {}, t('saveName')), h('input', { id: 'decide-file', value: decide.file, oninput: (e) => { decide.file = e.target.value; } })),

@@ -16,7 +16,7 @@ panels.solve = {
     if (!this.path && valid.length) this.path = valid[0].path;
     const select = h('select', { id: 'solve-scenario', onchange: (e) => { this.path = e.target.value; } },
       valid.map((s) => h('option', { value: s.path, selected: s.path === this.path }, s.path + (named(s) ? ' — ' + named(s) : ''))));
-    const limit = h('input', { type: 'number', id: 'solve-time', min: '1', step: '1', placeholder: t('timeLimitHint'), value: this.limit ?? '',
+    const limit = h('input', { type: 'number', id: 'solve-time', min: '1', step: '1', placeholder: t('timeLimitHint'), title: t('timeLimitTitle'), value: this.limit ?? '',
       oninput: (e) => { this.limit = e.target.value; numberFieldOk(e.target); } });
     const note = h('div', { id: 'solve-message' });
     put(section, 
