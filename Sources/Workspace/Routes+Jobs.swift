@@ -84,6 +84,23 @@ extension Workspace {
             response.headers[.contentDisposition] = "attachment; filename=\"plan.json\""
             return response
         }
+        // The plan as `diaban solve --out` writes plan.csv, and the decision sheet as it writes
+        // decisions.csv (a re-plan's own rows, its earlier decisions standing), byte for byte.
+        router.get("api/jobs/:id/plan.csv") { _, context -> Response in
+            let id = try Self.jobID(context)
+            guard let report = try self.finishedSolve(id).report, report.kpis != nil else {
+                throw APIError(.conflict, "The solve \(id) has no plan; there is no plan.csv.")
+            }
+            return Self.download(report.csv(), type: "text/csv; charset=utf-8", name: "plan.csv")
+        }
+        router.get("api/jobs/:id/decisions.csv") { _, context -> Response in
+            let id = try Self.jobID(context)
+            let solve = try self.finishedSolve(id)
+            guard let report = solve.report, report.kpis != nil else {
+                throw APIError(.conflict, "The solve \(id) has no plan; there is no decision sheet.")
+            }
+            return Self.download(report.decisionsCSV(previous: solve.decisions ?? []), type: "text/csv; charset=utf-8", name: "decisions.csv")
+        }
         router.get("api/jobs/:id/tradeoff.json") { _, context -> Response in
             let t = try self.finishedTradeoff(try Self.jobID(context))
             return Self.text(String(decoding: try t.report.jsonData(), as: UTF8.self) + "\n", type: "application/json; charset=utf-8")
@@ -103,6 +120,13 @@ extension Workspace {
         /// Jobs that run at once, at most.
         var limit: Int
         var jobs: [JobSnapshot]
+    }
+
+    /// A file to save: `text` with its type, offered under `name`.
+    static func download(_ text: String, type: String, name: String) -> Response {
+        var response = Self.text(text, type: type)
+        response.headers[.contentDisposition] = "attachment; filename=\"\(name)\""
+        return response
     }
 
     /// A page of the report: its own script and style inline, nothing from elsewhere, framed

@@ -236,6 +236,17 @@ def run(page, address, scenarios, diaban, time_limit, shot):
     expect(report.locator("#map path.area[data-commune]")).to_have_count(130)
     step(f"solved: {status}; gap {page.inner_text('#solve-gap')}")
 
+    step("take the plan away: plan.csv as diaban solve --out writes it, the decision sheet, the report printed")
+    plan = page.request.get(address.rstrip("/") + page.get_attribute("#solve-csv", "href"))
+    assert plan.ok and plan.headers["content-disposition"] == 'attachment; filename="plan.csv"', plan.headers
+    rows = plan.text().splitlines()
+    assert rows[0] == "commune,commune_name,terrain,workload,officer,officer_name,distance_km,previous_officers,moved,move", rows[0]
+    assert len(rows) > 130, f"plan.csv has {len(rows)} lines"
+    sheet = page.request.get(address.rstrip("/") + page.get_attribute("#solve-sheet", "href"))
+    assert sheet.ok and sheet.body().startswith(b"\xef\xbb\xbfmove,commune,"), sheet.body()[:80]
+    expect(page.locator("#solve-print")).to_be_visible()
+    expect(page.locator("#solve-print")).to_have_text("In báo cáo")
+    fits_at_phone_width(page, "the Solve panel with a finished solve")
 
     step("start a long solve of the baseline and stop it")
     page.select_option("#solve-scenario", "nghe-an/baseline.yaml")

@@ -118,8 +118,12 @@ panels.solve = {
       const reportURL = `/api/jobs/${snap.id}/report?lang=${lang}`;
       put(box, 
         h('p', { class: 'status ' + (r.hasPlan ? 'ok' : 'bad'), id: 'solve-status' }, resultSentence(r), r.moves != null ? ' · ' + t('moves', r.moves) : ''),
-        h('p', { class: 'links' }, h('a', { href: reportURL, target: '_blank', rel: 'noopener' }, t('openReport')), ' · ',
+        h('p', { class: 'links' }, h('a', { href: reportURL, target: '_blank', rel: 'noopener' }, t('openReport')),
           h('a', { href: `/api/jobs/${snap.id}/solve.json`, download: 'plan.json' }, t('downloadJson')),
+          // What a planner takes away: the plan as solve --out writes plan.csv, the decision sheet, the report on paper.
+          r.hasPlan ? h('a', { href: `/api/jobs/${snap.id}/plan.csv`, download: 'plan.csv', id: 'solve-csv' }, t('downloadCsv')) : null,
+          r.hasPlan ? h('a', { href: `/api/jobs/${snap.id}/decisions.csv`, download: 'decisions.csv', id: 'solve-sheet' }, t('downloadSheet')) : null,
+          h('button', { type: 'button', id: 'solve-print', onclick: () => printFrame($('#report-frame', this.section)) }, t('printReport')),
           r.hasPlan ? h('button', { type: 'button', class: 'primary', id: 'solve-decide', onclick: () => show('decide', { job: snap.id }) }, t('openDecide')) : null,
           r.hasPlan ? h('button', { type: 'button', id: 'solve-workplan', onclick: () => show('workplan', { solve: snap.id }) }, t('openWorkplan')) : null),
         reportFrame(reportURL, 'report-frame'));
@@ -139,6 +143,11 @@ export function reportFrame(url, id) {
     try { frame.style.height = frame.contentDocument.documentElement.scrollHeight + 20 + 'px'; } catch (e) { /* not loaded */ }
   });
   return frame;
+}
+
+// Prints the report shown in a frame (of the same origin), as its own page prints it (A4).
+export function printFrame(frame) {
+  try { frame.contentWindow.focus(); frame.contentWindow.print(); } catch (e) { window.open(frame.src, '_blank', 'noopener'); }
 }
 
 // Incumbent and bound over time, as a small SVG line chart with a time axis in seconds.
