@@ -126,13 +126,14 @@ struct SavedDecisions: Encodable, Sendable {
 
 /// How many rows carry each verdict.
 struct DecisionCounts: Encodable, Sendable {
-    var accept = 0, reject = 0, keep = 0, pending = 0
+    var accept = 0, reject = 0, keep = 0, hold = 0, pending = 0
     init(_ rows: [SolveReport.DecisionRow]) {
         for r in rows {
             switch r.decision {
             case .accept: accept += 1
             case .reject: reject += 1
             case .keep: keep += 1
+            case .hold: hold += 1
             case .pending: pending += 1
             }
         }
@@ -166,7 +167,7 @@ struct MarkedDecisions: Sendable {
             }
             guard marked[m.move] == nil else { throw APIError.badRequest("Move \(m.move) is marked twice; mark each move once.") }
             guard let verdict = Decision.Verdict(rawValue: m.decision) else {
-                throw APIError.badRequest("decisions[\(n)].decision is \"\(m.decision.prefix(40))\": write accept, reject, keep or pending.")
+                throw APIError.badRequest("decisions[\(n)].decision is \"\(m.decision.prefix(40))\": write accept, reject, keep, hold or pending.")
             }
             let note = m.note ?? ""
             guard note.count <= Self.maxNote else {

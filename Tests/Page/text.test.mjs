@@ -57,15 +57,17 @@ test('decision marks: the body the server takes, and the counts per verdict', ()
     [2, { decision: 'reject', note: 'xa quá' }],
     [3, { decision: 'accept', note: 'ok' }],
     [5, { decision: 'pending', note: '' }],
+    [6, { decision: 'hold', note: 'CB07 đủ việc' }],
   ]);
   assert.deepEqual(marksBody(marks), [
     { move: 1, decision: 'accept', note: '' },
     { move: 2, decision: 'reject', note: 'xa quá' },
     { move: 3, decision: 'accept', note: 'ok' },
     { move: 5, decision: 'pending', note: '' },
+    { move: 6, decision: 'hold', note: 'CB07 đủ việc' },
   ]);
-  assert.deepEqual(verdictCounts(marks), { accept: 2, reject: 1, keep: 0, pending: 1 });
-  assert.deepEqual(verdictCounts(new Map()), { accept: 0, reject: 0, keep: 0, pending: 0 });
+  assert.deepEqual(verdictCounts(marks), { accept: 2, reject: 1, keep: 0, hold: 1, pending: 1 });
+  assert.deepEqual(verdictCounts(new Map()), { accept: 0, reject: 0, keep: 0, hold: 0, pending: 0 });
 });
 
 test('a scenario name in the page language: English when the file gives one, else its own words', () => {

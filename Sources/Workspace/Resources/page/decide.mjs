@@ -8,7 +8,7 @@ import { tile } from './solve.mjs';
 import { formatDay, formatSigned, markSet, markUndo, marksBody as marksOf, referenceText, refusalWords, rosterMark, verdictCounts } from './text.mjs';
 import { confirmDialog } from './whatif.mjs';
 
-export const VERDICTS = ['accept', 'reject', 'keep', 'pending'];
+export const VERDICTS = ['accept', 'reject', 'keep', 'hold', 'pending'];
 export const decide = { job: null, sheet: null, sheetKey: null, marks: new Map(), replan: null, limit: '', file: '', loadPath: '',
   notice: null, register: '', asOf: '', effective: '', reference: '', note: '', adopted: null, history: null };
 const isoDay = (d) => formatDay(d, lang);
@@ -72,7 +72,7 @@ panels.decide = {
   renderCounts() {
     const c = this.counts();
     const el = $('#decide-counts', this.section);
-    if (el) el.textContent = t('decideCounts', c.accept, c.reject, c.keep, c.pending);
+    if (el) el.textContent = t('decideCounts', c.accept, c.reject, c.keep, c.pending, c.hold);
   },
   renderTable() {
     const box = $('#decide-table', this.section);
@@ -112,7 +112,7 @@ panels.decide = {
         onkeydown: (e) => {
           if (e.target.type === 'text' || e.altKey || e.ctrlKey || e.metaKey) return;
           if (e.key.toLowerCase() === 'u') { e.preventDefault(); undo(r.move); $(`#dm-${r.move}-${decide.marks.get(r.move).decision}`, box)?.focus(); return; }
-          const v = { a: 'accept', r: 'reject', k: 'keep', p: 'pending' }[e.key.toLowerCase()];
+          const v = { a: 'accept', r: 'reject', k: 'keep', h: 'hold', p: 'pending' }[e.key.toLowerCase()];
           if (v && allowed(v)) { e.preventDefault(); set(r.move, v); $(`#dm-${r.move}-${v}`, box)?.focus(); }
         } },
         h('td', { class: 'r' }, String(r.move)),
@@ -251,7 +251,7 @@ panels.decide = {
       h('h3', {}, t('reviewTitle')),
       message(v.rows.every((r) => r.honoured) ? 'ok' : 'bad', (v.rows.every((r) => r.honoured) ? t('honoured') : t('notHonoured'))
         + (v.cost != null ? ' ' + t('costLine', signed(v.cost, 2)) : '')),
-      h('p', {}, t('decideCounts', v.accepted, v.rejected, v.kept, v.pending)),
+      h('p', {}, t('decideCounts', v.accepted, v.rejected, v.kept, v.pending, v.held ?? 0)),
       h('table', { class: 'num cost', id: 'decide-cost' },
         h('thead', {}, h('tr', {}, h('th', {}), h('th', {}, t('proposalCol')), h('th', {}, t('decidedCol')), h('th', {}, t('diffCol')))),
         h('tbody', {},

@@ -39,7 +39,7 @@ export const marksBody = (marks) => [...marks.entries()].map(([move, m]) => ({ m
 
 // How many moves carry each verdict.
 export function verdictCounts(marks) {
-  const c = { accept: 0, reject: 0, keep: 0, pending: 0 };
+  const c = { accept: 0, reject: 0, keep: 0, hold: 0, pending: 0 };
   for (const m of marks.values()) c[m.decision] += 1;
   return c;
 }
