@@ -9,6 +9,10 @@ public struct Decision: Sendable, Equatable, Codable {
         case reject
         /// The move is refused and the commune stays as it is: its current pair is locked.
         case keep
+        /// The move's new officer is given no new commune, this one or any other (an
+        /// officer-level hold): every pair of theirs the current assignment does not hold is
+        /// forbidden, so the commune goes to someone else or stays.
+        case hold
         /// Not decided yet: the plan is free.
         case pending
 
@@ -18,6 +22,7 @@ public struct Decision: Sendable, Equatable, Codable {
             ("accept", .accept), ("accepted", .accept), ("dong-y", .accept), ("chap-nhan", .accept),
             ("reject", .reject), ("rejected", .reject), ("khong-dong-y", .reject), ("tu-choi", .reject),
             ("keep", .keep), ("giu", .keep), ("giu-nguyen", .keep),
+            ("hold", .hold), ("held", .hold), ("khong-giao-them", .hold),
             ("pending", .pending), ("cho", .pending), ("chua-quyet-dinh", .pending),
         ]
     }
@@ -54,23 +59,41 @@ public struct Decision: Sendable, Equatable, Codable {
     public var newPairs: [Pair] { to.map { Pair(officer: $0, commune: commune) } }
     /// The pairs a `keep` locks.
     public var currentPairs: [Pair] { from.map { Pair(officer: $0, commune: commune) } }
+    /// The officers a `hold` gives no new commune: the move's new officers.
+    public var heldOfficers: [String] { verdict == .hold ? to : [] }
 }
 
 extension Scenario {
     /// The scenario with a leader's decisions as edits: an accepted move locks its new pairs; a
-    /// rejected move forbids them; `keep` locks the current pairs; pending rows change nothing.
+    /// rejected move forbids them; `keep` locks the current pairs; `hold` forbids every pair of
+    /// the move's new officers that the current assignment does not hold; pending rows change
+    /// nothing.
     public func applying(_ decisions: [Decision]) -> Scenario {
         var s = self
         var locked = Set(s.locked), forbidden = Set(s.forbidden)
+        let held = current.pairSet
         for d in decisions {
             switch d.verdict {
             case .accept: for p in d.newPairs where locked.insert(p).inserted { s.locked.append(p) }
             case .reject: for p in d.newPairs where forbidden.insert(p).inserted { s.forbidden.append(p) }
             case .keep: for p in d.currentPairs where locked.insert(p).inserted { s.locked.append(p) }
+            case .hold:
+                for officer in d.to {
+                    for c in communes {
+                        let p = Pair(officer: officer, commune: c.code)
+                        if !held.contains(p) && forbidden.insert(p).inserted { s.forbidden.append(p) }
+                    }
+                }
             case .pending: break
             }
         }
         return s
+    }
+
+    /// The communes a plan gives `officer` that the current assignment does not.
+    public func newCommunes(of officer: String, in plan: Assignment) -> [String] {
+        let held = current.pairSet
+        return plan.pairs.filter { $0.officer == officer && !held.contains($0) }.map(\.commune).sorted()
     }
 
     /// The plan the decisions were made on: the current assignment with every move of the

@@ -67,7 +67,7 @@ public enum ScenarioChange: Sendable, Equatable {
             if let lock = s.locked.first(where: { $0.officer == id }) {
                 throw ScenarioChangeError(
                     "Officer \(id) cannot be removed: they are locked to commune \(lock.commune).",
-                    hint: "Remove the lock first, or keep the officer and set their status to leave.")
+                    hint: "Remove the lock first, or keep the officer and set their status to leave.", key: "officer")
             }
             let leaving = s.officers.remove(at: i)
             let communes = s.current.pairs.filter { $0.officer == id }.map(\.commune).sorted()
@@ -79,7 +79,7 @@ public enum ScenarioChange: Sendable, Equatable {
             if s.officer(officer.id) != nil {
                 throw ScenarioChangeError(
                     "An officer with the id \(officer.id) already exists.",
-                    hint: "Give the new officer an id that is not in the officers table.")
+                    hint: "Give the new officer an id that is not in the officers table.", key: "officer.id")
             }
             if let home = officer.homeCommune { _ = try s.communeIndex(home) }
             try Self.checkCapacity(officer.capacity, officer: officer.id)
@@ -163,9 +163,12 @@ public enum ScenarioChange: Sendable, Equatable {
 public struct ScenarioChangeError: Error, Sendable, Equatable, CustomStringConvertible {
     public var message: String
     public var hint: String
-    public init(_ message: String, hint: String) {
+    /// The key of the change that holds the mistake (`officer`, `commune`, `select`), when one does.
+    public var key: String?
+    public init(_ message: String, hint: String, key: String? = nil) {
         self.message = message
         self.hint = hint
+        self.key = key
     }
     public var description: String { "\(message) \(hint)" }
 }
@@ -173,14 +176,14 @@ public struct ScenarioChangeError: Error, Sendable, Equatable, CustomStringConve
 extension Scenario {
     fileprivate func officerIndex(_ id: String) throws(ScenarioChangeError) -> Int {
         guard let i = officers.firstIndex(where: { $0.id == id }) else {
-            throw ScenarioChangeError("No officer has the id \(id).", hint: "Use an id from the officers table.")
+            throw ScenarioChangeError("No officer has the id \(id).", hint: "Use an id from the officers table.", key: "officer")
         }
         return i
     }
 
     fileprivate func communeIndex(_ code: String) throws(ScenarioChangeError) -> Int {
         guard let i = communes.firstIndex(where: { $0.code == code }) else {
-            throw ScenarioChangeError("No commune has the code \(code).", hint: "Use a code from the communes table.")
+            throw ScenarioChangeError("No commune has the code \(code).", hint: "Use a code from the communes table.", key: "commune")
         }
         return i
     }
@@ -193,13 +196,13 @@ extension Scenario {
             let known = Set(communes.compactMap { $0[keyPath: of] }.map(CommuneSelection.placeKey))
             for name in names ?? [] where !known.contains(CommuneSelection.placeKey(name)) {
                 throw ScenarioChangeError("No commune has the \(word) \"\(name)\".",
-                                          hint: "Write the \(word) as in the communes table (a prefix such as Huyện may be left out).")
+                                          hint: "Write the \(word) as in the communes table (a prefix such as Huyện may be left out).", key: "select")
             }
         }
         let found = communes.indices.filter { select.matches(communes[$0]) }
         guard !found.isEmpty else {
             throw ScenarioChangeError("The selection matches no commune.",
-                                      hint: "Check the codes, former districts, terrain or kinds it names against the communes table.")
+                                      hint: "Check the codes, former districts, terrain or kinds it names against the communes table.", key: "select")
         }
         return found
     }

@@ -45,6 +45,8 @@ public struct DecisionReview: Sendable, Equatable, Codable {
     public var rejected: Int
     public var kept: Int
     public var pending: Int
+    /// Rows that hold the move's officer (no new commune); nil when none does.
+    public var held: Int?
     /// The plan the decisions were made on (the current assignment with every move of the file).
     public var proposal: Side
     /// The plan that honours the decisions (nil when the re-plan found none).
@@ -97,6 +99,10 @@ extension PlanContext {
             case .keep:
                 honoured = plan != nil && d.from.allSatisfy(now.contains)
                 outcome = honoured ? "stays with \(names(d.from)) as decided" : "NOT honoured: goes to \(names(now))"
+            case .hold:
+                let given = plan.map { p in d.to.filter { !sc.newCommunes(of: $0, in: p).isEmpty } } ?? []
+                honoured = plan != nil && given.isEmpty
+                outcome = !honoured ? "NOT honoured: \(names(given)) given a new commune" : "\(names(d.to)) given no new commune, as held; \(name(d.commune)) goes to \(names(now))"
             case .pending:
                 honoured = true
                 outcome = plan == nil ? "no plan" : d.to.allSatisfy(now.contains) && !stays ? "still proposed: moves to \(names(d.to))"
@@ -117,7 +123,7 @@ extension PlanContext {
         }
         func because(_ tied: [Decision]) -> String {
             tied.prefix(3).map { d in
-                let verb = d.verdict == .accept ? "accepted" : d.verdict == .reject ? "rejected" : "kept"
+                let verb = d.verdict == .accept ? "accepted" : d.verdict == .reject ? "rejected" : d.verdict == .hold ? "held" : "kept"
                 return "move \(d.move) (\(name(d.commune)), \(names(d.verdict == .keep ? d.from : d.to)) \(verb))"
             }.joined(separator: "; ") + (tied.count > 3 ? "; and \(tied.count - 3) more" : "")
         }
@@ -144,6 +150,7 @@ extension PlanContext {
         return DecisionReview(
             file: file, accepted: decisions.filter { $0.verdict == .accept }.count, rejected: decisions.filter { $0.verdict == .reject }.count,
             kept: decisions.filter { $0.verdict == .keep }.count, pending: decisions.filter { $0.verdict == .pending }.count,
+            held: decisions.contains { $0.verdict == .hold } ? decisions.filter { $0.verdict == .hold }.count : nil,
             proposal: proposalSide, decided: decidedSide, cost: decidedSide.map { round6($0.total - proposalSide.total) },
             rows: rows, appeared: appeared, disappeared: disappeared, proposalViolations: hardViolations(proposed).map(\.message))
     }

@@ -49,7 +49,7 @@ public struct PreparedAdoption: Sendable {
         }
         for m in plan.moves where !accepted.contains(m.commune) {
             guard let rule = m.forcedBy else { continue }
-            if let d = decisions.first(where: { $0.commune == m.commune && Set($0.to) == Set(m.to) }), d.verdict == .reject || d.verdict == .keep {
+            if let d = decisions.first(where: { $0.commune == m.commune && Set($0.to) == Set(m.to) }), d.verdict == .reject || d.verdict == .keep || d.verdict == .hold {
                 problems.append("\(decisionsName):\(d.line): decision: move \(d.move) is forced by a rule (\(rule)) but the file says \(d.verdict.rawValue). Re-plan with the decisions (diaban solve SCENARIO --decisions \(decisionsName) --out DIR) and adopt that plan.")
                 continue
             }
@@ -60,7 +60,8 @@ public struct PreparedAdoption: Sendable {
         // What the leader refused stands until the next decision.
         var refusals: [(pair: Pair, verdict: String)] = []
         for d in decisions {
-            if d.verdict == .reject { refusals += d.newPairs.map { ($0, "reject") } }
+            // A held move stands refused as a rejected one does (the hold itself is the re-plan's).
+            if d.verdict == .reject || d.verdict == .hold { refusals += d.newPairs.map { ($0, "reject") } }
             if d.verdict == .keep { refusals += d.currentPairs.map { ($0, "keep") } }
         }
         let named = changes.flatMap { $0.to + $0.from } + refusals.map(\.pair.officer)

@@ -87,16 +87,24 @@ extension Register {
     }
 
     private func record(_ a: Adoption, _ db: Database) throws -> AdoptionResult {
-        func refuse(_ message: String) -> RegisterError { RegisterError(.refused, message + " Nothing was written.") }
+        func refuse(_ message: String, _ refusal: RegisterError.Refusal? = nil) -> RegisterError {
+            RegisterError(.refused, message + " Nothing was written.", refusal: refusal)
+        }
         if let row = try Row.fetchOne(db, sql: "SELECT effective FROM decision WHERE reference = ?", arguments: [a.reference]) {
-            throw refuse("The decision \"\(a.reference)\" is already in the register (effective \(row["effective"] as String)). A decision is adopted once; a correction is a new decision with its own reference.")
+            let effective: String = row["effective"]
+            throw refuse("The decision \"\(a.reference)\" is already in the register (effective \(effective)). A decision is adopted once; a correction is a new decision with its own reference.",
+                         .referenceRecorded(reference: a.reference, effective: effective))
         }
         if !a.plan.isEmpty, let row = try Row.fetchOne(db, sql: "SELECT reference, effective FROM decision WHERE plan = ?", arguments: [a.plan]) {
-            throw refuse("This plan was already adopted by \"\(row["reference"] as String)\" (effective \(row["effective"] as String)). Make a new plan from the register's present state to change it again.")
+            let reference: String = row["reference"], effective: String = row["effective"]
+            throw refuse("This plan was already adopted by \"\(reference)\" (effective \(effective)). Make a new plan from the register's present state to change it again.",
+                         .planAdopted(reference: reference, effective: effective))
         }
         if let last = try Row.fetchOne(db, sql: "SELECT reference, effective FROM decision ORDER BY effective DESC, id DESC LIMIT 1"),
            let lastDay = Day(iso: last["effective"]), a.effective <= lastDay {
-            throw refuse("The effective date \(a.effective) is not after the last decision in the register, \"\(last["reference"] as String)\" effective \(lastDay). Decisions are recorded in the order they take effect; give a later --effective date.")
+            let reference: String = last["reference"]
+            throw refuse("The effective date \(a.effective) is not after the last decision in the register, \"\(reference)\" effective \(lastDay). Decisions are recorded in the order they take effect; give a later --effective date.",
+                         .notAfter(effective: a.effective.description, lastReference: reference, lastEffective: lastDay.description))
         }
         let names = try officerNames(db)
         let communes = try communeRows(db)
@@ -105,7 +113,7 @@ extension Register {
         // who leave with this decision (a what-if that removes an officer starts without them).
         let open = try Row.fetchAll(db, sql: "SELECT officer, commune FROM period WHERE end_date IS NULL")
         let held = Assignment(open.map { Pair(officer: $0["officer"], commune: $0["commune"]) })
-        try checkRoster(a, held: held, names: names, refuse: refuse)
+        try checkRoster(a, held: held, names: names, refuse: { refuse($0) })
         let leaving = Set(a.roster.filter { $0.kind == .leaves }.map(\.officer))
         let departing = held.pairs.filter { leaving.contains($0.officer) }.sorted()
         let state = Assignment(held.pairs.filter { !leaving.contains($0.officer) })
@@ -115,7 +123,14 @@ extension Register {
             let shown = differing.prefix(5).map { code in
                 "\(communes[code]?.name ?? code): the plan starts from \(Self.list(then[code])), the register has \(Self.list(now[code]))"
             }
-            throw refuse("The plan was made from a different state of the register (\(differing.count) commune\(differing.count == 1 ? "" : "s") differ: \(shown.joined(separator: "; "))\(differing.count > 5 ? "; …" : "")). Make the plan again from the register (a scenario whose current table is the register, or diaban register export).")
+            let parts = differing.map { code in
+                let ids = (then[code] ?? []) + (now[code] ?? [])
+                return RegisterError.StateDifference(
+                    commune: code, communeName: communes[code]?.name ?? code, plan: then[code] ?? [], register: now[code] ?? [],
+                    officerNames: Dictionary(ids.map { ($0, names[$0] ?? a.officerNames[$0] ?? $0) }, uniquingKeysWith: { x, _ in x }))
+            }
+            throw refuse("The plan was made from a different state of the register (\(differing.count) commune\(differing.count == 1 ? "" : "s") differ: \(shown.joined(separator: "; "))\(differing.count > 5 ? "; …" : "")). Make the plan again from the register (a scenario whose current table is the register, or diaban register export).",
+                         .stateDiffers(parts))
         }
         for e in a.roster where e.kind == .leaves {
             let there = departing.filter { $0.officer == e.officer }.map(\.commune).sorted()

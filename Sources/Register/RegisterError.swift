@@ -31,11 +31,47 @@ public struct RegisterError: Error, Sendable, CustomStringConvertible {
     public var code: Code
     /// What went wrong and what to do, in whole sentences.
     public var message: String
+    /// The refusal in parts, for a reader that words it in another language than ``message``;
+    /// nil for failures that have only their sentence.
+    public var refusal: Refusal?
     public var description: String { message }
 
-    public init(_ code: Code, _ message: String) {
+    public init(_ code: Code, _ message: String, refusal: Refusal? = nil) {
         self.code = code
         self.message = message
+        self.refusal = refusal
+    }
+
+    /// Why an adoption was refused, in the values the sentence is made of.
+    public enum Refusal: Sendable, Equatable {
+        /// The decision's reference is already recorded, effective on that day.
+        case referenceRecorded(reference: String, effective: String)
+        /// The same plan was adopted before, by that decision.
+        case planAdopted(reference: String, effective: String)
+        /// The effective date is not after the last decision's.
+        case notAfter(effective: String, lastReference: String, lastEffective: String)
+        /// The plan starts from another state of the register: each commune that differs (all
+        /// of them, where the sentence names the first five).
+        case stateDiffers([StateDifference])
+    }
+
+    /// One commune whose officers differ between the plan's starting state and the register.
+    public struct StateDifference: Sendable, Equatable {
+        public var commune: String
+        public var communeName: String
+        /// Officer ids the plan starts from, and those the register holds (empty: nobody).
+        public var plan: [String]
+        public var register: [String]
+        /// The names of every officer named in either list, as the register or the plan knows them.
+        public var officerNames: [String: String]
+
+        public init(commune: String, communeName: String, plan: [String], register: [String], officerNames: [String: String]) {
+            self.commune = commune
+            self.communeName = communeName
+            self.plan = plan
+            self.register = register
+            self.officerNames = officerNames
+        }
     }
 
     /// Bad data or a refused request (exit 65) rather than a failure of the machine (exit 1).

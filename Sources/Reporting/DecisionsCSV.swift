@@ -54,7 +54,7 @@ extension SolveReport {
                                     decision: earlier?.verdict ?? .pending, note: earlier?.note ?? ""))
         }
         let planned = Set(moves.map { "\($0.commune)>\($0.to.sorted())" })
-        for d in previous.sorted(by: { $0.move < $1.move }) where (d.verdict == .reject || d.verdict == .keep) && !planned.contains("\(d.commune)>\(d.to.sorted())") {
+        for d in previous.sorted(by: { $0.move < $1.move }) where (d.verdict == .reject || d.verdict == .keep || d.verdict == .hold) && !planned.contains("\(d.commune)>\(d.to.sorted())") {
             n += 1
             rows.append(DecisionRow(move: n, commune: d.commune, communeName: communeNames[d.commune] ?? d.commune, from: d.from, fromNames: names(d.from),
                                     to: d.to, toNames: names(d.to), gain: d.gain.map { decimal($0, 2) } ?? "", rule: "", source: "earlier",

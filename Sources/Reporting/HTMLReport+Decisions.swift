@@ -33,7 +33,7 @@ struct DecisionLabels: Sendable {
 
     static let vi = DecisionLabels(
         section: "Phiếu quyết định", intro: "Các đề xuất điều chuyển và quyết định của lãnh đạo; phương án đã được lập lại theo các quyết định này.",
-        verdicts: [.accept: "Đồng ý", .reject: "Không đồng ý", .keep: "Giữ nguyên", .pending: "Chờ"],
+        verdicts: [.accept: "Đồng ý", .reject: "Không đồng ý", .keep: "Giữ nguyên", .hold: "Không giao thêm", .pending: "Chờ"],
         counts: { "\($0) đồng ý · \($1) không đồng ý · \($2) giữ nguyên · \($3) chờ" },
         honoured: "Phương án mới tuân thủ mọi quyết định.", notHonoured: "Phương án KHÔNG tuân thủ mọi quyết định — không sử dụng.",
         costLine: { "Chi phí của các quyết định so với đề xuất: \($0) điểm." },
@@ -45,7 +45,7 @@ struct DecisionLabels: Sendable {
         legendTitle: "Quyết định trên bản đồ")
     static let en = DecisionLabels(
         section: "Decision sheet", intro: "The proposed moves and the leader's decisions; the plan was made again to honour them.",
-        verdicts: [.accept: "Accepted", .reject: "Rejected", .keep: "Kept", .pending: "Pending"],
+        verdicts: [.accept: "Accepted", .reject: "Rejected", .keep: "Kept", .hold: "Officer held", .pending: "Pending"],
         counts: { "\($0) accepted · \($1) rejected · \($2) kept · \($3) pending" },
         honoured: "The new plan honours every decision.", notHonoured: "The plan does NOT honour every decision — do not use it.",
         costLine: { "What the decisions cost against the proposal: \($0) points." },
@@ -73,7 +73,8 @@ extension HTMLPage {
         let lines = r.rows.count + min(Self.changesShown, max(r.appeared.count, r.disappeared.count))
         let size = max(4.6, min(6.8, 6.8 * 40 / Double(max(lines, 1))))
         var out = "<section class=\"sheet\" id=\"decisions\" style=\"--sheet-font: \(decimal(size, 2))pt\">\n<h2>\(HTML.escape(d.section))</h2>\n"
-        out += "<p class=\"sheet-head\"><b>\(HTML.escape(scenarioName))</b> · \(HTML.escape(d.counts(r.accepted, r.rejected, r.kept, r.pending)))</p>\n"
+        let held = r.held.map { " · \($0) " + (lang == .vi ? "không giao thêm" : "held") } ?? ""
+        out += "<p class=\"sheet-head\"><b>\(HTML.escape(scenarioName))</b> · \(HTML.escape(d.counts(r.accepted, r.rejected, r.kept, r.pending) + held))</p>\n"
         out += "<p class=\"caption\">\(HTML.escape(d.intro)) "
         out += r.decided == nil ? "" : "<b class=\"\(r.allHonoured ? "ok" : "bad")\">\(HTML.escape(r.allHonoured ? d.honoured : d.notHonoured))</b> "
         if let cost = r.cost { out += HTML.escape(d.costLine(lang.signed(cost, 2))) }
@@ -148,6 +149,7 @@ extension HTMLPage {
         case .accept: return "chuyển theo quyết định"
         case .keep: return "giữ nguyên theo quyết định"
         case .reject: return stays ? "giữ nguyên \(planned)" : "giao cho \(planned) thay thế"
+        case .hold: return "không giao thêm xã cho \(row.to.map(officerName).joined(separator: ", ")); " + (stays ? "giữ nguyên \(planned)" : "giao cho \(planned)")
         case .pending: return stays ? "không còn đề xuất: giữ nguyên" : Set(row.planned) == Set(row.to) ? "vẫn đề xuất" : "giao cho \(planned) thay thế"
         }
     }
@@ -172,7 +174,8 @@ extension HTMLPage {
         guard solve.decisions != nil else { return "" }
         let d = DecisionLabels.of(lang)
         var out = "<p class=\"lgt\">\(HTML.escape(d.legendTitle))</p><ul class=\"symbols\">"
-        for v in Decision.Verdict.allCases {
+        // A hold is listed only when a row holds an officer.
+        for v in Decision.Verdict.allCases where v != .hold || solve.decisions?.rows.contains(where: { $0.verdict == .hold }) == true {
             out += "<li><svg class=\"ico\" viewBox=\"0 0 28 28\" aria-hidden=\"true\"><circle class=\"dring v-\(v.rawValue)\" cx=\"14\" cy=\"14\" r=\"9\"/></svg>\(HTML.escape(d.verdicts[v] ?? v.rawValue))</li>"
         }
         return out + "</ul>\n"
@@ -191,11 +194,13 @@ extension HTMLPage {
         .dring.v-reject { stroke: #c2261d; stroke-dasharray: 4 3; }
         .dring.v-keep { stroke: #59636e; stroke-dasharray: 1.5 2.5; }
         .dring.v-pending { stroke: #b7791f; stroke-dasharray: 7 3; }
+        .dring.v-hold { stroke: #6f42c1; stroke-dasharray: 2 2 8 2; }
         .verdict { display: inline-block; padding: 0 7px; border-radius: 9px; font-size: 12px; font-weight: 600; white-space: nowrap; }
         .verdict.v-accept { background: #dcf3e2; color: #1a7f37; }
         .verdict.v-reject { background: #fde2df; color: #c2261d; }
         .verdict.v-keep { background: #eceff2; color: #3d444d; }
         .verdict.v-pending { background: #fff3d6; color: #8a5a00; }
+        .verdict.v-hold { background: #efe6fb; color: #5a32a3; }
         .sheet table.decided tr.dec-reject td { color: #6e2a25; }
         .sheet table.decided tr.broken td { background: #fdecea; }
         .sheet .sheet-head { margin: 0 0 4px; }

@@ -27,7 +27,7 @@ extension SolveReport {
 
     /// One line on what was decided and whether the plan honours it.
     func decisionsHeadline(_ r: DecisionReview) -> String {
-        var s = "\(r.accepted) accepted, \(r.rejected) rejected, \(r.kept) kept, \(r.pending) pending"
+        var s = "\(r.accepted) accepted, \(r.rejected) rejected, \(r.kept) kept, \(r.pending) pending" + (r.held.map { ", \($0) held" } ?? "")
         if r.decided == nil { return s + "; no plan honours them (see above)" }
         s += r.allHonoured ? "; every decision honoured" : "; NOT every decision honoured (a bug: do not use this plan)"
         if let cost = r.cost { s += "; they cost \(decimal(cost, 2, grouping: true)) points against the proposal" }

@@ -66,6 +66,15 @@ public enum DecisionsFile {
             }
             if problems.count == before { decisions.append(d) }
         }
+        // A held officer is given no new commune: no accepted move may give them one.
+        for h in decisions where h.verdict == .hold {
+            for a in decisions where a.verdict == .accept && !Set(a.to).isDisjoint(with: h.to) {
+                let who = Set(a.to).intersection(h.to).sorted().joined(separator: ", ")
+                problems.add(.badDecision, SourceLocation(file: path, line: h.line, field: "decision"),
+                             "This row holds \(who) (no new commune), but line \(a.line) accepts a move that gives \(who) \(roster.communes[a.commune] ?? a.commune) (\(a.commune)).",
+                             hint: "Hold the officer or accept the move, not both.")
+            }
+        }
         if decisions.isEmpty && problems.isEmpty && table.rows.isEmpty {
             problems.warn(.emptyFile, SourceLocation(file: path, line: 1), "The decisions file has no rows: nothing is decided.",
                           hint: "Use the decisions.csv that diaban solve --out wrote, with a decision on each row.")
@@ -123,7 +132,7 @@ public enum DecisionsFile {
                 let words = Decision.Verdict.allCases.map(\.rawValue)
                 f.problems.add(.badValue, f.location("decision"),
                                "\"\(raw)\" is not a decision." + Text.didYouMean(raw, words + Decision.Verdict.words.map(\.word)),
-                               hint: "Write accept, reject, keep or pending (or đồng ý, không đồng ý, giữ nguyên, chờ).")
+                               hint: "Write accept, reject, keep, hold or pending (or đồng ý, không đồng ý, giữ nguyên, không giao thêm, chờ).")
             }
         } else {
             verdict = .pending

@@ -46,7 +46,7 @@ extension ScenarioFile {
 
         func need(_ key: String) -> Node? {
             if let n = v[key] { return n }
-            y.problems.add(.missingValue, y.location(node, path), "The \(op) change needs \(key).",
+            y.problems.add(.missingValue, y.location(node, "\(path).\(key)"), "The \(op) change needs \(key).",
                            hint: "Write \(key): under op: \(op) (see scenarios/README.md).")
             return nil
         }

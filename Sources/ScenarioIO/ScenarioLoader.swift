@@ -241,7 +241,10 @@ private struct Loading {
                     if case .lock(let p) = c { origin[p] = origin[p] ?? change.at }
                     if case .forbid(let p) = c { origin[p] = origin[p] ?? change.at }
                 } catch {
-                    problems.add(.badChange, change.at, "The \(c.operation) change cannot be applied: \(error.message)", hint: error.hint)
+                    // At the change's key that holds the mistake, when the change says which.
+                    var at = change.at
+                    if let key = error.key, let field = at.field { at.field = field + "." + key }
+                    problems.add(.badChange, at, "The \(c.operation) change cannot be applied: \(error.message)", hint: error.hint)
                 }
             }
         }

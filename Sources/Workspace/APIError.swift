@@ -38,3 +38,29 @@ extension APIError {
     static func forbidden(_ message: String) -> APIError { APIError(.forbidden, message) }
     static func notFound(_ message: String) -> APIError { APIError(.notFound, message) }
 }
+
+extension APIError {
+    /// A value of a form field refused (400). `field` is the field's id, which the page shows
+    /// by its label; `problem` names the rule the value breaks and `values` the numbers of the
+    /// sentence, so that the page says it in its own language; `message` is the English
+    /// sentence, which names the field by its English label, never by its JSON key.
+    static func field(_ field: String, _ problem: String, _ message: String, values: [String: JSONValue] = [:]) -> APIError {
+        APIError(.badRequest, message, details: ["field": .string(field), "problem": .string(problem), "values": .object(values)])
+    }
+
+    /// The same refusal, said of the form field `field`: a path or file name that the folder
+    /// checked, whatever the field it came from.
+    func at(field: String) -> APIError {
+        var e = self
+        e.details["field"] = .string(field)
+        return e
+    }
+
+    /// This refusal with the rule it breaks and that rule's values (see ``field(_:_:_:values:)``).
+    func problem(_ problem: String, _ values: [String: JSONValue] = [:]) -> APIError {
+        var e = self
+        e.details["problem"] = .string(problem)
+        e.details["values"] = .object(values)
+        return e
+    }
+}

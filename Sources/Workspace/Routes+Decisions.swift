@@ -37,14 +37,12 @@ extension Workspace {
             var spec = JobSpec(kind: .solve, scenario: marked.scenario, timeLimit: nil, gap: nil,
                                decisions: DecisionsInput(text: marked.text, file: Self.decisionsName, parent: id))
             if let t = body.timeLimit {
-                guard t > 0, t <= 86_400 else { throw APIError.badRequest("timeLimit must be a number of seconds above 0 (at most \(Int(self.configuration.maxSolveSeconds)) are used).") }
-                spec.timeLimit = t
+                spec.timeLimit = try self.timeLimit(t)
             } else {
                 spec.timeLimit = marked.solve.loaded.scenario.solver.timeLimit
             }
             if let g = body.gap {
-                guard g >= 0, g < 1 else { throw APIError.badRequest("gap must be at least 0 and below 1, e.g. 0.01 for 1 %.") }
-                spec.gap = g
+                spec.gap = try Self.gap(g)
             }
             let replan = try self.pool.submit(spec, owner: session.id)
             return JSONResponse.make(self.pool.snapshot(replan, viewer: session.id), status: .accepted)
@@ -53,8 +51,11 @@ extension Workspace {
             let body = try await JSONResponse.decode(SaveDecisionsRequest.self, from: request, limit: Self.maxBodyBytes)
             let id = try Self.jobID(context)
             let marked = try self.marked(id, body.decisions)
-            let target = try self.folder.file(body.file, beside: marked.scenario, suffix: ".csv",
+            let target: ScenarioFolder.Resolved
+            do throws(APIError) {
+                target = try self.folder.file(body.file, beside: marked.scenario, suffix: ".csv",
                                               rule: "decisions are saved beside their scenario", example: "decisions.csv")
+            } catch { throw error.at(field: "decisionsFile") }
             if marked.solve.loaded.inputFiles.contains(where: { AtomicFile.isSameFile($0, target.realPath) }) {
                 throw APIError.forbidden("\(target.relative) is one of the scenario's own files; choose another name, e.g. decisions.csv.")
             }
@@ -125,13 +126,14 @@ struct SavedDecisions: Encodable, Sendable {
 
 /// How many rows carry each verdict.
 struct DecisionCounts: Encodable, Sendable {
-    var accept = 0, reject = 0, keep = 0, pending = 0
+    var accept = 0, reject = 0, keep = 0, hold = 0, pending = 0
     init(_ rows: [SolveReport.DecisionRow]) {
         for r in rows {
             switch r.decision {
             case .accept: accept += 1
             case .reject: reject += 1
             case .keep: keep += 1
+            case .hold: hold += 1
             case .pending: pending += 1
             }
         }
@@ -165,12 +167,16 @@ struct MarkedDecisions: Sendable {
             }
             guard marked[m.move] == nil else { throw APIError.badRequest("Move \(m.move) is marked twice; mark each move once.") }
             guard let verdict = Decision.Verdict(rawValue: m.decision) else {
-                throw APIError.badRequest("decisions[\(n)].decision is \"\(m.decision.prefix(40))\": write accept, reject, keep or pending.")
+                throw APIError.badRequest("decisions[\(n)].decision is \"\(m.decision.prefix(40))\": write accept, reject, keep, hold or pending.")
             }
             let note = m.note ?? ""
-            guard note.count <= Self.maxNote else { throw APIError.badRequest("The note of move \(m.move) is \(note.count) characters long; at most \(Self.maxNote) are kept.") }
+            guard note.count <= Self.maxNote else {
+                throw APIError.field("moveNote", "too-long", "The note of move \(m.move) is \(note.count) characters long; at most \(Self.maxNote) are kept.",
+                                     values: ["move": .number(Double(m.move)), "length": .number(Double(note.count)), "max": .number(Double(Self.maxNote))])
+            }
             guard !note.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else {
-                throw APIError.badRequest("The note of move \(m.move) holds a control character (a line break, a tab, a NUL); write it on one line.")
+                throw APIError.field("moveNote", "control", "The note of move \(m.move) holds a control character (a line break, a tab, a NUL); write it on one line.",
+                                     values: ["move": .number(Double(m.move))])
             }
             marked[m.move] = (verdict, note)
         }

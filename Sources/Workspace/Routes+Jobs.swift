@@ -18,12 +18,10 @@ extension Workspace {
             let file = try self.folder.scenario(body.path)
             var spec = JobSpec(kind: body.kind ?? .solve, scenario: file, timeLimit: nil, gap: nil)
             if let t = body.timeLimit {
-                guard t > 0, t <= 86_400 else { throw APIError.badRequest("timeLimit must be a number of seconds above 0 (at most \(Int(self.configuration.maxSolveSeconds)) are used).") }
-                spec.timeLimit = t
+                spec.timeLimit = try self.timeLimit(t)
             }
             if let g = body.gap {
-                guard g >= 0, g < 1 else { throw APIError.badRequest("gap must be at least 0 and below 1, e.g. 0.01 for 1 %.") }
-                spec.gap = g
+                spec.gap = try Self.gap(g)
             }
             if spec.kind == .workplan {
                 spec.workplan = try self.workplanInput(body, scenario: file)
@@ -86,6 +84,23 @@ extension Workspace {
             response.headers[.contentDisposition] = "attachment; filename=\"plan.json\""
             return response
         }
+        // The plan as `diaban solve --out` writes plan.csv, and the decision sheet as it writes
+        // decisions.csv (a re-plan's own rows, its earlier decisions standing), byte for byte.
+        router.get("api/jobs/:id/plan.csv") { _, context -> Response in
+            let id = try Self.jobID(context)
+            guard let report = try self.finishedSolve(id).report, report.kpis != nil else {
+                throw APIError(.conflict, "The solve \(id) has no plan; there is no plan.csv.")
+            }
+            return Self.download(report.csv(), type: "text/csv; charset=utf-8", name: "plan.csv")
+        }
+        router.get("api/jobs/:id/decisions.csv") { _, context -> Response in
+            let id = try Self.jobID(context)
+            let solve = try self.finishedSolve(id)
+            guard let report = solve.report, report.kpis != nil else {
+                throw APIError(.conflict, "The solve \(id) has no plan; there is no decision sheet.")
+            }
+            return Self.download(report.decisionsCSV(previous: solve.decisions ?? []), type: "text/csv; charset=utf-8", name: "decisions.csv")
+        }
         router.get("api/jobs/:id/tradeoff.json") { _, context -> Response in
             let t = try self.finishedTradeoff(try Self.jobID(context))
             return Self.text(String(decoding: try t.report.jsonData(), as: UTF8.self) + "\n", type: "application/json; charset=utf-8")
@@ -105,6 +120,13 @@ extension Workspace {
         /// Jobs that run at once, at most.
         var limit: Int
         var jobs: [JobSnapshot]
+    }
+
+    /// A file to save: `text` with its type, offered under `name`.
+    static func download(_ text: String, type: String, name: String) -> Response {
+        var response = Self.text(text, type: type)
+        response.headers[.contentDisposition] = "attachment; filename=\"\(name)\""
+        return response
     }
 
     /// A page of the report: its own script and style inline, nothing from elsewhere, framed
@@ -152,6 +174,24 @@ extension Workspace {
     }
 }
 
+extension Workspace {
+    /// A time limit from a form: seconds above 0 (the pool uses at most the configured most).
+    func timeLimit(_ t: Double) throws(APIError) -> Double {
+        guard t > 0, t <= 86_400 else {
+            let most = Int(configuration.maxSolveSeconds)
+            throw APIError.field("timeLimit", "seconds", "The time limit must be a number of seconds above 0 (at most \(most) are used).",
+                                 values: ["max": .number(Double(most))])
+        }
+        return t
+    }
+
+    /// An optimality gap from a form: a fraction, 0 or more and below 1.
+    static func gap(_ g: Double) throws(APIError) -> Double {
+        guard g >= 0, g < 1 else { throw APIError.field("gap", "fraction", "The optimality gap must be at least 0 and below 1, e.g. 0.01 for 1 %.") }
+        return g
+    }
+}
+
 /// The body of `POST /api/jobs`.
 struct JobRequest: Decodable, Sendable {
     var kind: JobKind?
@@ -183,29 +223,29 @@ struct JobRequest: Decodable, Sendable {
     func sweep() throws(APIError) -> (TradeoffSweep.Parameter, [Double]) {
         let range = from != nil || to != nil || step != nil
         guard [maxChanges != nil, range, continuityWeights != nil].filter({ $0 }).count <= 1 else {
-            throw APIError.badRequest("Give one of maxChanges, from/to/step and continuityWeights.")
+            throw APIError.field("from", "one-sweep", "Give one of the change limits, the range from/to/step and the continuity weights.")
         }
         var parameter = TradeoffSweep.Parameter.maxChanges
         var values: [Double]
         if let list = maxChanges {
-            guard list.allSatisfy({ $0 >= 0 && $0 <= 100_000 }) else { throw APIError.badRequest("maxChanges are whole numbers, 0 or more.") }
+            guard list.allSatisfy({ $0 >= 0 && $0 <= 100_000 }) else { throw APIError.field("maxChanges", "whole-numbers", "The change limits are whole numbers, 0 or more.") }
             values = list.map(Double.init)
         } else if let list = continuityWeights {
-            guard list.allSatisfy({ $0 >= 0 && $0.isFinite && $0 <= 1e9 }) else { throw APIError.badRequest("continuityWeights are numbers, 0 or more.") }
+            guard list.allSatisfy({ $0 >= 0 && $0.isFinite && $0 <= 1e9 }) else { throw APIError.field("continuityWeights", "non-negative", "The continuity weights are numbers, 0 or more.") }
             parameter = .continuityWeight
             values = list
         } else {
             let lo = from ?? 0, hi = to ?? (range ? lo : 40)
-            guard lo >= 0, hi >= lo, hi <= 100_000 else { throw APIError.badRequest("from and to need 0 ≤ from ≤ to; got \(lo) and \(hi).") }
+            guard lo >= 0, hi >= lo, hi <= 100_000 else { throw APIError.field("from", "from-to", "From and To need 0 ≤ From ≤ To; got \(lo) and \(hi).", values: ["from": .number(Double(lo)), "to": .number(Double(hi))]) }
             let by = step ?? (range ? max(1, (hi - lo) / 10) : 4)
-            guard by >= 1 else { throw APIError.badRequest("step must be 1 or more.") }
-            guard (hi - lo) / by < Self.maxPoints else { throw APIError.badRequest("At most \(Self.maxPoints) points; use a larger step.") }
+            guard by >= 1 else { throw APIError.field("step", "at-least-one", "The step must be 1 or more.") }
+            guard (hi - lo) / by < Self.maxPoints else { throw APIError.field("step", "points", "At most \(Self.maxPoints) points; use a larger step.", values: ["max": .number(Double(Self.maxPoints))]) }
             values = stride(from: lo, through: hi, by: by).map(Double.init)
             if values.last != Double(hi) { values.append(Double(hi)) }
         }
         values = Array(Set(values)).sorted()
         guard !values.isEmpty else { throw APIError.badRequest("The sweep needs at least one value.") }
-        guard values.count <= Self.maxPoints else { throw APIError.badRequest("At most \(Self.maxPoints) points; got \(values.count).") }
+        guard values.count <= Self.maxPoints else { throw APIError.field("step", "points", "At most \(Self.maxPoints) points; got \(values.count).", values: ["max": .number(Double(Self.maxPoints))]) }
         return (parameter, values)
     }
 }

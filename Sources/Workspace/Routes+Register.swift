@@ -16,22 +16,27 @@ extension Workspace {
         router.post("api/jobs/:id/adopt") { request, context -> Response in
             let body = try await JSONResponse.decode(AdoptRequest.self, from: request, limit: Self.maxBodyBytes)
             let id = try Self.jobID(context)
-            let effective = try Self.day(body.effective, "effective")
-            let asOf = try body.asOf.map { d throws(APIError) in try Self.day(d, "asOf") }
+            let effective = try Self.day(body.effective, "effective", label: "The effective date")
+            let asOf = try body.asOf.map { d throws(APIError) in try Self.day(d, "asOf", label: "The new register's start date") }
             let reference = body.reference.trimmingCharacters(in: .whitespaces)
-            guard !reference.isEmpty else { throw APIError.badRequest("reference must name the decision, e.g. \"Quyết định số 123/QĐ-TU\".") }
+            guard !reference.isEmpty else {
+                throw APIError.field("reference", "reference", "The decision reference must name the decision, e.g. \"Quyết định số 123/QĐ-TU\".")
+            }
             guard reference.count <= 200, !reference.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else {
-                throw APIError.badRequest("reference is a decision's number and sign on one line, at most 200 characters, e.g. \"Quyết định số 123/QĐ-TU\".")
+                throw APIError.field("reference", "one-line", "The decision reference is a decision's number and sign on one line, at most 200 characters, e.g. \"Quyết định số 123/QĐ-TU\".",
+                                     values: ["max": .number(200)])
             }
             let note = body.note ?? ""
             guard note.count <= MarkedDecisions.maxNote, !note.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else {
-                throw APIError.badRequest("note is one line of at most \(MarkedDecisions.maxNote) characters.")
+                throw APIError.field("note", "one-line", "The note is one line of at most \(MarkedDecisions.maxNote) characters.", values: ["max": .number(Double(MarkedDecisions.maxNote))])
             }
             let marked = try self.marked(id, body.decisions)
-            let target = try self.folder.register(body.register, mustExist: false)
+            let target: ScenarioFolder.Resolved
+            do throws(APIError) { target = try self.folder.register(body.register, mustExist: false) } catch { throw error.at(field: "register") }
             let exists = self.folder.exists(target)
             if asOf == nil && !exists {
-                throw APIError.notFound("There is no register \(target.relative). Give the date it starts from (asOf) to create it from the scenario, or choose a register of the folder.")
+                throw APIError.notFound("There is no register \(target.relative). Give the new register's start date to create it from the scenario, or choose a register of the folder.")
+                    .at(field: "asOf").problem("no-register", ["path": .string(target.relative)])
             }
             if asOf != nil && exists {
                 throw APIError(.conflict, "\(target.relative) already exists. A register is created once: adopt into it without a start date, or choose a new name.",
@@ -64,7 +69,7 @@ extension Workspace {
         }
         router.get("api/register") { request, _ -> Response in
             let target = try self.folder.register(try Self.query(request, "path"))
-            let on = try request.uri.queryParameters["asOf"].map { d throws(APIError) in try Self.day(String(d), "asOf") }
+            let on = try request.uri.queryParameters["asOf"].map { d throws(APIError) in try Self.day(String(d), "asOf", label: "The date (asOf)") }
             return JSONResponse.make(try await offload { () throws(APIError) -> RegisterState in
                 let register = try Self.open(target, readOnly: true)
                 defer { try? register.close() }
@@ -83,9 +88,13 @@ extension Workspace {
         }
     }
 
-    /// A date written `YYYY-MM-DD` (400 otherwise), as the register commands read one.
-    static func day(_ text: String, _ field: String) throws(APIError) -> Day {
-        guard let d = Day(iso: text) else { throw APIError.badRequest("\(field) must be a date written YYYY-MM-DD, e.g. 2026-07-01; \"\(text.prefix(40))\" is not one.") }
+    /// A date written `YYYY-MM-DD` (400 otherwise), as the register commands read one. `field`
+    /// is the form field's id, `label` its English label.
+    static func day(_ text: String, _ field: String, label: String) throws(APIError) -> Day {
+        guard let d = Day(iso: text) else {
+            throw APIError.field(field, "date", "\(label) must be a date written YYYY-MM-DD, e.g. 2026-07-01; \"\(text.prefix(40))\" is not one.",
+                                 values: ["text": .string(String(text.prefix(40)))])
+        }
         return d
     }
 
@@ -109,7 +118,9 @@ extension Workspace {
             case .readOnly, .io: status = .internalServerError
             default: status = .unprocessableContent
             }
-            throw APIError(status, error.message, details: ["code": .string(error.code.rawValue)])
+            var details: [String: JSONValue] = ["code": .string(error.code.rawValue)]
+            if let refusal = error.refusal { details["refusal"] = JSONValue.of(RefusalJSON(refusal)) }
+            throw APIError(status, error.message, details: details)
         }
     }
 
@@ -127,13 +138,66 @@ extension Workspace {
             let result = try registerCall { try register.adopt(prepared.adoption) }
             let state = try registerCall { try RegisterState(register, path: target.relative, on: prepared.adoption.effective) }
             let problems = try registerCall { try register.check() }
-            return Adopted(register: target.relative, created: creatingFrom != nil, summary: prepared.summary(result), problems: problems, state: state)
+            let refusals = prepared.adoption.refusals
+            let counts = Adopted.Counts(ended: result.ended.count, began: result.began.count, continuing: result.continuing,
+                                        accepted: prepared.adoption.changes.count - prepared.forced, forced: prepared.forced,
+                                        newOfficers: result.newOfficers, rejected: refusals.filter { $0.verdict == "reject" }.count,
+                                        kept: refusals.filter { $0.verdict == "keep" }.count, notAdopted: prepared.notAdopted.count)
+            return Adopted(register: target.relative, created: creatingFrom != nil, summary: prepared.summary(result), counts: counts, problems: problems, state: state)
         } catch let refusal {
             if creatingFrom != nil {
                 for suffix in ["", "-wal", "-shm", "-journal"] { unlink(target.realPath + suffix) }
-                throw APIError(refusal.status, refusal.message + " The new register \(target.relative) was not kept.", details: refusal.details)
+                var details = refusal.details
+                details["notKept"] = .string(target.relative)
+                throw APIError(refusal.status, refusal.message + " The new register \(target.relative) was not kept.", details: details)
             }
             throw refusal
+        }
+    }
+}
+
+/// A register's refusal in parts (`refusal` of an adoption's 422), so the page words it in its
+/// own language: `kind` says which refusal, the other fields are its values.
+struct RefusalJSON: Encodable, Sendable {
+    struct Officer: Encodable, Sendable {
+        var id: String
+        var name: String
+    }
+    struct Commune: Encodable, Sendable {
+        var commune: String
+        var communeName: String
+        /// Whom the plan starts from, and whom the register holds (empty: nobody).
+        var plan: [Officer]
+        var register: [Officer]
+    }
+    var kind: String
+    var reference: String?
+    var effective: String?
+    var lastReference: String?
+    var lastEffective: String?
+    var communes: [Commune]?
+
+    init(_ r: RegisterError.Refusal) {
+        switch r {
+        case .referenceRecorded(let reference, let effective):
+            kind = "reference-recorded"
+            self.reference = reference
+            self.effective = effective
+        case .planAdopted(let reference, let effective):
+            kind = "plan-adopted"
+            self.reference = reference
+            self.effective = effective
+        case .notAfter(let effective, let lastReference, let lastEffective):
+            kind = "not-after"
+            self.effective = effective
+            self.lastReference = lastReference
+            self.lastEffective = lastEffective
+        case .stateDiffers(let differences):
+            kind = "state-differs"
+            communes = differences.map { d in
+                let officers = { (ids: [String]) in ids.map { Officer(id: $0, name: d.officerNames[$0] ?? $0) } }
+                return Commune(commune: d.commune, communeName: d.communeName, plan: officers(d.plan), register: officers(d.register))
+            }
         }
     }
 }
@@ -156,6 +220,23 @@ struct Adopted: Encodable, Sendable {
     var created: Bool
     /// What `diaban register adopt` prints.
     var summary: [String]
+    /// The same in numbers, for the page to say in its language.
+    var counts: Counts
+    struct Counts: Encodable, Sendable {
+        /// Pairs that end, begin and continue on the effective date.
+        var ended: Int
+        var began: Int
+        var continuing: Int
+        /// Changes recorded: accepted moves, and moves a hard rule forces.
+        var accepted: Int
+        var forced: Int
+        var newOfficers: [String]
+        /// Refusals standing until the next decision: rejected moves, kept pairs.
+        var rejected: Int
+        var kept: Int
+        /// The plan's moves left out (no accept, no rule forcing them).
+        var notAdopted: Int
+    }
     /// What `diaban register check` finds wrong afterwards (nothing).
     var problems: [String]
     var state: RegisterState

@@ -64,7 +64,10 @@ extension Workspace {
     /// The base, where the new file goes (beside the base), and its YAML.
     func prepare(_ draft: WhatIfDraft) throws(APIError) -> Prepared {
         let base = try folder.scenario(draft.base)
-        let target = try folder.file(draft.file, beside: base, suffix: ".yaml", rule: "a what-if is saved beside its base", example: "what-if-retire.yaml")
+        let target: ScenarioFolder.Resolved
+        do throws(APIError) { target = try folder.file(draft.file, beside: base, suffix: ".yaml", rule: "a what-if is saved beside its base", example: "what-if-retire.yaml") } catch {
+            throw error.at(field: "whatifFile")
+        }
         try draft.checkShape()
         let (yaml, lines) = draft.yaml(baseName: base.name)
         return Prepared(base: base, target: target, yaml: yaml, changeLines: lines)

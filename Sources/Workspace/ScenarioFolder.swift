@@ -56,7 +56,7 @@ public struct ScenarioFolder: Sendable {
         if relative.utf8.contains(0) {
             throw APIError.badRequest("The path contains a NUL byte; give a file of the scenarios folder, e.g. nghe-an/baseline.yaml.")
         }
-        if relative.isEmpty { throw APIError.badRequest("The path is empty; give a file of the scenarios folder, e.g. nghe-an/baseline.yaml.") }
+        if relative.isEmpty { throw APIError.badRequest("The path is empty; give a file of the scenarios folder, e.g. nghe-an/baseline.yaml.").problem("empty") }
         if relative.utf8.count > Self.maxPathBytes {
             throw APIError.badRequest("The path is \(relative.utf8.count) bytes long; at most \(Self.maxPathBytes) are accepted.")
         }
@@ -78,7 +78,8 @@ public struct ScenarioFolder: Sendable {
         }
         let folder = ([realRoot] + parts).joined(separator: "/")
         guard let realFolder = Self.realPath(folder), Self.isFolder(realFolder) else {
-            throw APIError.notFound("There is no folder \(parts.isEmpty ? "." : parts.joined(separator: "/")) in the scenarios folder.")
+            let missing = parts.isEmpty ? "." : parts.joined(separator: "/")
+            throw APIError.notFound("There is no folder \(missing) in the scenarios folder.").problem("no-folder", ["folder": .string(missing)])
         }
         guard realFolder == realRoot || realFolder.hasPrefix(realRoot + "/") else {
             throw APIError.forbidden("\(parts.joined(separator: "/")) leads out of the scenarios folder through a symbolic link; only files inside it can be read or written.")
@@ -120,6 +121,7 @@ public struct ScenarioFolder: Sendable {
         let r = try resolve(relative, mustExist: false)
         guard Self.isRegisterName(r.name) else {
             throw APIError.badRequest("\(r.relative) is not a register file: a register's name ends in .sqlite, e.g. nghe-an/register.sqlite.")
+                .problem("suffix", ["suffix": .string(".sqlite"), "example": .string("nghe-an/register.sqlite")])
         }
         return mustExist ? try resolve(relative, mustExist: true) : r
     }
@@ -133,13 +135,18 @@ public struct ScenarioFolder: Sendable {
         if name.utf8.contains(0) { throw APIError.badRequest("The file name contains a NUL byte.") }
         if name.utf8.count > Self.maxNameBytes {
             throw APIError.badRequest("The file name is \(name.utf8.count) bytes long; at most \(Self.maxNameBytes) are accepted.")
+                .problem("name-too-long", ["max": .number(Double(Self.maxNameBytes))])
         }
-        if name.hasPrefix("/") { throw APIError.forbidden("Absolute paths are refused: \(rule); give a file name.") }
-        if name.split(separator: "/").contains("..") { throw APIError.forbidden("Paths with .. are refused: \(rule); give a file name.") }
-        if name.contains("/") { throw APIError.badRequest("\(rule.prefix(1).uppercased() + rule.dropFirst()): give a file name without folders, e.g. \(example).") }
-        if name.hasPrefix(".") { throw APIError.forbidden("Hidden files (names starting with a dot) are never written: give a name without a leading dot.") }
+        let folders = APIError.badRequest("\(rule.prefix(1).uppercased() + rule.dropFirst()): give a file name without folders, e.g. \(example).")
+            .problem("folders", ["example": .string(example)])
+        if name.hasPrefix("/") { throw APIError.forbidden("Absolute paths are refused: \(rule); give a file name.").problem("folders", ["example": .string(example)]) }
+        if name.split(separator: "/").contains("..") { throw APIError.forbidden("Paths with .. are refused: \(rule); give a file name.").problem("folders", ["example": .string(example)]) }
+        if name.contains("/") { throw folders }
+        if name.hasPrefix(".") {
+            throw APIError.forbidden("Hidden files (names starting with a dot) are never written: give a name without a leading dot.").problem("hidden")
+        }
         guard name.hasSuffix(suffix), name.count > suffix.count else {
-            throw APIError.badRequest("The file name must end in \(suffix), e.g. \(example).")
+            throw APIError.badRequest("The file name must end in \(suffix), e.g. \(example).").problem("suffix", ["suffix": .string(suffix), "example": .string(example)])
         }
         let folderPart = base.relative.contains("/") ? String(base.relative[..<base.relative.lastIndex(of: "/")!]) + "/" : ""
         return try resolve(folderPart + name, mustExist: false)

@@ -37,9 +37,10 @@ struct WhatIfDraft: Decodable, Sendable {
     /// Refuses a draft the YAML could not even say: too many changes, texts too long, a change
     /// that is not a mapping with an `op`.
     func checkShape() throws(APIError) {
-        for (field, text) in [("name", name), ("description", description), ("question", question)] {
+        for (field, label, text) in [("name", "name", name), ("description", "description", description), ("question", "question", question)] {
             if let text, text.count > Self.maxText {
-                throw APIError.badRequest("The \(field) is \(text.count) characters long; at most \(Self.maxText) are accepted.")
+                throw APIError.field(field, "too-long", "The \(label) is \(text.count) characters long; at most \(Self.maxText) are accepted.",
+                                     values: ["length": .number(Double(text.count)), "max": .number(Double(Self.maxText))])
             }
         }
         let list = changes ?? []

@@ -134,6 +134,39 @@ def ask_to_adopt(page, register, effective, reference):
     page.click("#decide-adopt")
 
 
+PHONE_CHECKS = r"""() => {
+  const out = [];
+  const measure = document.createElement('canvas').getContext('2d');
+  for (const el of document.querySelectorAll('input[placeholder]')) {
+    if (!el.offsetParent || !el.placeholder) continue;
+    const cs = getComputedStyle(el);
+    measure.font = `${cs.fontStyle} ${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+    const room = el.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
+    const need = measure.measureText(el.placeholder).width;
+    if (need > room + 1) out.push(`${el.id}: the placeholder "${el.placeholder}" needs ${need.toFixed(0)} px and has ${room.toFixed(0)}`);
+  }
+  for (const box of document.querySelectorAll('p.links')) {
+    const items = [...box.children].filter((c) => c.offsetParent);
+    for (let i = 1; i < items.length; i++) {
+      const a = items[i - 1].getBoundingClientRect(), b = items[i].getBoundingClientRect();
+      if (Math.abs(a.top - b.top) < 4 && b.left - a.right < 6) out.push(`"${items[i - 1].textContent}" touches "${items[i].textContent}"`);
+    }
+  }
+  const zero = document.body.innerText.match(/(^|[\s(])[-−]0([.,]0+)?(?=[\s)%]|$)/m);
+  if (zero) out.push(`"${zero[0].trim()}" is shown`);
+  return out;
+}"""
+
+
+def fits_at_phone_width(page, what):
+    """At 390 px: every placeholder is seen whole, links and buttons side by side keep apart,
+    and no number reads "-0"; then back to the desktop width."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    problems = page.evaluate(PHONE_CHECKS)
+    page.set_viewport_size({"width": 1400, "height": 1000})
+    assert not problems, f"{what} at 390 px: " + "; ".join(problems)
+
+
 def looks_right(page, width, height):
     """Checks the header as a person sees it, at the given window size."""
     page.set_viewport_size({"width": width, "height": height})
@@ -202,6 +235,18 @@ def run(page, address, scenarios, diaban, time_limit, shot):
     # Each commune is drawn as an area under its marker, carrying its code.
     expect(report.locator("#map path.area[data-commune]")).to_have_count(130)
     step(f"solved: {status}; gap {page.inner_text('#solve-gap')}")
+
+    step("take the plan away: plan.csv as diaban solve --out writes it, the decision sheet, the report printed")
+    plan = page.request.get(address.rstrip("/") + page.get_attribute("#solve-csv", "href"))
+    assert plan.ok and plan.headers["content-disposition"] == 'attachment; filename="plan.csv"', plan.headers
+    rows = plan.text().splitlines()
+    assert rows[0] == "commune,commune_name,terrain,workload,officer,officer_name,distance_km,previous_officers,moved,move", rows[0]
+    assert len(rows) > 130, f"plan.csv has {len(rows)} lines"
+    sheet = page.request.get(address.rstrip("/") + page.get_attribute("#solve-sheet", "href"))
+    assert sheet.ok and sheet.body().startswith(b"\xef\xbb\xbfmove,commune,"), sheet.body()[:80]
+    expect(page.locator("#solve-print")).to_be_visible()
+    expect(page.locator("#solve-print")).to_have_text("In báo cáo")
+    fits_at_phone_width(page, "the Solve panel with a finished solve")
 
     step("start a long solve of the baseline and stop it")
     page.select_option("#solve-scenario", "nghe-an/baseline.yaml")
@@ -406,6 +451,8 @@ def decide(page, scenarios, diaban, time_limit, shot):
     # The re-plan's own moves: the accepted ones carried, the refusals standing as earlier rows.
     expect(page.locator("#decide-moves tr[data-decision='accept']")).to_have_count(5)
     step(f"re-planned: {page.inner_text('#decide-review .msg.ok')}")
+    # The review's differences and the rows' gains at phone width: no "-0", nothing cut or touching.
+    fits_at_phone_width(page, "the Decide panel with its review")
 
     step("save the re-plan's decisions over the first file, after the page asks")
     page.click("#decide-save")
@@ -465,6 +512,23 @@ def departure(page, scenarios, diaban, time_limit):
         page.select_option("#wi-base", base)
         expect(page.locator("#wi-op[data-stale]")).to_have_count(0)
     expect(page.locator("#wi-c0-officer")).to_have_count(0)
+    step("a change left half filled: the check marks the field, beside it the reason, in the form's words")
+    page.select_option("#wi-op", "setCapacity")
+    page.click("#wi-add")
+    pick(page, "wi-c0-officer", "CB05", "CB05")
+    fits_at_phone_width(page, "the what-if form")
+    page.click("#wi-check")
+    expect(page.locator("#wi-result .msg.bad")).to_be_visible()
+    expect(page.locator("#wi-c0-capacity")).to_have_attribute("aria-invalid", "true")
+    expect(page.locator("#wi-c0-capacity ~ .field-error")).to_have_text("Định mức công việc (đơn vị/năm): chưa chọn hoặc chưa nhập.")
+    # The table of problems stays, and speaks of the form: the change, the field's label, no key of the file.
+    table = page.locator("#problems")
+    expect(table).to_contain_text("Thay đổi 1")
+    expect(table).to_contain_text("Định mức công việc")
+    for words in ["op:", "Write ", "capacity:", "under op"]:
+        expect(table).not_to_contain_text(words)
+    page.click("#wi-changes li.change .change-head button.x")
+    expect(page.locator("#wi-c0-capacity")).to_have_count(0)
     page.fill("#wi-file", "what-if-cb05-roi-di.yaml")
     page.fill("#wi-name", "Nghệ An, CB05 rời đi")
     page.fill("#wi-question", "Nếu CB05 Võ Văn Hải rời đi?")
@@ -525,6 +589,15 @@ def departure(page, scenarios, diaban, time_limit):
     expect(page.locator(f"#decide-moves tr[data-move='{second}']")).to_have_attribute("data-decision", "reject")
     page.click(f"#dm-{second}-undo")
     expect(page.locator(f"#decide-moves tr[data-move='{second}']")).to_have_attribute("data-decision", "pending")
+    # H holds the row's new officer (no new commune); the counts say it, and U takes it back.
+    page.focus(f"#dm-{first}-pending")
+    page.keyboard.press("h")
+    expect(row).to_have_attribute("data-decision", "hold")
+    expect(page.locator(f"#dm-{first}-hold")).to_be_checked()
+    expect(page.locator("#decide-counts")).to_contain_text("1 không giao thêm")
+    page.keyboard.press("u")
+    expect(row).to_have_attribute("data-decision", "pending")
+    expect(page.locator("#decide-counts")).not_to_contain_text("không giao thêm")
     ask_to_adopt(page, "nghe-an/so-cb05-roi-di.sqlite", "2026-03-01", "Quyết định số 21/QĐ-TU")
     expect(page.locator("#modal-text")).to_contain_text("Quyết định số 21/QĐ-TU")
     page.click("#modal-yes")
@@ -548,6 +621,21 @@ def departure(page, scenarios, diaban, time_limit):
                            capture_output=True, text=True, timeout=120)
     assert check.returncode == 0 and "sound" in check.stdout, check.stdout + check.stderr
     step(f"CB05 left on 2026-03-01: {len(theirs)} communes handed on, the register sound")
+
+    step("the same plan into the first register, which has moved on: refused in Vietnamese, commune by commune")
+    page.fill("#reg-path", "nghe-an/so-theo-doi.sqlite")
+    expect(page.locator("#reg-asof")).to_be_hidden()
+    page.fill("#reg-effective", "2026-04-01")
+    page.fill("#reg-reference", "Quyết định số 22/QĐ-TU")
+    page.click("#decide-adopt")
+    page.click("#modal-yes")
+    refused = page.locator("#reg-result .msg.bad")
+    expect(refused).to_contain_text("khác với sổ theo dõi", timeout=60_000)
+    expect(refused).to_contain_text("Chưa ghi gì vào sổ.")
+    expect(page.locator("#reg-refusal li").first).to_contain_text("phương án bắt đầu từ")
+    said = refused.inner_text() + " " + page.inner_text("#reg-refusal")
+    for english in ["register", "plan ", "Nothing", "differ", "nobody"]:
+        assert english not in said, f"English left in the refusal: {english!r} in {said}"
 
 
 def main():

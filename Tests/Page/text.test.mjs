@@ -1,7 +1,8 @@
 // Unit tests of the workspace page's pure functions (node --test; no package needed).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { fold, formatDay, formatNumber, formatPercent, formatSigned, inLanguage, marksBody, markSet, markUndo, matches, numberFieldProblem, progressPoints, referenceText, rosterMark, timeTicks, verdictCounts } from '../../Sources/Workspace/Resources/page/text.mjs';
+import { fold, formatDay, formatNumber, formatPercent, formatSigned, inLanguage, marksBody, markSet, markUndo, matches, numberFieldProblem, progressPoints, referenceText, refusalWords, fieldMessage, FIELD_LABELS, formLabelKey, formPlace, formProblem, rosterMark, timeTicks, verdictCounts } from '../../Sources/Workspace/Resources/page/text.mjs';
+import { T } from '../../Sources/Workspace/Resources/page/words.mjs';
 
 test('fold drops case and Vietnamese diacritics, đ included', () => {
   assert.equal(fold('Nghệ An'), 'nghe an');
@@ -56,15 +57,17 @@ test('decision marks: the body the server takes, and the counts per verdict', ()
     [2, { decision: 'reject', note: 'xa quá' }],
     [3, { decision: 'accept', note: 'ok' }],
     [5, { decision: 'pending', note: '' }],
+    [6, { decision: 'hold', note: 'CB07 đủ việc' }],
   ]);
   assert.deepEqual(marksBody(marks), [
     { move: 1, decision: 'accept', note: '' },
     { move: 2, decision: 'reject', note: 'xa quá' },
     { move: 3, decision: 'accept', note: 'ok' },
     { move: 5, decision: 'pending', note: '' },
+    { move: 6, decision: 'hold', note: 'CB07 đủ việc' },
   ]);
-  assert.deepEqual(verdictCounts(marks), { accept: 2, reject: 1, keep: 0, pending: 1 });
-  assert.deepEqual(verdictCounts(new Map()), { accept: 0, reject: 0, keep: 0, pending: 0 });
+  assert.deepEqual(verdictCounts(marks), { accept: 2, reject: 1, keep: 0, hold: 1, pending: 1 });
+  assert.deepEqual(verdictCounts(new Map()), { accept: 0, reject: 0, keep: 0, hold: 0, pending: 0 });
 });
 
 test('a scenario name in the page language: English when the file gives one, else its own words', () => {
@@ -145,4 +148,89 @@ test('referenceText reads the register\'s starting record in the page\'s words, 
   assert.equal(referenceText('Quyết định số 15/QĐ-TU', word, 'vi'), 'Quyết định số 15/QĐ-TU');
   assert.equal(referenceText('init 2025-07-01 (sửa)', word, 'vi'), 'init 2025-07-01 (sửa)');
   assert.equal(referenceText(null, word, 'vi'), '');
+});
+
+test('an adoption refused for another state of the register reads in Vietnamese, commune by commune', () => {
+  const word = (lang) => (key, ...args) => { const v = T[lang][key]; return typeof v === 'function' ? v(...args) : v; };
+  const data = {
+    error: 'The plan was made from a different state of the register (2 communes differ: …). Nothing was written.',
+    notKept: 'nghe-an/so-moi.sqlite',
+    refusal: { kind: 'state-differs', communes: [
+      { commune: '17470', communeName: 'Xã Yên Xuân', plan: [], register: [{ id: 'CB05', name: 'Võ Văn Hải' }] },
+      { commune: '17143', communeName: 'Xã Quỳnh Văn', plan: [{ id: 'CB42', name: 'Dương Thanh Loan' }], register: [{ id: 'CB07', name: 'Lầu Minh Trang' }] },
+    ] },
+  };
+  const vi = refusalWords(data, word('vi'), 'vi');
+  assert.match(vi.text, /2 xã, phường khác nhau/);
+  assert.match(vi.text, /Chưa ghi gì vào sổ\. Sổ mới nghe-an\/so-moi\.sqlite không được giữ lại\./);
+  assert.deepEqual(vi.lines, [
+    'Xã Yên Xuân: phương án bắt đầu từ không có cán bộ nào; sổ ghi Võ Văn Hải (CB05)',
+    'Xã Quỳnh Văn: phương án bắt đầu từ Dương Thanh Loan (CB42); sổ ghi Lầu Minh Trang (CB07)',
+  ]);
+  // No English word of the server's sentence is left in the Vietnamese one.
+  for (const english of ['plan', 'register', 'nobody', 'differ', 'Nothing']) assert.ok(!vi.text.includes(english) && !vi.lines.join(' ').includes(english), english);
+  const en = refusalWords(data, word('en'), 'en');
+  assert.match(en.lines[0], /^Xã Yên Xuân: the plan starts from nobody; the register has Võ Văn Hải \(CB05\)$/);
+  // Dates in the language's style; an answer without parts gives nothing to word.
+  const late = refusalWords({ refusal: { kind: 'not-after', effective: '2025-12-01', lastReference: 'QĐ 1', lastEffective: '2026-01-01' } }, word('vi'), 'vi');
+  assert.match(late.text, /01\/12\/2025.*«QĐ 1».*01\/01\/2026/);
+  assert.deepEqual(late.lines, []);
+  assert.equal(refusalWords({ error: 'busy' }, word('vi'), 'vi'), null);
+  assert.equal(refusalWords({ refusal: { kind: 'unknown' } }, word('vi'), 'vi'), null);
+});
+
+test('a refused form value is named by its label on the page, in either language, never by its JSON key', () => {
+  const word = (lang) => (key, ...args) => { const v = T[lang][key] ?? key; return typeof v === 'function' ? v(...args) : v; };
+  const data = { error: 'The time limit must be a number of seconds above 0 (at most 3600 are used).', field: 'timeLimit', problem: 'seconds', values: { max: 3600 } };
+  assert.equal(fieldMessage(data, word('vi')), 'Thời gian tối đa (giây): phải là một số giây lớn hơn 0 (dùng nhiều nhất 3600 giây).');
+  assert.match(fieldMessage(data, word('en')), /^Time limit/);
+  // Every field the server may name has a label in both languages, and no message shows a JSON key.
+  for (const [field, key] of Object.entries(FIELD_LABELS)) {
+    for (const lang of ['vi', 'en']) {
+      assert.ok(typeof T[lang][key] === 'string', `${field}: no ${lang} label ${key}`);
+      const said = fieldMessage({ field, problem: 'too-long', values: { length: 9, max: 5 }, error: 'x' }, word(lang));
+      assert.ok(said.startsWith(T[lang][key]), said);
+      // A key written in camel case (timeLimit, asOf) is never a word of a sentence.
+      if (/[A-Z]/.test(field)) assert.ok(!said.includes(field), `${lang}: ${said} names ${field}`);
+    }
+  }
+  // A problem the page has no words for: the label, then the server's sentence.
+  assert.equal(fieldMessage({ field: 'register', problem: 'unheard-of', error: 'x.sqlite is busy.' }, word('vi')), 'Sổ theo dõi (tệp .sqlite trong thư mục): x.sqlite is busy.');
+  assert.equal(fieldMessage({ field: 'moveNote', problem: 'control', values: { move: 4 } }, word('vi')), 'Ghi chú #4: có ký tự xuống dòng hoặc tab; hãy viết trên một dòng.');
+  assert.equal(fieldMessage({ error: 'busy' }, word('vi')), null);
+  assert.equal(fieldMessage({ field: 'nothing-the-page-has', error: 'x' }, word('vi')), null);
+  // Every problem the server sends has words in both languages.
+  for (const problem of ['seconds', 'fraction', 'date', 'reference', 'one-line', 'too-long', 'control', 'suffix', 'folders', 'hidden',
+    'name-too-long', 'empty', 'no-folder', 'no-register', 'from-to', 'at-least-one', 'points', 'whole-numbers', 'non-negative', 'one-sweep']) {
+    for (const lang of ['vi', 'en']) assert.equal(typeof T[lang]['problem_' + problem], 'function', `${lang} problem_${problem}`);
+  }
+});
+
+test('a problem of a what-if is placed on the form and said in its words, never in the keys of the file', () => {
+  const word = (lang) => (key, ...args) => { const v = T[lang][key] ?? key; return typeof v === 'function' ? v(...args) : v; };
+  // The file counts changes from 1, the form from 0; a nested key is the new officer's field.
+  assert.deepEqual(formPlace({ field: 'changes[2].capacity' }), { change: 1, key: 'capacity' });
+  assert.deepEqual(formPlace({ field: 'changes[1].officer.id' }), { change: 0, key: 'officer.id' });
+  assert.deepEqual(formPlace({ field: 'rules.maxChanges' }), { part: 'rules', key: 'maxChanges' });
+  assert.deepEqual(formPlace({ field: 'changes[3]' }), { change: 2, key: null });
+  // Without a field, the line of the change; a problem of the file as a whole has no place.
+  assert.deepEqual(formPlace({ line: 7 }, [5, 6, 7]), { change: 2, key: null });
+  assert.equal(formPlace({ line: 2 }, [5, 6, 7]), null);
+  assert.equal(formLabelKey({ change: 0, key: 'officer.id' }), 'newId');
+  assert.equal(formLabelKey({ part: 'weights', key: 'travel' }), 'w_travel');
+  assert.equal(formLabelKey({ change: 0, key: null }), null);
+  const vi = word('vi');
+  const cases = [
+    [{ code: 'missing-value', message: 'The setCapacity change needs capacity.' }, 'Định mức: chưa chọn hoặc chưa nhập.'],
+    [{ code: 'out-of-range', message: 'changes[2].capacity is -1, outside the allowed range 0.001–1000.' }, 'Định mức: phải từ 0.001 đến 1000.'],
+    [{ code: 'yaml-type', message: 'changes[2].capacity should be a number, but it is "abc".' }, 'Định mức: phải là một số.'],
+    [{ code: 'bad-change', message: 'The setCapacity change cannot be applied: No officer has the id CB99.' }, 'Định mức: kịch bản gốc không có cán bộ mã CB99.'],
+    [{ code: 'bad-change', message: 'The lock change cannot be applied: No commune has the code 99999.' }, 'Định mức: kịch bản gốc không có xã, phường mã 99999.'],
+    [{ code: 'conflict', message: 'The setWorkload change gives both value and scale.' }, 'Định mức: giá trị này không dùng được.'],
+  ];
+  for (const [p, expected] of cases) assert.equal(formProblem(p, 'Định mức', vi).text, expected);
+  assert.equal(formProblem(cases[5][0], 'Định mức', vi).generic, true);
+  assert.equal(formProblem(cases[0][0], 'Định mức', vi).generic, false);
+  // No sentence of the form speaks of op:, of "Write …" or of a key of the file.
+  for (const [p] of cases) for (const lang of ['vi', 'en']) assert.ok(!/op:|Write |capacity:|changes\[/.test(formProblem(p, 'X', word(lang)).text), lang);
 });

@@ -89,11 +89,11 @@ func bruteForceOptimum(_ scenario: Scenario) -> Double? {
 }
 
 @Suite struct DecisionTests {
-    /// Random decisions on a plan's moves: each accepted, rejected, kept or left pending.
+    /// Random decisions on a plan's moves: each accepted, rejected, kept, held or left pending.
     static func decide(_ proposal: Proposal, seed: UInt64) -> [Decision] {
         var rng = SplitMix64(seed: seed)
         return proposal.moves.enumerated().map { i, m in
-            let verdict = [Decision.Verdict.accept, .reject, .keep, .pending][rng.int(0...3)]
+            let verdict = [Decision.Verdict.accept, .reject, .keep, .hold, .pending][rng.int(0...4)]
             return Decision(move: i + 1, commune: m.commune, from: m.from, to: m.to, gain: m.totalGain, verdict: verdict, note: "", line: i + 2)
         }
     }
@@ -120,6 +120,10 @@ func bruteForceOptimum(_ scenario: Scenario) -> Double? {
             case .accept: #expect(d.newPairs.allSatisfy(plan.contains), "accepted \(d.commune) not honoured")
             case .reject: #expect(!d.newPairs.contains(where: plan.contains), "rejected \(d.commune) not honoured")
             case .keep: #expect(d.currentPairs.allSatisfy(plan.contains), "kept \(d.commune) not honoured")
+            case .hold:
+                // The held officer keeps what they had and gets nothing new, this commune included.
+                for o in d.to { #expect(scenario.newCommunes(of: o, in: plan).isEmpty, "held \(o) given \(scenario.newCommunes(of: o, in: plan))") }
+                #expect(!d.newPairs.contains(where: plan.contains))
             case .pending: break
             }
         }

@@ -1,5 +1,6 @@
 import DiaBanCore
 import Foundation
+import GLPKSolver
 import Planning
 import Reporting
 import ScenarioIO
@@ -48,6 +49,50 @@ struct DecisionsCSVTests {
         #expect(read[1].note == "ghi chú 1")
         let again = report.decisionsCSV(previous: read)
         #expect(again.contains(",accept,ghi chú 0\r\n") && again.contains(",reject,ghi chú 1\r\n"))
+    }
+
+    @Test("hold: written in either language, it gives the move's officer no new commune in the re-plan, and contradicts an accept to them")
+    func hold() throws {
+        let (scenario, report) = try solvedSmallScenario()
+        let original = report.decisionsCSV().components(separatedBy: "\r\n")
+        // The first move whose officer can be held with a plan still possible (holding an
+        // officer the province cannot do without leaves no plan, as it should).
+        var found: (Move, Int, [String], [Decision], Scenario, PlanOutcome)?
+        for (i, move) in report.moves.enumerated() where move.forcedBy == nil && found == nil {
+            var lines = original
+            lines[i + 1] = lines[i + 1].replacingOccurrences(of: ",pending,", with: ",Không giao thêm,đủ việc")
+            let path = try write(lines.joined(separator: "\r\n"))
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            let read = try DecisionsFile.read(path: path, roster: .of(scenario)).decisions
+            let decided = scenario.applying(read)
+            let outcome = try Planner(solver: GLPKSolver()).plan(decided, request: PlanRequest(scenario: decided, timeLimit: 60, gap: 0))
+            if outcome.plan != nil { found = (move, i + 1, lines, read, decided, outcome) }
+        }
+        let (move, number, held_lines, read, decided, outcome) = try #require(found, "no move's officer can be held")
+        var lines = held_lines
+        let held = try #require(read.first { $0.move == number })
+        #expect(held.verdict == .hold && held.heldOfficers == move.to && held.note == "đủ việc")
+        // The re-plan gives the held officers nothing they do not already track, this commune included.
+        let plan = try #require(outcome.plan)
+        for officer in move.to { #expect(scenario.newCommunes(of: officer, in: plan).isEmpty, "\(officer) got \(scenario.newCommunes(of: officer, in: plan))") }
+        let review = PlanContext(scenario: scenario).review(read, file: "decisions.csv", plan: plan, proposal: outcome.proposal)
+        #expect(review.allHonoured && review.held == 1, "\(review.rows.filter { !$0.honoured })")
+        #expect(review.rows.first { $0.move == number }?.outcome.contains("given no new commune") == true)
+        // Without the hold, the proposal gives them the commune: the hold is what changed it.
+        #expect(move.to.contains { !scenario.newCommunes(of: $0, in: Assignment(report.assignments.map { Pair(officer: $0.officer, commune: $0.commune) })).isEmpty })
+        // Carried into the re-plan's own sheet.
+        #expect(SolveReport(outcome, scenario: decided).decisionsCSV(previous: read).contains(",hold,đủ việc\r\n"))
+
+        // A hold and an accept of another move to the same officer contradict each other.
+        if let other = report.moves.first(where: { $0.commune != move.commune && !Set($0.to).isDisjoint(with: move.to) }),
+           let otherNumber = report.moves.firstIndex(where: { $0.commune == other.commune }).map({ $0 + 1 }) {
+            lines[otherNumber] = lines[otherNumber].replacingOccurrences(of: ",pending,", with: ",accept,")
+            let both = try write(lines.joined(separator: "\r\n"))
+            defer { try? FileManager.default.removeItem(atPath: both) }
+            #expect { try DecisionsFile.read(path: both, roster: .of(scenario)) } throws: { error in
+                "\(error)".contains("holds") && "\(error)".contains("accepts a move")
+            }
+        }
     }
 
     @Test("the rows are the file: verdicts and notes carried by move, refusals that still stand appended as earlier rows")

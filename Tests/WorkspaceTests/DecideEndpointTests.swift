@@ -53,6 +53,40 @@ func csvLines(_ path: String) throws -> [String] {
 
 @Suite("Decide: a solve's moves decided, re-planned, saved and read back", .enabled(if: BuiltBinary.path != nil, "diaban is not built beside the tests"))
 struct DecideEndpointTests {
+    @Test("hold on a move: the re-plan gives its officer no new commune, the review says so, and the sheet carries it")
+    func hold() async throws {
+        let f = try Fixture()
+        defer { f.remove() }
+        try await withWorkspace(f) { client, _ in
+            let browser = try await Browser.open(client)
+            let p = try await browser.solved("small/base.yaml")
+            let rows = (try await browser.sheet(p)["rows"] as? [[String: Any]]) ?? []
+            var tried = 0
+            // The first move whose officer can be held with a plan still possible.
+            for row in rows where (row["rule"] as? String ?? "").isEmpty {
+                let move = row["move"] as? Int ?? 0, officers = row["to"] as? [String] ?? []
+                let started = try await browser.post("/api/jobs/\(p)/replan", ["decisions": marks([(move, "hold", "đủ việc")])])
+                #expect(started.status == .accepted, "\(started.text)")
+                let id = try started.json()["id"] as? String ?? ""
+                let done = try await browser.finished(id)
+                tried += 1
+                guard (done["result"] as? [String: Any])?["hasPlan"] as? Bool == true else { continue }
+                let sheet = try await browser.sheet(id)
+                let review = sheet["review"] as? [String: Any] ?? [:]
+                #expect(review["held"] as? Int == 1, "\(review)")
+                let reviewed = (review["rows"] as? [[String: Any]] ?? []).first { $0["move"] as? Int == move }
+                #expect(reviewed?["verdict"] as? String == "hold" && reviewed?["honoured"] as? Bool == true, "\(String(describing: reviewed))")
+                // No move of the re-plan gives a held officer a commune.
+                let own = (sheet["rows"] as? [[String: Any]] ?? []).filter { $0["source"] as? String == "plan" }
+                #expect(!own.contains { !Set($0["to"] as? [String] ?? []).isDisjoint(with: officers) }, "\(own)")
+                // The hold is carried: its row still says hold.
+                #expect((sheet["rows"] as? [[String: Any]] ?? []).contains { $0["decision"] as? String == "hold" }, "\(sheet["rows"] ?? [])")
+                return
+            }
+            Issue.record("no move's officer could be held with a plan (tried \(tried))")
+        }
+    }
+
     @Test("the rows are the command line's decisions.csv; the saved file is its bytes, which it reads; the re-plan's file is the one it writes")
     func sameBytesAsTheCommandLine() async throws {
         let f = try Fixture()
@@ -219,15 +253,15 @@ struct DecideEndpointTests {
             let cases: [(String, HTTPResponse.Status, String)] = [
                 (#"{"decisions": [{"move": 9, "decision": "accept"}]}"#, .badRequest, "not a row"),
                 (#"{"decisions": [{"move": 1, "decision": "accept"}, {"move": 1, "decision": "reject"}]}"#, .badRequest, "marked twice"),
-                (#"{"decisions": [{"move": 1, "decision": "approve"}]}"#, .badRequest, "accept, reject, keep or pending"),
+                (#"{"decisions": [{"move": 1, "decision": "approve"}]}"#, .badRequest, "accept, reject, keep, hold or pending"),
                 (#"{"decisions": [{"move": 1, "decision": "accept", "note": "two\nlines"}]}"#, .badRequest, "control character"),
                 (#"{"decisions": [{"move": 1, "decision": "accept", "note": "\#(String(repeating: "n", count: 2001))"}]}"#, .badRequest, "at most 2000"),
                 (#"{"decisions": [{"move": "1", "decision": "accept"}]}"#, .badRequest, "decisions[0].move should be a number"),
                 (#"{"decisions": {"move": 1}}"#, .badRequest, "decisions should be a list"),
                 (#"{}"#, .badRequest, "decisions is missing"),
                 (#"{"decisions": [{"move": 1, "decision": "accept"}"#, .badRequest, "not valid JSON"),
-                (#"{"decisions": [], "timeLimit": -3}"#, .badRequest, "timeLimit"),
-                (#"{"decisions": [], "gap": 1.5}"#, .badRequest, "gap"),
+                (#"{"decisions": [], "timeLimit": -3}"#, .badRequest, "The time limit must be"),
+                (#"{"decisions": [], "gap": 1.5}"#, .badRequest, "The optimality gap must be"),
             ]
             for (body, status, word) in cases {
                 let r = try await browser.post("/api/jobs/\(p)/replan", json: body)
@@ -340,7 +374,7 @@ struct DecideEndpointTests {
             #expect(loaded["loadedFrom"] as? String == "small/decisions.csv")
             let rows = loaded["rows"] as? [[String: Any]] ?? []
             #expect(rows.map { $0["decision"] as? String } == ["accept", "keep"] && rows.map { $0["note"] as? String } == ["đồng ý", "giữ"])
-            #expect((loaded["counts"] as? [String: Int]) == ["accept": 1, "reject": 0, "keep": 1, "pending": 0])
+            #expect((loaded["counts"] as? [String: Int]) == ["accept": 1, "reject": 0, "keep": 1, "hold": 0, "pending": 0])
             #expect((loaded["csvFiles"] as? [String])?.contains("small/decisions.csv") == true)
 
             // A word that is not a decision: the reader's problem, with the file as the folder names it.

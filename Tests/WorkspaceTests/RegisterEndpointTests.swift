@@ -88,17 +88,41 @@ struct RegisterEndpointTests {
             let other = try started.json()["id"] as? String ?? ""
             _ = try await browser.finished(other)
             let otherRows = ownMarks(try await browser.sheet(other))
-            let cases: [(String, [[String: Any]], String, String, HTTPResponse.Status, String)] = [
-                (p, all, "2026-03-01", Self.reference, .unprocessableContent, "is already in the register"),
-                (p, all, "2026-03-01", "Quyết định số 2/QĐ-TU", .unprocessableContent, "This plan was already adopted"),
-                (other, otherRows, "2025-12-01", "Quyết định số 3/QĐ-TU", .unprocessableContent, "not after the last decision"),
-                (other, otherRows, "2026-06-01", "Quyết định số 4/QĐ-TU", .unprocessableContent, "different state of the register"),
+            let cases: [(String, [[String: Any]], String, String, HTTPResponse.Status, String, String)] = [
+                (p, all, "2026-03-01", Self.reference, .unprocessableContent, "is already in the register", "reference-recorded"),
+                (p, all, "2026-03-01", "Quyết định số 2/QĐ-TU", .unprocessableContent, "This plan was already adopted", "plan-adopted"),
+                (other, otherRows, "2025-12-01", "Quyết định số 3/QĐ-TU", .unprocessableContent, "not after the last decision", "not-after"),
+                (other, otherRows, "2026-06-01", "Quyết định số 4/QĐ-TU", .unprocessableContent, "different state of the register", "state-differs"),
             ]
-            for (id, decisions, effective, reference, status, words) in cases {
+            for (id, decisions, effective, reference, status, words, kind) in cases {
                 let r = try await Self.adopt(browser, id, decisions, effective: effective, reference: reference)
                 #expect(r.status == status, "\(reference) \(effective): \(r.status) \(r.text)")
                 #expect(r.error.contains(words) && r.error.contains("Nothing was written"), "\(r.error)")
-                #expect(try r.json()["code"] as? String == "refused")
+                let body = try r.json()
+                #expect(body["code"] as? String == "refused")
+                // The refusal in parts, for the page to word in Vietnamese: which one, and its values.
+                let refusal = body["refusal"] as? [String: Any] ?? [:]
+                #expect(refusal["kind"] as? String == kind, "\(r.text)")
+                switch kind {
+                case "reference-recorded":
+                    #expect(refusal["reference"] as? String == Self.reference && refusal["effective"] as? String == "2026-01-01", "\(refusal)")
+                case "plan-adopted":
+                    #expect(refusal["reference"] as? String == Self.reference, "\(refusal)")
+                case "not-after":
+                    #expect(refusal["effective"] as? String == "2025-12-01" && refusal["lastReference"] as? String == Self.reference
+                            && refusal["lastEffective"] as? String == "2026-01-01", "\(refusal)")
+                default:
+                    // Commune by commune, each named in the sentence too, whom the plan starts from and whom the register has.
+                    let communes = refusal["communes"] as? [[String: Any]] ?? []
+                    #expect(!communes.isEmpty, "\(refusal)")
+                    for c in communes.prefix(5) {
+                        let ids = { (key: String) in (c[key] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String } }
+                        let named = (c["plan"] as? [[String: Any]] ?? []) + (c["register"] as? [[String: Any]] ?? [])
+                        #expect(ids("plan") != ids("register"), "\(c)")
+                        #expect(named.allSatisfy { ($0["name"] as? String ?? "").isEmpty == false }, "\(c)")
+                        #expect(r.error.contains(c["communeName"] as? String ?? "?"), "\(c) \(r.error)")
+                    }
+                }
             }
             #expect(try dump() == before, "a refused adoption changed the register")
 
@@ -106,10 +130,14 @@ struct RegisterEndpointTests {
             let exists = try await Self.adopt(browser, p, all, effective: "2026-03-01", reference: "QĐ 5", asOf: "2025-07-01")
             #expect(exists.status == .conflict && exists.error.contains("already exists"), "\(exists.text)")
             let missing = try await Self.adopt(browser, p, all, register: "small/none.sqlite")
-            #expect(missing.status == .notFound && missing.error.contains("asOf"), "\(missing.text)")
+            #expect(missing.status == .notFound && missing.error.contains("start date"), "\(missing.text)")
+            #expect(try missing.json()["field"] as? String == "asOf" && (try missing.json()["problem"] as? String) == "no-register", "\(missing.text)")
             // A new register whose first decision is refused is not kept.
             let sameDay = try await Self.adopt(browser, p, all, register: "small/second.sqlite", effective: "2025-07-01", asOf: "2025-07-01")
             #expect(sameDay.status == .unprocessableContent && sameDay.error.contains("was not kept"), "\(sameDay.text)")
+            let sameDayBody = try sameDay.json()
+            #expect(sameDayBody["notKept"] as? String == "small/second.sqlite" && (sameDayBody["refusal"] as? [String: Any])?["kind"] as? String == "not-after",
+                    "\(sameDay.text)")
             #expect(!FileManager.default.fileExists(atPath: f.scenarios + "/small/second.sqlite"))
             // A file that is not a register.
             try f.write("scenarios/small/fake.sqlite", "not a database\n")
@@ -120,10 +148,10 @@ struct RegisterEndpointTests {
             #expect(fakeShow.status == .unprocessableContent && fakeShow.error.contains("not a DiaBan register"))
 
             // Dates, references and notes.
-            for (effective, reference, asOf, word) in [("2026-13-01", "QĐ", nil, "effective must be a date"), ("01/01/2026", "QĐ", nil, "YYYY-MM-DD"),
-                                                       ("2026-03-01", "  ", nil, "reference must name the decision"), ("2026-03-01", "QĐ\n7", nil, "one line"),
+            for (effective, reference, asOf, word) in [("2026-13-01", "QĐ", nil, "The effective date must be a date"), ("01/01/2026", "QĐ", nil, "YYYY-MM-DD"),
+                                                       ("2026-03-01", "  ", nil, "The decision reference must name the decision"), ("2026-03-01", "QĐ\n7", nil, "one line"),
                                                        ("2026-03-01", String(repeating: "Q", count: 201), nil, "200 characters"),
-                                                       ("2026-03-01", "QĐ", "yesterday", "asOf must be a date")] as [(String, String, String?, String)] {
+                                                       ("2026-03-01", "QĐ", "yesterday", "start date must be a date")] as [(String, String, String?, String)] {
                 let r = try await Self.adopt(browser, p, all, register: "small/new.sqlite", effective: effective, reference: reference, asOf: asOf)
                 #expect(r.status == .badRequest && r.error.contains(word), "\(effective) \(reference.prefix(10)): \(r.status) \(r.text)")
             }

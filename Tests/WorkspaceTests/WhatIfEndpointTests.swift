@@ -111,6 +111,8 @@ struct WhatIfEndpointTests {
             #expect(problems.map { $0["line"] as? Int } == [6, 7], "\(problems)")
             #expect(problems.allSatisfy { $0["path"] as? String == "small/what-if-bad.yaml" })
             #expect((problems[0]["message"] as? String)?.contains("needs commune") == true)
+            // A missing value is found at the key it is missing from, so the form marks that field.
+            #expect(problems[0]["field"] as? String == "changes[3].commune", "\(problems[0])")
             #expect((problems[1]["message"] as? String)?.contains("retire") == true)
             #expect(!(check["text"] as? String ?? "").contains(".check-"), "the temporary file's name leaked into the text")
 
@@ -127,6 +129,8 @@ struct WhatIfEndpointTests {
             #expect(p2.count == 1)
             #expect(p2.first?["line"] as? Int == 5)
             #expect((p2.first?["message"] as? String)?.contains("O9") == true)
+            // An unknown officer is found at the change's officer, not at the change as a whole.
+            #expect(p2.first?["field"] as? String == "changes[2].officer", "\(p2)")
         }
         #expect(f.allFiles() == before, "a what-if with problems was written")
     }

@@ -1,6 +1,6 @@
 // The compare panel: several scenarios solved side by side, their KPIs and the communes whose
 // officers differ.
-import { h, lang, loadScenarios, message, named, numberFieldOk, panels, pct, put, refreshJobs, resultSentence, startJob, state, stateWord, t, validScenarios, watch } from './core.mjs';
+import { errorText, h, lang, loadScenarios, message, named, numberFieldOk, panels, pct, put, refreshJobs, resultSentence, startJob, state, stateWord, t, validScenarios, watch } from './core.mjs';
 import { reportFrame } from './solve.mjs';
 
 export const compare = { picked: new Set(), reference: null, limit: '', resolve: false, pending: null, ids: null, focus: null };
@@ -25,7 +25,7 @@ panels.compare = {
           h('td', {}, h('code', {}, s.path)), h('td', {}, named(s)))))),
       h('div', { class: 'row' },
         h('label', { class: 'field small' }, h('span', {}, t('timeLimit')), h('input', { type: 'number', id: 'compare-time', min: '1',
-          placeholder: t('timeLimitHint'), value: compare.limit, oninput: (e) => { compare.limit = e.target.value; numberFieldOk(e.target); } })),
+          placeholder: t('timeLimitHint'), title: t('timeLimitTitle'), value: compare.limit, oninput: (e) => { compare.limit = e.target.value; numberFieldOk(e.target); } })),
         h('label', { class: 'check' }, h('input', { type: 'checkbox', id: 'compare-resolve', checked: compare.resolve,
           onchange: (e) => { compare.resolve = e.target.checked; } }), ' ' + t('resolveAll')),
         h('button', { type: 'button', class: 'primary', id: 'compare-start', onclick: () => this.start(status, out) }, t('compare'))),
@@ -49,7 +49,7 @@ panels.compare = {
       const body = { kind: 'solve', path: p };
       if (compare.limit) body.timeLimit = Number(compare.limit);
       const r = await startJob(body);
-      if (!r.ok) { say(p, r.data?.error || t('error')); return; }
+      if (!r.ok) { say(p, errorText(r.data)); return; }
       ids.push(r.data.id);
       say(p, t('newSolve') + ': ' + stateWord(r.data));
     }

@@ -1,6 +1,6 @@
 // DiaBan workspace: one page, no library, nothing from the network. Every request goes to
 // this server; requests that change something carry the session's CSRF token.
-import { formatNumber, formatPercent, inLanguage, matches, numberFieldProblem } from './text.mjs';
+import { fieldMessage, formatNumber, formatPercent, inLanguage, matches, numberFieldProblem } from './text.mjs';
 import { T } from './words.mjs';
 
 export const csrf = document.querySelector('meta[name="csrf-token"]').content;
@@ -55,6 +55,10 @@ export const pct = (g, places = 2) => formatPercent(g, places, lang);
 export const named = (s) => inLanguage(s, 'name', lang);
 export const described = (s) => inLanguage(s, 'description', lang);
 
+// What the server refused, in the page's words: a form field's value is said in the page's
+// language and named by its label on the page; anything else is the server's own sentence.
+export function errorText(data) { return fieldMessage(data, t) ?? data?.error ?? t('error'); }
+
 export function message(kind, text) { return h('p', { class: 'msg ' + kind, role: kind === 'bad' ? 'alert' : 'status' }, text); }
 
 export function resultSentence(r) {
@@ -99,7 +103,7 @@ export const validScenarios = () => (state.scenarios || []).filter((s) => s.verd
 export async function choicesOf(path) {
   if (!state.choices.has(path)) {
     const r = await api('GET', '/api/scenario/choices?path=' + encodeURIComponent(path));
-    if (!r.ok) throw new Error(r.data?.error || t('error'));
+    if (!r.ok) throw new Error(errorText(r.data));
     state.choices.set(path, r.data);
   }
   return state.choices.get(path);

@@ -2,13 +2,13 @@
 // keep or pending with a note; re-plan with them (a solve on the pool, live, with Stop),
 // then the re-plan's review and its report, and its own rows to decide further; save
 // the rows as decisions.csv or load a file; adopt them into a register.
-import { $, api, current, h, lang, message, num, numberFieldOk, panels, pct, put, refreshJobs, resultSentence, state, stateWord, t, watch } from './core.mjs';
+import { $, api, current, errorText, h, lang, message, num, numberFieldOk, panels, pct, put, refreshJobs, resultSentence, state, stateWord, t, watch } from './core.mjs';
 import { problemTable } from './scenarios.mjs';
 import { tile } from './solve.mjs';
-import { formatDay, formatSigned, markSet, markUndo, marksBody as marksOf, referenceText, rosterMark, verdictCounts } from './text.mjs';
+import { formatDay, formatSigned, markSet, markUndo, marksBody as marksOf, referenceText, refusalWords, rosterMark, verdictCounts } from './text.mjs';
 import { confirmDialog } from './whatif.mjs';
 
-export const VERDICTS = ['accept', 'reject', 'keep', 'pending'];
+export const VERDICTS = ['accept', 'reject', 'keep', 'hold', 'pending'];
 export const decide = { job: null, sheet: null, sheetKey: null, marks: new Map(), replan: null, limit: '', file: '', loadPath: '',
   notice: null, register: '', asOf: '', effective: '', reference: '', note: '', adopted: null, history: null };
 const isoDay = (d) => formatDay(d, lang);
@@ -30,7 +30,7 @@ panels.decide = {
     const key = decide.job + '|' + lang;
     if (decide.sheetKey !== key) {
       const r = await api('GET', `/api/jobs/${decide.job}/decisions?lang=${lang}`);
-      if (!r.ok) { put(section, h('h2', {}, t('tabDecide')), message('bad', r.data?.error || t('error'))); return; }
+      if (!r.ok) { put(section, h('h2', {}, t('tabDecide')), message('bad', errorText(r.data))); return; }
       this.take(r.data, decide.sheet?.job === decide.job);
     }
     const pickSolve = h('select', { id: 'decide-job', onchange: (e) => { this.build(section, { job: e.target.value }); } },
@@ -72,7 +72,7 @@ panels.decide = {
   renderCounts() {
     const c = this.counts();
     const el = $('#decide-counts', this.section);
-    if (el) el.textContent = t('decideCounts', c.accept, c.reject, c.keep, c.pending);
+    if (el) el.textContent = t('decideCounts', c.accept, c.reject, c.keep, c.pending, c.hold);
   },
   renderTable() {
     const box = $('#decide-table', this.section);
@@ -112,7 +112,7 @@ panels.decide = {
         onkeydown: (e) => {
           if (e.target.type === 'text' || e.altKey || e.ctrlKey || e.metaKey) return;
           if (e.key.toLowerCase() === 'u') { e.preventDefault(); undo(r.move); $(`#dm-${r.move}-${decide.marks.get(r.move).decision}`, box)?.focus(); return; }
-          const v = { a: 'accept', r: 'reject', k: 'keep', p: 'pending' }[e.key.toLowerCase()];
+          const v = { a: 'accept', r: 'reject', k: 'keep', h: 'hold', p: 'pending' }[e.key.toLowerCase()];
           if (v && allowed(v)) { e.preventDefault(); set(r.move, v); $(`#dm-${r.move}-${v}`, box)?.focus(); }
         } },
         h('td', { class: 'r' }, String(r.move)),
@@ -142,7 +142,7 @@ panels.decide = {
     put(box,
       h('div', { class: 'row' },
         h('label', { class: 'field small' }, h('span', {}, t('timeLimit')), h('input', { type: 'number', id: 'decide-time', min: '1', step: '1',
-          placeholder: t('timeLimitHint'), value: decide.limit, oninput: (e) => { decide.limit = e.target.value; numberFieldOk(e.target); } })),
+          placeholder: t('timeLimitHint'), title: t('timeLimitTitle'), value: decide.limit, oninput: (e) => { decide.limit = e.target.value; numberFieldOk(e.target); } })),
         h('button', { type: 'button', class: 'primary', id: 'decide-replan', disabled: !hasRows, onclick: () => this.replan() }, t('replan'))),
       h('div', { class: 'row' },
         h('label', { class: 'field grow' }, h('span', {}, t('saveName')), h('input', { id: 'decide-file', value: decide.file, oninput: (e) => { decide.file = e.target.value; } })),
@@ -160,7 +160,7 @@ panels.decide = {
       this.say('wait', '');
       return;
     }
-    if (!r.ok) { this.say('bad', r.data?.error || t('error'), this.problems(r.data)); return; }
+    if (!r.ok) { this.say('bad', errorText(r.data), this.problems(r.data)); return; }
     decide.loadPath = r.data.path;
     decide.sheet.saveAsExists = true;
     if (!decide.sheet.csvFiles.includes(r.data.path)) decide.sheet.csvFiles.push(r.data.path);
@@ -169,7 +169,7 @@ panels.decide = {
   async load() {
     this.say('wait', t('loading'));
     const r = await api('GET', `/api/jobs/${decide.job}/decisions?lang=${lang}&from=${encodeURIComponent(decide.loadPath.trim())}`);
-    if (!r.ok) { this.say('bad', r.data?.error || t('error'), this.problems(r.data)); return; }
+    if (!r.ok) { this.say('bad', errorText(r.data), this.problems(r.data)); return; }
     this.take(r.data, false);
     this.renderTable();
     this.say('ok', t('loadedFrom', r.data.loadedFrom), r.data.notes.length ? h('ul', { class: 'plain', id: 'decide-notes' }, r.data.notes.map((n) => h('li', {}, n))) : null);
@@ -180,7 +180,7 @@ panels.decide = {
     const body = { decisions: marksBody() };
     if (decide.limit) body.timeLimit = Number(decide.limit);
     const r = await api('POST', `/api/jobs/${decide.job}/replan`, body);
-    if (!r.ok) { this.say('bad', r.data?.error || t('error'), this.problems(r.data)); return; }
+    if (!r.ok) { this.say('bad', errorText(r.data), this.problems(r.data)); return; }
     r.data.mine = true;
     state.snapshots.set(r.data.id, r.data);
     refreshJobs();
@@ -198,7 +198,7 @@ panels.decide = {
           e.target.disabled = true;
           e.target.textContent = t('stopping');
           const r = await api('POST', `/api/jobs/${id}/stop`);
-          if (!r.ok) e.target.textContent = r.data?.error || t('error');
+          if (!r.ok) e.target.textContent = errorText(r.data);
         } }, t('stop'))),
       h('div', { class: 'tiles' }, tile('elapsed', 'decide-elapsed'), tile('incumbent', 'decide-incumbent'), tile('bound', 'decide-bound'), tile('gap', 'decide-gap')),
       h('div', { class: 'meter' }, h('i', { id: 'decide-bar' }))));
@@ -251,7 +251,7 @@ panels.decide = {
       h('h3', {}, t('reviewTitle')),
       message(v.rows.every((r) => r.honoured) ? 'ok' : 'bad', (v.rows.every((r) => r.honoured) ? t('honoured') : t('notHonoured'))
         + (v.cost != null ? ' ' + t('costLine', signed(v.cost, 2)) : '')),
-      h('p', {}, t('decideCounts', v.accepted, v.rejected, v.kept, v.pending)),
+      h('p', {}, t('decideCounts', v.accepted, v.rejected, v.kept, v.pending, v.held ?? 0)),
       h('table', { class: 'num cost', id: 'decide-cost' },
         h('thead', {}, h('tr', {}, h('th', {}), h('th', {}, t('proposalCol')), h('th', {}, t('decidedCol')), h('th', {}, t('diffCol')))),
         h('tbody', {},
@@ -303,9 +303,15 @@ panels.decide = {
     const body = { decisions: marksBody(), register: path, effective: decide.effective, reference: ref, note: decide.note };
     if (isNew) body.asOf = decide.asOf;
     const r = await api('POST', `/api/jobs/${decide.job}/adopt`, body);
-    if (!r.ok) { put(result, message('bad', r.data?.error || t('error')), this.problems(r.data)); return; }
+    if (!r.ok) {
+      // The register's refusal in the page's words, commune by commune when the states differ.
+      const said = refusalWords(r.data, t, lang);
+      put(result, message('bad', said ? said.text : errorText(r.data)),
+        said?.lines.length ? h('ul', { class: 'plain', id: 'reg-refusal' }, said.lines.map((l) => h('li', {}, l))) : this.problems(r.data));
+      return;
+    }
     if (!decide.sheet.registers.includes(r.data.register)) decide.sheet.registers.push(r.data.register);
-    decide.adopted = { ...r.data.state, summary: r.data.summary, problems: r.data.problems, reference: ref };
+    decide.adopted = { ...r.data.state, summary: r.data.summary, counts: r.data.counts, problems: r.data.problems, reference: ref };
     decide.history = null;
     this.renderRegister();
   },
@@ -314,7 +320,9 @@ panels.decide = {
     put(box,
       message('ok', t('adopted', a.reference, a.path)),
       a.problems.length ? message('bad', a.problems.join(' ')) : h('p', { class: 'hint' }, t('registerSound')),
-      h('details', {}, h('summary', {}, t('cliAdopt')), h('pre', { class: 'cli', id: 'reg-summary' }, a.summary.join('\n'))),
+      // What was recorded, in the page's words; the command line's own text (English) on the English page.
+      a.counts ? h('ul', { class: 'plain', id: 'reg-counts' }, t('adoptCounts', a.counts).map((l) => h('li', {}, l))) : null,
+      lang === 'en' ? h('details', {}, h('summary', {}, t('cliAdopt')), h('pre', { class: 'cli', id: 'reg-summary' }, a.summary.join('\n'))) : null,
       h('h4', {}, t('registerOn', isoDay(a.asOf)) + ' · ' + a.pairs.length),
       h('p', { class: 'hint' }, t('historyHint')),
       h('div', { class: 'scroll' }, h('table', { class: 'list', id: 'reg-assignment' },
@@ -328,14 +336,14 @@ panels.decide = {
         h('ul', {}, a.events.map((e) => h('li', { 'data-officer': e.event.officer, 'data-kind': e.event.kind },
           `${e.event.officerName} ${e.event.officer} (${t('roster_' + e.event.kind)}) · ${isoDay(e.day)} · ${e.decision}`)))) : null,
       history,
-      h('details', {}, h('summary', {}, t('cliShow')), h('pre', { class: 'cli', id: 'reg-show-text' }, a.text)));
+      lang === 'en' ? h('details', {}, h('summary', {}, t('cliShow')), h('pre', { class: 'cli', id: 'reg-show-text' }, a.text)) : null);
     if (decide.history) this.history(history, a.path, decide.history);
   },
   async history(box, path, commune) {
     decide.history = commune;
     put(box, message('wait', t('loading')));
     const r = await api('GET', `/api/register/history?path=${encodeURIComponent(path)}&commune=${encodeURIComponent(commune)}`);
-    if (!r.ok) { put(box, message('bad', r.data?.error || t('error'))); return; }
+    if (!r.ok) { put(box, message('bad', errorText(r.data))); return; }
     const d = r.data;
     put(box, h('h4', {}, t('historyOf', `${d.name} (${d.id})`)),
       h('table', { class: 'num', id: 'reg-history-table' },

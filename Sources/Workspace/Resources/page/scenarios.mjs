@@ -1,5 +1,5 @@
 // The scenarios panel: every scenario of the folder with the verdict of `diaban check`.
-import { api, described, h, lang, loadScenarios, message, named, panels, put, show, state, t } from './core.mjs';
+import { api, described, errorText, h, lang, loadScenarios, message, named, panels, put, show, state, t } from './core.mjs';
 
 panels.scenarios = {
   tab: 'tabScenarios',
@@ -7,7 +7,7 @@ panels.scenarios = {
     if (path) state.selected = path;
     put(section, h('h2', {}, t('tabScenarios')), message('wait', t('loading')));
     const r = await loadScenarios();
-    if (!r.ok) { put(section, h('h2', {}, t('tabScenarios')), message('bad', r.data?.error || t('error'))); return; }
+    if (!r.ok) { put(section, h('h2', {}, t('tabScenarios')), message('bad', errorText(r.data))); return; }
     const table = h('table', { class: 'list', id: 'scenario-list' },
       h('thead', {}, h('tr', {}, h('th', {}, t('file')), h('th', {}, t('name')), h('th', {}, t('status')))),
       h('tbody', {}, state.scenarios.map((s) => h('tr', {
@@ -26,7 +26,7 @@ panels.scenarios = {
   async detail(box, path) {
     put(box, message('wait', t('loading')));
     const r = await api('GET', '/api/scenario?path=' + encodeURIComponent(path));
-    if (!r.ok) { put(box, message('bad', r.data?.error || t('error'))); return; }
+    if (!r.ok) { put(box, message('bad', errorText(r.data))); return; }
     const c = r.data;
     const valid = c.verdict !== 'bad-data';
     put(box, 

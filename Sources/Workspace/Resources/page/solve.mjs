@@ -1,5 +1,5 @@
 // The solve panel: solves on the pool, with live progress, Stop and the report.
-import { $, api, current, h, lang, loadScenarios, message, named, num, numberFieldOk, panels, pct, put, refreshJobs, resultSentence, show, startJob, state, stateWord, t, validScenarios, watch } from './core.mjs';
+import { $, api, current, errorText, h, lang, loadScenarios, message, named, num, numberFieldOk, panels, pct, put, refreshJobs, resultSentence, show, startJob, state, stateWord, t, validScenarios, watch } from './core.mjs';
 import { problemTable } from './scenarios.mjs';
 import { progressPoints, timeTicks } from './text.mjs';
 
@@ -16,7 +16,7 @@ panels.solve = {
     if (!this.path && valid.length) this.path = valid[0].path;
     const select = h('select', { id: 'solve-scenario', onchange: (e) => { this.path = e.target.value; } },
       valid.map((s) => h('option', { value: s.path, selected: s.path === this.path }, s.path + (named(s) ? ' — ' + named(s) : ''))));
-    const limit = h('input', { type: 'number', id: 'solve-time', min: '1', step: '1', placeholder: t('timeLimitHint'), value: this.limit ?? '',
+    const limit = h('input', { type: 'number', id: 'solve-time', min: '1', step: '1', placeholder: t('timeLimitHint'), title: t('timeLimitTitle'), value: this.limit ?? '',
       oninput: (e) => { this.limit = e.target.value; numberFieldOk(e.target); } });
     const note = h('div', { id: 'solve-message' });
     put(section, 
@@ -29,7 +29,7 @@ panels.solve = {
           const body = { kind: 'solve', path: this.path };
           if (this.limit) body.timeLimit = Number(this.limit);
           const r = await startJob(body);
-          if (!r.ok) { put(note, message('bad', r.data?.error || t('error')), r.data?.check ? problemTable(r.data.check.problems) : ''); return; }
+          if (!r.ok) { put(note, message('bad', errorText(r.data)), r.data?.check ? problemTable(r.data.check.problems) : ''); return; }
           state.currentJob = r.data.id;
           this.renderJob();
         } }, t('solve'))),
@@ -73,7 +73,7 @@ panels.solve = {
             e.target.disabled = true;
             e.target.textContent = t('stopping');
             const r = await api('POST', `/api/jobs/${id}/stop`);
-            if (!r.ok) { e.target.textContent = r.data?.error || t('error'); }
+            if (!r.ok) { e.target.textContent = errorText(r.data); }
           } }, t('stop'))),
         h('div', { class: 'tiles' },
           tile('elapsed', 'solve-elapsed'), tile('incumbent', 'solve-incumbent'), tile('bound', 'solve-bound'),
@@ -118,8 +118,12 @@ panels.solve = {
       const reportURL = `/api/jobs/${snap.id}/report?lang=${lang}`;
       put(box, 
         h('p', { class: 'status ' + (r.hasPlan ? 'ok' : 'bad'), id: 'solve-status' }, resultSentence(r), r.moves != null ? ' · ' + t('moves', r.moves) : ''),
-        h('p', { class: 'links' }, h('a', { href: reportURL, target: '_blank', rel: 'noopener' }, t('openReport')), ' · ',
+        h('p', { class: 'links' }, h('a', { href: reportURL, target: '_blank', rel: 'noopener' }, t('openReport')),
           h('a', { href: `/api/jobs/${snap.id}/solve.json`, download: 'plan.json' }, t('downloadJson')),
+          // What a planner takes away: the plan as solve --out writes plan.csv, the decision sheet, the report on paper.
+          r.hasPlan ? h('a', { href: `/api/jobs/${snap.id}/plan.csv`, download: 'plan.csv', id: 'solve-csv' }, t('downloadCsv')) : null,
+          r.hasPlan ? h('a', { href: `/api/jobs/${snap.id}/decisions.csv`, download: 'decisions.csv', id: 'solve-sheet' }, t('downloadSheet')) : null,
+          h('button', { type: 'button', id: 'solve-print', onclick: () => printFrame($('#report-frame', this.section)) }, t('printReport')),
           r.hasPlan ? h('button', { type: 'button', class: 'primary', id: 'solve-decide', onclick: () => show('decide', { job: snap.id }) }, t('openDecide')) : null,
           r.hasPlan ? h('button', { type: 'button', id: 'solve-workplan', onclick: () => show('workplan', { solve: snap.id }) }, t('openWorkplan')) : null),
         reportFrame(reportURL, 'report-frame'));
@@ -139,6 +143,11 @@ export function reportFrame(url, id) {
     try { frame.style.height = frame.contentDocument.documentElement.scrollHeight + 20 + 'px'; } catch (e) { /* not loaded */ }
   });
   return frame;
+}
+
+// Prints the report shown in a frame (of the same origin), as its own page prints it (A4).
+export function printFrame(frame) {
+  try { frame.contentWindow.focus(); frame.contentWindow.print(); } catch (e) { window.open(frame.src, '_blank', 'noopener'); }
 }
 
 // Incumbent and bound over time, as a small SVG line chart with a time axis in seconds.

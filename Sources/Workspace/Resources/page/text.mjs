@@ -39,7 +39,7 @@ export const marksBody = (marks) => [...marks.entries()].map(([move, m]) => ({ m
 
 // How many moves carry each verdict.
 export function verdictCounts(marks) {
-  const c = { accept: 0, reject: 0, keep: 0, pending: 0 };
+  const c = { accept: 0, reject: 0, keep: 0, hold: 0, pending: 0 };
   for (const m of marks.values()) c[m.decision] += 1;
   return c;
 }
@@ -110,4 +110,104 @@ export function markUndo(mark) {
 export function referenceText(reference, word, lang) {
   const start = /^init (\d{4}-\d\d-\d\d)$/.exec(reference || '');
   return start ? word('initRef', formatDay(start[1], lang)) : reference || '';
+}
+
+// A register's refusal of an adoption in the page's words, from the parts the server sends
+// (`refusal`, and `notKept` for a new register removed again): the sentence and, for a plan
+// made from another state of the register, one line per commune that differs. Null when the
+// answer has no refusal in parts (the server's sentence is then all there is).
+export function refusalWords(data, word, lang) {
+  const r = data?.refusal;
+  if (!r) return null;
+  const day = (d) => formatDay(d, lang);
+  const who = (list) => ((list || []).length ? list.map((o) => `${o.name} (${o.id})`).join(', ') : word('nobody'));
+  let text;
+  let lines = [];
+  switch (r.kind) {
+    case 'reference-recorded': text = word('refusedReference', r.reference, day(r.effective)); break;
+    case 'plan-adopted': text = word('refusedPlan', r.reference, day(r.effective)); break;
+    case 'not-after': text = word('refusedNotAfter', day(r.effective), r.lastReference, day(r.lastEffective)); break;
+    case 'state-differs':
+      text = word('refusedState', (r.communes || []).length);
+      lines = (r.communes || []).map((c) => word('stateLine', c.communeName, who(c.plan), who(c.register)));
+      break;
+    default: return null;
+  }
+  return { text: [text, word('nothingWritten'), data.notKept ? word('notKept', data.notKept) : ''].filter(Boolean).join(' '), lines };
+}
+
+// The label (a word key) of each form field the server names in a refusal (`field`).
+export const FIELD_LABELS = {
+  timeLimit: 'timeLimit', gap: 'gap', effective: 'effective', asOf: 'asOf', reference: 'decisionRef', note: 'note',
+  register: 'registerPath', decisionsFile: 'saveName', moveNote: 'note', whatifFile: 'newFile', name: 'wiName',
+  description: 'description', question: 'question', from: 'from', to: 'to', step: 'step', maxChanges: 'maxChanges',
+  continuityWeights: 'continuityWeights',
+};
+
+// A refusal of a form field's value in the page's words (`word` translates a key), naming the
+// field by its label: the sentence of its `problem` with its `values`, or the label and the
+// server's sentence for a problem the page has no words for. Null when no field is named.
+export function fieldMessage(data, word) {
+  const key = data?.field && FIELD_LABELS[data.field];
+  if (!key) return null;
+  const v = data.values || {};
+  const label = word(key) + (data.field === 'moveNote' && v.move != null ? ` #${v.move}` : '');
+  const problemKey = data.problem && 'problem_' + data.problem;
+  const said = problemKey ? word(problemKey, label, v) : null;
+  return said && said !== problemKey ? said : `${label}: ${data.error ?? ''}`.trim();
+}
+
+// Where in the what-if form a problem of its file is: the change (counted from 0) and its key
+// (`officer`, `officer.capacity`), or the rule or weight, read from the problem's field
+// (`changes[2].capacity`, `rules.maxChanges`; the file counts changes from 1) or else from its
+// line. Null for a problem of the file as a whole.
+export function formPlace(p, changeLines) {
+  const f = p?.field || '';
+  let m = /^changes\[(\d+)\](?:\.(.+))?$/.exec(f);
+  if (m) return { change: Number(m[1]) - 1, key: m[2] || null };
+  m = /^(rules|weights)\.([A-Za-z]+)/.exec(f);
+  if (m) return { part: m[1], key: m[2] };
+  const i = changeLines && p?.line ? changeLines.indexOf(p.line) : -1;
+  return i >= 0 ? { change: i, key: null } : null;
+}
+
+// The label (a word key) of each field of the form, by the key of the file it writes.
+const FORM_LABELS = {
+  officer: 'officer', commune: 'commune', select: 'bySelection', capacity: 'capacity', staffing: 'staffing', status: 'statusWord',
+  value: 'workloadValue', scale: 'workloadScale', specialty: 'specialty', specialties: 'specialties', add: 'add', remove: 'removeSp',
+  lat: 'lat', lon: 'lon', label: 'label', id: 'newId', name: 'newName', home_commune: 'homeCommune', base_commune: 'commune',
+  base_lat: 'lat', base_lon: 'lon', min_communes: 'minCommunes', max_communes: 'maxCommunes',
+  maxChanges: 'maxChanges', coverage: 'coverage', balanceTolerance: 'balanceTolerance', candidateLimit: 'candidateLimit',
+};
+
+// The word key of the label of a place of the form, or null when the place is a whole change.
+export function formLabelKey(place) {
+  if (!place?.key) return null;
+  const key = place.key.split('.').pop();
+  if (place.part === 'weights') return 'w_' + key;
+  return FORM_LABELS[key] ?? null;
+}
+
+// A problem of the what-if said of the form, in the page's words: the field's label and what
+// is wrong with the value in it (never the file's keys). `generic` is true when the page has
+// no words for this problem but "this value is not accepted".
+export function formProblem(p, label, word) {
+  const msg = p?.message || '';
+  let m;
+  const said = (key, ...args) => ({ text: word(key, label, ...args), generic: key === 'fp_value' });
+  switch (p?.code) {
+    case 'missing-value': return said('fp_missing');
+    case 'out-of-range':
+      m = /allowed range (-?[\d.]+)–(-?[\d.]*\d)/.exec(msg);
+      return m ? said('fp_range', m[1], m[2]) : said('fp_value');
+    case 'yaml-type': case 'bad-number':
+      return said(/whole number/.test(msg) ? 'fp_whole' : /should be a number/.test(msg) ? 'fp_number' : 'fp_value');
+    case 'bad-change':
+      if ((m = /No officer has the id (.+?)\.$/.exec(msg))) return said('fp_noOfficer', m[1]);
+      if ((m = /No commune has the code (.+?)\.$/.exec(msg))) return said('fp_noCommune', m[1]);
+      if (/already exists/.test(msg)) return said('fp_idTaken');
+      if (/selection matches no commune/.test(msg)) return said('fp_noneSelected');
+      return said('fp_value');
+    default: return said('fp_value');
+  }
 }

@@ -1,5 +1,5 @@
 // The trade-off panel: the moves-versus-balance curve of one scenario.
-import { api, h, loadScenarios, message, named, num, numberFieldOk, panels, pct, put, resultSentence, startJob, state, stateWord, t, validScenarios, watch } from './core.mjs';
+import { api, errorText, h, loadScenarios, message, named, num, numberFieldOk, panels, pct, put, resultSentence, startJob, state, stateWord, t, validScenarios, watch } from './core.mjs';
 import { problemTable } from './scenarios.mjs';
 
 export const sweep = { path: null, from: 0, to: 40, step: 4, limit: 10, job: null };
@@ -25,7 +25,7 @@ panels.tradeoff = {
           if (!['from', 'to', 'step', 'limit'].every((k) => numberFieldOk(document.getElementById('tradeoff-' + k)))) return;
           const r = await startJob({ kind: 'tradeoff', path: sweep.path, from: Number(sweep.from), to: Number(sweep.to), step: Number(sweep.step),
             timeLimit: Number(sweep.limit) || undefined });
-          if (!r.ok) { put(note, message('bad', r.data?.error || t('error'))); return; }
+          if (!r.ok) { put(note, message('bad', errorText(r.data))); return; }
           sweep.job = r.data.id;
           this.follow(out);
         } }, t('run'))),
@@ -47,7 +47,7 @@ panels.tradeoff = {
       if (s.state === 'finished' && !result.dataset.done) {
         result.dataset.done = '1';
         const r = await api('GET', `/api/jobs/${id}/tradeoff.json`);
-        if (!r.ok) { put(result, message('bad', r.data?.error || t('error'))); return; }
+        if (!r.ok) { put(result, message('bad', errorText(r.data))); return; }
         put(result, h('img', { src: `/api/jobs/${id}/chart.svg`, alt: t('tabTradeoff'), class: 'chart', id: 'tradeoff-chart' }),
           h('table', { class: 'list num', id: 'tradeoff-table' },
             h('thead', {}, h('tr', {}, [t('value'), t('status'), t('movesCol'), t('withoutContinuity'), t('gainPerMove'), t('gap')].map((x) => h('th', {}, x)))),

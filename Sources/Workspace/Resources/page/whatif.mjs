@@ -1,6 +1,6 @@
 // The what-if panel: a form that writes a what-if file, checked as `diaban check` checks it.
-import { $, api, choicesOf, communeItems, h, loadScenarios, message, named, newSpecialty, num, officerItems, panels, picker, put, show, specialtyItems, state, t, validScenarios } from './core.mjs';
-import { problemTable } from './scenarios.mjs';
+import { $, api, choicesOf, communeItems, errorText, h, lang, loadScenarios, message, named, newSpecialty, num, officerItems, panels, picker, put, show, specialtyItems, state, t, validScenarios } from './core.mjs';
+import { formLabelKey, formPlace, formProblem } from './text.mjs';
 
 export const OPS = ['setSpecialties', 'setOfficerStatus', 'removeOfficer', 'addOfficer', 'setCapacity', 'setBase', 'setWorkload',
   'setStaffing', 'setRequiredSpecialties', 'requireSpecialty', 'lock', 'forbid'];
@@ -65,7 +65,7 @@ panels.whatif = {
       put(box, );
       return;
     }
-    if (!r.ok && r.status !== 422) { put(box, message('bad', r.data?.error || t('error'))); return; }
+    if (!r.ok && r.status !== 422) { put(box, message('bad', errorText(r.data))); return; }
     lastPreview = { data: r.status === 422 ? { ...r.data, check: r.data.check } : r.data, saved: save && r.ok };
     if (save && r.ok) { state.scenarios = null; state.choices.delete(r.data.path); }
     this.showResult(box, lastPreview.data, lastPreview.saved);
@@ -77,16 +77,85 @@ panels.whatif = {
       saved ? message('ok', t('saved', data.path)) : message(bad ? 'bad' : 'ok', bad ? t('previewInvalid', check.problems.length) : t('previewValid')),
       saved ? h('div', { class: 'actions' }, h('button', { type: 'button', class: 'primary', id: 'wi-solve',
         onclick: () => show('solve', { path: data.path }) }, t('solveSaved'))) : null,
-      bad ? problemTable(check.problems, data.changeLines) : null,
+      bad ? formProblemTable(check.problems, data.changeLines) : null,
       h('h4', {}, t('checkTitle')), h('pre', { class: 'cli', id: 'wi-check-text' }, check.text),
       h('h4', {}, t('yamlTitle')), h('pre', { class: 'yaml', id: 'wi-yaml' }, data.yaml));
+    markFields(bad ? check.problems : [], data.changeLines);
   },
 };
+
+// The field of the form that holds a problem's mistake (an input, a picker), or the change's
+// whole row when no one field does; null when the form has no place for it.
+export function formElement(place) {
+  if (!place) return null;
+  if (place.part) return document.getElementById((place.part === 'weights' ? 'wi-w-' : 'wi-') + place.key);
+  const row = document.querySelectorAll('#wi-changes > li.change')[place.change];
+  if (!row) return null;
+  const key = place.key ? place.key.split('.').pop() : null;
+  const ids = key === 'commune' ? ['commune', 'communes'] : key === 'officer' && place.key !== 'officer' ? [] : key ? [key] : [];
+  for (const k of ids) {
+    const el = document.getElementById(`wi-c${place.change}-${k}`);
+    if (el) return el;
+  }
+  return (key === 'select' && row.querySelector('.criteria')) || row;
+}
+
+// A problem in the form's words: where (the change or the rules, and the field's label) and what.
+function said(p, changeLines) {
+  const place = formPlace(p, changeLines);
+  const labelKey = formLabelKey(place);
+  const label = labelKey ? t(labelKey) : place ? t('fp_whole_change') : t('fp_file');
+  const where = !place ? t('fp_file') : place.part ? t('fp_rules') : t('fp_change', place.change + 1);
+  return { place, label, where, ...formProblem(p, label, t) };
+}
+
+// Marks each field of the form that holds a mistake, with the reason beside it; clears the
+// marks of the previous check.
+export function markFields(problems, changeLines) {
+  for (const el of document.querySelectorAll('#panel-whatif [data-form-problem]')) {
+    el.removeAttribute('aria-invalid');
+    el.removeAttribute('data-form-problem');
+    el.classList.remove('invalid');
+  }
+  for (const note of document.querySelectorAll('#panel-whatif .field-error.form')) note.remove();
+  for (const p of problems) {
+    const s = said(p, changeLines);
+    const el = formElement(s.place);
+    if (!el) continue;
+    el.setAttribute('data-form-problem', '');
+    const note = h('span', { class: 'field-error form', role: 'alert' }, s.text);
+    if (el.matches('li.change')) {
+      el.classList.add('invalid');
+      el.querySelector('.change-body')?.prepend(note);
+    } else if (el.matches('input, select, textarea')) {
+      el.setAttribute('aria-invalid', 'true');
+      (el.closest('.picker') || el).after(note);
+    } else {
+      el.classList.add('invalid');
+      el.append(note);
+    }
+  }
+}
+
+// The table of a what-if's problems, as the form speaks: the change and the field by its label,
+// what is wrong, and what to do in the form. The file's line stays, small, for reference.
+export function formProblemTable(problems, changeLines) {
+  return h('table', { class: 'problems', id: 'problems' },
+    h('caption', {}, t('problemsTitle')),
+    h('thead', {}, h('tr', {}, h('th', {}, t('where')), h('th', {}, t('field')), h('th', {}, t('message')), h('th', {}, t('whatToDo')))),
+    h('tbody', {}, problems.map((p) => {
+      const s = said(p, changeLines);
+      return h('tr', { 'data-change': s.place?.change ?? '' },
+        h('td', {}, s.where, p.line ? h('div', { class: 'muted' }, h('small', {}, (p.path || p.file) + ':' + p.line)) : null),
+        h('td', {}, s.label), h('td', {}, s.text, s.generic && lang === 'en' ? h('div', { class: 'muted' }, p.message) : null),
+        h('td', {}, s.place ? t('fp_fix') : p.hint));
+    })));
+}
 
 export function rulesBox(c) {
   const num = (obj, key, labelKey, placeholder) => h('label', { class: 'field small' }, h('span', {}, t(labelKey)),
     h('input', { type: 'number', step: 'any', min: '0', value: obj[key] ?? '', placeholder: placeholder == null ? t('keep') : String(placeholder),
-      id: 'wi-' + key, oninput: (e) => { obj[key] = e.target.value === '' ? '' : Number(e.target.value); } }));
+      id: (obj === draft.weights ? 'wi-w-' : 'wi-') + key, oninput: (e) => { obj[key] = e.target.value === '' ? '' : Number(e.target.value); } }));
   const coverage = h('label', { class: 'field small' }, h('span', {}, t('coverage')),
     h('select', { id: 'wi-coverage', onchange: (e) => { draft.rules.coverage = e.target.value; } },
       h('option', { value: '' }, t('keep') + ' (' + t(c.rules.coverage) + ')'),
@@ -200,17 +269,17 @@ export function changeRow(ch, n, c, rerender) {
         if (o._at !== 'commune') delete o.base_commune;
         if (o._at !== 'point') { delete o.base_lat; delete o.base_lon; }
         put(where, ...(o._at === 'commune' ? [field('commune', picker({ items: communeItems(c), value: o.base_commune, placeholder: t('searchCommune'),
-          onChange: (v) => { o.base_commune = v; } }), 'grow')] : o._at === 'point' ? [number('base_lat', 'lat', o), number('base_lon', 'lon', o)] : []));
+          id: `wi-c${n}-base_commune`, onChange: (v) => { o.base_commune = v; } }), 'grow')] : o._at === 'point' ? [number('base_lat', 'lat', o), number('base_lon', 'lon', o)] : []));
       };
       draw();
       const textIn = (key, labelKey) => field(labelKey, h('input', { value: o[key] ?? '', id: `wi-c${n}-${key}`, oninput: (e) => { o[key] = e.target.value; } }));
       body = [textIn('id', 'newId'), textIn('name', 'newName'), number('capacity', 'capacity', o),
         field('specialties', picker({ items: specialtyItems(c), value: o.specialties || [], multiple: true, extra: newSpecialty,
-          placeholder: t('searchSpecialty'), onChange: (v) => { o.specialties = v; } }), 'grow'),
+          placeholder: t('searchSpecialty'), id: `wi-c${n}-specialties`, onChange: (v) => { o.specialties = v; } }), 'grow'),
         field('newBase', h('div', { class: 'radios' }, [['hq', 'atHQ'], ['commune', 'atCommune'], ['point', 'atPoint']].map(([v, k]) => h('label', {},
           h('input', { type: 'radio', name: `wi-c${n}-oat`, checked: o._at === v, onchange: () => { o._at = v; draw(); } }), ' ' + t(k))))), where,
         field('homeCommune', picker({ items: communeItems(c), value: o.home_commune, placeholder: t('searchCommune'),
-          onChange: (v) => { o.home_commune = v; } }), 'grow'),
+          id: `wi-c${n}-home_commune`, onChange: (v) => { o.home_commune = v; } }), 'grow'),
         number('min_communes', 'minCommunes', o), number('max_communes', 'maxCommunes', o)];
       break;
     }

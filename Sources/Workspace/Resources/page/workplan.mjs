@@ -1,7 +1,7 @@
 // The work plan panel (Kế hoạch công tác): plans every officer's visits for a finished solve's
 // plan on the pool, with live progress; shows one officer's month; downloads the .ics and the
 // printable page; re-plans one officer after a change of their blocked days.
-import { api, h, lang, message, num, panels, put, startJob, state, stateWord, t, watch } from './core.mjs';
+import { api, errorText, h, lang, message, num, panels, put, startJob, state, stateWord, t, watch } from './core.mjs';
 import { blockedStretches, monthCells, monthsOf } from './calendar.mjs';
 import { problemTable } from './scenarios.mjs';
 
@@ -26,7 +26,7 @@ panels.workplan = {
           put(note);
           const solve = state.snapshots.get(wp.solve);
           const r = await startJob({ kind: 'workplan', path: solve.path, plan: wp.solve });
-          if (!r.ok) { put(note, message('bad', r.data?.error || t('error'))); return; }
+          if (!r.ok) { put(note, message('bad', errorText(r.data))); return; }
           wp.job = r.data.id; wp.plan = null; wp.replans = new Map();
           this.follow();
         } }, t('makeWorkplan'))),
@@ -49,7 +49,7 @@ panels.workplan = {
       stop.hidden = !(s.state === 'queued' || s.state === 'running');
       if (s.state === 'finished' && !wp.plan) {
         const r = await api('GET', `/api/jobs/${id}/workplan.json`);
-        if (!r.ok) { put(result, message('bad', r.data?.error || t('error'))); return; }
+        if (!r.ok) { put(result, message('bad', errorText(r.data))); return; }
         wp.plan = r.data;
         wp.officer = wp.officer && r.data.officers.some((o) => o.officer === wp.officer) ? wp.officer : r.data.officers[0]?.officer;
         wp.month = monthsOf(r.data.period)[0];
@@ -129,7 +129,7 @@ panels.workplan = {
           put(note);
           const solve = state.snapshots.get(wp.solve);
           const r = await startJob({ kind: 'workplan', path: solve.path, plan: wp.solve, officer: key, blocked: re.rows });
-          if (!r.ok) { put(note, message('bad', r.data?.error || t('error'))); return; }
+          if (!r.ok) { put(note, message('bad', errorText(r.data))); return; }
           re.job = r.data.id;
           re.plan = null;
           put(note, message('ok', t('replanning', key)));
