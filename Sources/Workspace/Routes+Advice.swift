@@ -181,7 +181,9 @@ struct AdviceRequest: Decodable, Sendable {
     /// The most actions of one kind a combination may take from the workspace.
     static let maxBudget = 50
 
-    static func refuse(_ field: String, _ rule: String, _ got: JSONValue) -> APIError {
+    /// A refusal of `field`: the English sentence, and the `problem` and its values, which the
+    /// page says in its own language beside the field.
+    static func refuse(_ field: String, _ problem: String, _ rule: String, _ got: JSONValue, values: [String: JSONValue] = [:]) -> APIError {
         let shown: String = switch got {
         case .string(let s): "\"\(s.prefix(40))\""
         case .number(let n): n == n.rounded() && abs(n) < 1e15 ? String(Int64(n)) : String(n)
@@ -189,13 +191,14 @@ struct AdviceRequest: Decodable, Sendable {
         case .null: "nothing"
         default: "a list"
         }
-        return APIError(.badRequest, "\(labels[field] ?? field): \(rule) (got \(shown)).", details: ["field": .string(field)])
+        return APIError.field(field, problem, "\(labels[field] ?? field): \(rule) (got \(shown)).", values: values)
     }
 
     func budget(_ field: String, _ value: JSONValue?) throws(APIError) -> Int {
         guard let value else { return 0 }
         guard let n = value.number, n == n.rounded(), n >= 0, n <= Double(Self.maxBudget) else {
-            throw Self.refuse(field, "a budget is a whole number of actions from 0 to \(Self.maxBudget)", value)
+            throw Self.refuse(field, "budget", "a budget is a whole number of actions from 0 to \(Self.maxBudget)", value,
+                              values: ["max": .number(Double(Self.maxBudget))])
         }
         return Int(n)
     }
@@ -207,20 +210,23 @@ struct AdviceRequest: Decodable, Sendable {
         ]
         var units = 1.0
         if let v = capacityUnits {
-            guard let n = v.number, n > 0, n <= 1_000 else { throw Self.refuse("capacityUnits", "a number of workload units above 0", v) }
+            guard let n = v.number, n > 0, n <= 1_000 else {
+                throw Self.refuse("capacityUnits", "units", "a number of workload units above 0, at most 1000", v, values: ["max": .number(1_000)])
+            }
             units = n
         }
         let departures = resilience ?? false
         if !departures && budgets.values.allSatisfy({ $0 == 0 }) {
-            throw APIError(.badRequest, "Trainings: give at least one budget above 0 (Trainings, Hires, Base moves or Capacity increases), or ask for departures.",
-                           details: ["field": .string("train")])
+            throw APIError.field("train", "no-budget", "Trainings: give at least one budget above 0 (Trainings, Hires, Base moves or Capacity increases), or ask for departures.")
         }
         return AdviceInput(budgets: budgets, capacityUnits: units, resilience: departures)
     }
 
     func seconds() throws(APIError) -> Double? {
         guard let v = timeLimit else { return nil }
-        guard let n = v.number, n > 0, n <= 86_400 else { throw Self.refuse("timeLimit", "a number of seconds above 0", v) }
+        guard let n = v.number, n > 0, n <= 86_400 else {
+            throw Self.refuse("timeLimit", "seconds", "a number of seconds above 0, at most 86400", v, values: ["max": .number(86_400)])
+        }
         return n
     }
 }

@@ -1,7 +1,7 @@
 // Unit tests of the workspace page's pure functions (node --test; no package needed).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { fold, formatDay, formatNumber, formatPercent, formatSigned, inLanguage, marksBody, markSet, markUndo, matches, numberFieldProblem, progressPoints, referenceText, refusalWords, fieldMessage, FIELD_LABELS, formLabelKey, formPlace, formProblem, rosterMark, timeTicks, verdictCounts } from '../../Sources/Workspace/Resources/page/text.mjs';
+import { fold, formatDay, formatNumber, formatPercent, formatSigned, inLanguage, marksBody, markSet, markUndo, matches, numberFieldProblem, progressPoints, referenceText, refusalWords, fieldMessage, adviceFieldMessage, FIELD_LABELS, formLabelKey, formPlace, formProblem, rosterMark, timeTicks, verdictCounts } from '../../Sources/Workspace/Resources/page/text.mjs';
 import { T } from '../../Sources/Workspace/Resources/page/words.mjs';
 
 test('fold drops case and Vietnamese diacritics, đ included', () => {
@@ -233,4 +233,21 @@ test('a problem of a what-if is placed on the form and said in its words, never 
   assert.equal(formProblem(cases[0][0], 'Định mức', vi).generic, false);
   // No sentence of the form speaks of op:, of "Write …" or of a key of the file.
   for (const [p] of cases) for (const lang of ['vi', 'en']) assert.ok(!/op:|Write |capacity:|changes\[/.test(formProblem(p, 'X', word(lang)).text), lang);
+});
+
+test('the advice panel says a refused budget in the page language, by the field label', () => {
+  const word = (lang) => (key, ...args) => { const v = T[lang][key] ?? key; return typeof v === 'function' ? v(...args) : v; };
+  const data = { field: 'hire', problem: 'budget', values: { max: 50 }, error: 'Hires: a budget is a whole number of actions from 0 to 50 (got 1.5).' };
+  assert.equal(adviceFieldMessage(data, word('vi')), 'Số cán bộ tuyển mới: phải là số nguyên từ 0 đến 50.');
+  assert.equal(adviceFieldMessage(data, word('en')), 'Hires: a whole number from 0 to 50.');
+  for (const lang of ['vi', 'en']) {
+    for (const [field, problem] of [['train', 'no-budget'], ['capacityUnits', 'units'], ['timeLimit', 'seconds'], ['moveBase', 'budget'], ['capacity', 'budget']]) {
+      const said = adviceFieldMessage({ field, problem, values: { max: 9 }, error: 'x' }, word(lang));
+      assert.ok(said.startsWith(T[lang]['adv_' + field]), said);
+      // A key written in camel case (moveBase, timeLimit) is never a word of a sentence.
+      if (/[A-Z]/.test(field)) assert.ok(!said.includes(field), `${lang}: ${said} names ${field}`);
+    }
+  }
+  // A problem without words: the label and the server's sentence.
+  assert.equal(adviceFieldMessage({ field: 'train', problem: 'unheard-of', error: 'busy' }, word('en')), 'Trainings: busy');
 });

@@ -189,6 +189,9 @@ struct AdviceEndpointTests {
                 #expect(r.status == .badRequest, "\(body): \(r.text)")
                 #expect(try r.json()["field"] as? String == field, "\(body): \(r.text)")
                 #expect(r.error.hasPrefix(label + ":"), "\(body): \(r.error)")
+                // The page says it in its own language from the problem's id.
+                let problem = try r.json()["problem"] as? String
+                #expect(["budget", "units", "seconds", "no-budget"].contains(problem ?? ""), "\(body): \(r.text)")
             }
             let typo = try await browser.post("/api/advice", ["path": "small/what-if-typo.yaml", "train": 1])
             #expect(typo.status == .unprocessableContent)

@@ -3,6 +3,7 @@
 // and a what-if made from any action through the what-if form's own saving.
 import { $, api, h, lang, loadScenarios, message, named, num, numberFieldOk, panels, put, refreshJobs, show, state, stateWord, t, validScenarios, watch } from './core.mjs';
 import { problemTable } from './scenarios.mjs';
+import { adviceFieldMessage } from './text.mjs';
 
 export const advice = { path: null, train: '3', hire: '0', moveBase: '0', capacity: '0', capacityUnits: '', timeLimit: '', resilience: false, job: null };
 // The number fields: budgets are whole numbers of actions; the others any number above 0.
@@ -63,7 +64,7 @@ panels.advice = {
     for (const k of fields) if (advice[k] !== '' && advice[k] != null) body[k] = Number(advice[k]);
     const r = await api('POST', '/api/advice', body);
     if (!r.ok) {
-      if (r.data?.field && markField(section, r.data.field, r.data.error)) return;
+      if (r.data?.field && markField(section, r.data.field, adviceFieldMessage(r.data, t))) return;
       put(note, message('bad', r.data?.error || t('error')), r.data?.check ? problemTable(r.data.check.problems) : '');
       return;
     }

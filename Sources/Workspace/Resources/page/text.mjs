@@ -157,6 +157,16 @@ export function fieldMessage(data, word) {
   return said && said !== problemKey ? said : `${label}: ${data.error ?? ''}`.trim();
 }
 
+// A refusal of one of the staffing-advice panel's fields (`train`, `hire`, `moveBase`,
+// `capacity`, `capacityUnits`, `timeLimit`) in the page's words: its label and the sentence of
+// its problem, or the label and the server's sentence for a problem the page has no words for.
+export function adviceFieldMessage(data, word) {
+  const label = word('adv_' + data.field);
+  const key = data.problem && 'problem_' + data.problem;
+  const said = key ? word(key, label, data.values || {}) : null;
+  return said && said !== key ? said : `${label}: ${data.error ?? ''}`.trim();
+}
+
 // Where in the what-if form a problem of its file is: the change (counted from 0) and its key
 // (`officer`, `officer.capacity`), or the rule or weight, read from the problem's field
 // (`changes[2].capacity`, `rules.maxChanges`; the file counts changes from 1) or else from its
