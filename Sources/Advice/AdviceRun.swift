@@ -32,9 +32,9 @@ public struct AdviceRun: Sendable {
 }
 
 extension Advisor {
-    /// The whole advice as ``advise(_:options:request:log:)`` gives it, solved in groups of
-    /// `options.jobs` candidates so that `control` can stop it between groups; a stopped run
-    /// keeps the gains found so far.
+    /// The whole advice as ``advise(_:options:request:log:)`` gives it (screened by
+    /// `options.screenTop`), asking `control` before each group of `options.jobs` solves
+    /// whether to stop; a stopped run keeps the gains found so far.
     public func advise(_ scenario: Scenario, options: AdviceOptions, request: PlanRequest, control: AdviceControl) throws -> AdviceRun {
         let (outcome, point) = try baseline(scenario, request: request)
         guard outcome.plan != nil, outcome.status == .optimal || outcome.status == .feasible else {
@@ -43,31 +43,24 @@ extension Advisor {
         let candidates = AdviceCandidates.all(scenario, options: options)
         let total = candidates.count
         control.progress(0, total)
-        var gains: [ActionGain] = []
-        var stopped = false
-        let group = max(1, options.jobs)
-        var start = 0
-        while start < total {
-            if control.shouldStop() { stopped = true; break }
-            let chunk = Array(candidates[start..<min(total, start + group)])
-            let offset = start
-            let solved = Counter()
-            gains += try singles(scenario, candidates: chunk, baseline: outcome, point: point, request: request, jobs: options.jobs) { _, _ in
-                control.progress(offset + solved.next(), total)
-            }
-            start += chunk.count
-            control.progress(start, total)
-        }
-        let ranked = Self.rank(gains)
-        let complete = !stopped && ranked.count == total && ranked.allSatisfy { $0.gain != nil }
+        // Screened as the command line screens (options.screenTop), stopping between solves.
+        let gains = try singles(scenario, candidates: candidates, baseline: outcome, point: point, request: request, jobs: options.jobs,
+                                screenTop: options.screenTop, shouldStop: control.shouldStop, finished: { done, _ in control.progress(done, total) })
+        var stopped = control.shouldStop()
+        if !stopped { control.progress(total, total) }
+        // A stopped run lists what it priced; the candidates the stop left are counted, not listed.
+        let ranked = Self.rank(stopped ? gains.filter { $0.gain != nil || $0.screenedOut || $0.provenWithoutSolve != nil } : gains)
+        let left = ranked.filter(\.screenedOut).count
+        let unsolved = ranked.contains { $0.gain == nil && !$0.screenedOut }
         var advice = Advice(scenarioName: scenario.name, options: options, baseline: point, baselineOutcome: outcome,
-                            singles: ranked, ranking: complete ? .exact : .incomplete, joint: nil)
+                            singles: ranked, ranking: unsolved || stopped ? .incomplete : left > 0 ? .screened : .exact, joint: nil)
         if !stopped, control.shouldStop() { stopped = true }
         if !stopped {
             advice.joint = try joint(scenario, options: options, candidates: candidates, singles: ranked,
                                      baseline: outcome, point: point, request: request)
         }
-        return AdviceRun(advice: advice, baseline: outcome, candidates: total, priced: ranked.count, stopped: stopped)
+        let priced = ranked.filter { $0.gain != nil || $0.screenedOut || $0.provenWithoutSolve != nil }.count
+        return AdviceRun(advice: advice, baseline: outcome, candidates: total, priced: priced, stopped: stopped)
     }
 
     /// The joint choice's combination applied to `scenario` and solved as a what-if, starting

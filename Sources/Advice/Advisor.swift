@@ -124,7 +124,8 @@ public struct Advisor: Sendable {
     /// certificate (a scenario solved by province or by priority levels) every candidate is solved.
     public func singles(
         _ scenario: Scenario, candidates: [AdviceAction], baseline: PlanOutcome, point: SolvedPoint,
-        request: PlanRequest, jobs: Int, screenTop: Int? = nil, finished: (@Sendable (Int, Int) -> Void)? = nil
+        request: PlanRequest, jobs: Int, screenTop: Int? = nil, shouldStop: (@Sendable () -> Bool)? = nil,
+        finished: (@Sendable (Int, Int) -> Void)? = nil
     ) throws -> [ActionGain] {
         let context = PlanContext(scenario: scenario)
         var gains: [ActionGain?] = Array(repeating: nil, count: candidates.count)
@@ -189,8 +190,23 @@ public struct Advisor: Sendable {
                 gains[i] = g
             }
         }
+        /// Candidates not solved because the caller stopped: listed without a gain.
+        func unsolved(_ rest: some Sequence<Int>) {
+            for i in rest where gains[i] == nil {
+                gains[i] = ActionGain(action: candidates[i], changes: candidates[i].changes(in: scenario), gain: nil, gainLow: nil,
+                                      gainHigh: nil, with: nil, provenWithoutSolve: nil, serves: [], plan: nil, gainBound: bounds[i])
+            }
+        }
         if !screening {
-            try solve(open)
+            // In groups of `jobs` when the caller may stop between them.
+            let size = shouldStop == nil ? max(1, open.count) : max(1, jobs)
+            var next = 0
+            while next < open.count {
+                if shouldStop?() == true { unsolved(open[next...]); break }
+                let batch = Array(open[next..<min(open.count, next + size)])
+                try solve(batch)
+                next += batch.count
+            }
             return Self.rank(gains.compactMap { $0 })
         }
 
@@ -209,12 +225,17 @@ public struct Advisor: Sendable {
             while next < order.count {
                 let t = threshold()
                 if bounds[order[next]]! < t - 1e-9 * max(1, abs(t)) { break }
+                if shouldStop?() == true {
+                    unsolved(order[next...])
+                    next = order.count
+                    break
+                }
                 let size = next < n ? n - next : max(1, jobs)
                 let batch = Array(order[next..<min(order.count, next + size)])
                 try solve(batch)
                 next += batch.count
             }
-            for i in order[next...] {
+            for i in order[next...] where gains[i] == nil {
                 gains[i] = ActionGain(action: candidates[i], changes: candidates[i].changes(in: scenario), gain: nil, gainLow: nil,
                                       gainHigh: bounds[i], with: nil, provenWithoutSolve: nil, serves: [], plan: nil,
                                       gainBound: bounds[i], screenedOut: true)
@@ -307,9 +328,9 @@ extension Advisor {
         let candidates = AdviceCandidates.all(scenario, options: options)
         log?("\(candidates.count) candidate actions")
         let singles = try self.singles(scenario, candidates: candidates, baseline: outcome, point: point, request: request,
-                                       jobs: options.jobs, screenTop: options.screenTop) { done, total in
+                                       jobs: options.jobs, screenTop: options.screenTop, finished: { done, total in
             if done == total || done % 10 == 0 { log?("solved \(done) of at most \(total) candidates") }
-        }
+        })
         let screened = singles.filter(\.screenedOut).count
         if screened > 0 { log?("\(screened) candidates left out by their bounds") }
         let ranking: Advice.Ranking = singles.contains { $0.gain == nil && !$0.screenedOut } ? .incomplete : screened > 0 ? .screened : .exact

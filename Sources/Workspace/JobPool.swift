@@ -336,6 +336,9 @@ final class JobPool: @unchecked Sendable {
         options.capacityUnits = input.capacityUnits
         options.training = scenario.training
         options.jobs = 1
+        // The first ten of each kind proven, the others left out by their bounds, as the
+        // command line does by default.
+        options.screenTop = 10
         var out = AdviceOutput(loaded: loaded, run: nil, combination: nil, resilience: nil, stopped: false)
         var baseline: (PlanOutcome, SolvedPoint)?
         if input.budgets.values.contains(where: { $0 > 0 }) {
