@@ -7,7 +7,7 @@
 /// empty set included) is a lower bound on every plan of the problem. A row of the changed
 /// problem that the certificate does not name is priced at zero, which is one such choice; a
 /// row of the original that the changed problem lacks is simply not used. The unmet-need floor
-/// (``UnmetFloor``) is left out: it is proven for the original problem only.
+/// (the row the engine adds from its own proof) is left out: it holds for the original problem only.
 ///
 /// The bound is as good as the duals are for the changed problem: close to its optimum when the
 /// change is small, never above it.

@@ -49,7 +49,7 @@ extension Planner {
 extension Planner {
     /// A proven lower bound on the points of every valid plan of `scenario`, read at the duals
     /// of another solve's root (``PlanOutcome/rootCertificate``) without solving it: how a
-    /// changed roster can be screened (see ``LagrangianCertificate``). Nil when the scenario is
+    /// changed roster can be screened (see `LagrangianCertificate` in AssignmentEngine). Nil when the scenario is
     /// solved in parts (by province) or by priority levels, where one bound does not cover the
     /// whole answer, or when the duals give no finite bound.
     public static func lowerBound(of scenario: Scenario, at certificate: LagrangianCertificate, threads: Int = 1) -> Double? {
