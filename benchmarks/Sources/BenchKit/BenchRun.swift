@@ -21,6 +21,9 @@ public struct BenchConfig: Sendable {
         case compare
         /// `diaban tradeoff` of the Nghệ An baseline (``BatchCase``).
         case tradeoff
+        /// `diaban advise` of the Nghệ An baseline: the singles screened and by brute force, the
+        /// joint choice, resilience (``AdviceCase``).
+        case advice
         /// The engine's pieces, each switched off on its own, on the Nghệ An baseline (``PieceCase``).
         case pieces
         /// Every province of the national table, three seeds, two capacity ratios, with CBC and
@@ -35,7 +38,7 @@ public struct BenchConfig: Sendable {
     /// Ladder cases, GAP sets, batch cases and `nghe-an-pieces` by name; nil for all (of the
     /// `--quick` selection when quick).
     public var only: Set<String>?
-    /// `--repeat`: runs per ladder and batch case (the pieces run once each).
+    /// `--repeat`: runs per ladder, batch and advice case (the pieces run once each).
     public var repeatOverride: Int?
     public var quick = false
     /// Seconds per GAP instance for every set; nil: each set's own (``GAPSet/defaultTimeLimit``).
@@ -52,7 +55,8 @@ public struct BenchConfig: Sendable {
 
     /// Every name `--only` knows.
     public static var knownNames: [String] {
-        LadderCase.all.map(\.name) + GAPSet.allCases.map(\.rawValue) + BatchCase.all.map(\.name) + [piecesName, sweepName]
+        LadderCase.all.map(\.name) + GAPSet.allCases.map(\.rawValue) + BatchCase.all.map(\.name) + AdviceCase.all.map(\.name)
+            + [piecesName, sweepName]
     }
 
     /// The name `--only` selects the province sweep by.
@@ -88,6 +92,21 @@ public struct BenchConfig: Sendable {
 
     /// Runs of a batch case: `--repeat`, else the case's own (one with `--quick`).
     public func repeats(_ c: BatchCase) -> Int {
+        repeatOverride ?? (quick ? 1 : c.repeats)
+    }
+
+    /// The advice cases: none with `--quick` unless `--only` names them (the brute force alone
+    /// takes minutes).
+    public var adviceCases: [AdviceCase] {
+        guard groups.contains(.advice) else { return [] }
+        return AdviceCase.all.filter { c in
+            if let only { return only.contains(c.name) }
+            return !quick
+        }
+    }
+
+    /// Runs of an advice case: `--repeat`, else the case's own (one with `--quick`).
+    public func repeats(_ c: AdviceCase) -> Int {
         repeatOverride ?? (quick ? 1 : c.repeats)
     }
 
@@ -170,11 +189,19 @@ public struct BenchRun {
             batches.append(result)
         }
 
-        // 5. The GAP library, with its peers.
+        // 5. Staffing advice: the singles screened and by brute force, the joint choice, resilience.
+        var advice: [AdviceCaseResult] = []
+        for c in config.adviceCases {
+            let result = try runAdvice(c)
+            if let e = result.error { failures.append("\(c.name): \(e)") }
+            advice.append(result)
+        }
+
+        // 6. The GAP library, with its peers.
         var gap: [GAPSetSummary] = []
         for set in config.gapSets { gap.append(try runGAPSet(set)) }
 
-        // 6. The province sweep.
+        // 7. The province sweep.
         var sweep: [SweepCaseResult] = []
         let sweepCases = try config.sweepCases(table: paths.root + "/scenarios/vietnam/data/communes.csv")
         for (i, c) in sweepCases.enumerated() {
@@ -190,12 +217,13 @@ public struct BenchRun {
                 command: config.command, quick: config.quick,
                 cases: config.ladderCases.map(\.name) + (config.groups.contains(.peers) ? ["peers"] : [])
                     + (config.pieceCases.isEmpty ? [] : [BenchConfig.piecesName]) + config.batchCases.map(\.name)
-                    + config.gapSets.map(\.rawValue) + (sweepCases.isEmpty ? [] : [BenchConfig.sweepName]),
+                    + config.adviceCases.map(\.name) + config.gapSets.map(\.rawValue) + (sweepCases.isEmpty ? [] : [BenchConfig.sweepName]),
                 repeatOverride: config.repeatOverride, ladderOptions: GLPKSettings.describe(SolverOptions()),
                 gapOptions: Dictionary(uniqueKeysWithValues: config.gapSets.map { ($0.rawValue, config.gapOptions ?? $0.bestOptions) }),
                 gapTimeLimits: Dictionary(uniqueKeysWithValues: config.gapSets.map { ($0.rawValue, config.gapTimeLimit ?? $0.defaultTimeLimit) }),
                 seed: LadderCase.seed, engineSettings: EngineOptions().settingsDescription),
-            ladder: ladder, gap: gap, peers: peers, batches: batches, pieces: pieces, sweep: sweep, targets: [], bugs: [], totalSeconds: 0)
+            ladder: ladder, gap: gap, peers: peers, batches: batches, pieces: pieces, sweep: sweep, advice: advice, targets: [], bugs: [],
+            totalSeconds: 0)
         file.bugs = failures + BugChecks.find(in: file)
         file.targets = Targets.evaluate(file)
         file.totalSeconds = ChildProcess.now() - started
@@ -391,6 +419,67 @@ public struct BenchRun {
             }
         }
         return BatchCaseResult.summarize(b, command: command, runs: runs, error: failure)
+    }
+
+    // MARK: Staffing advice
+
+    /// Each run one `diaban advise` process; for the singles, the screened run and then the
+    /// brute force (`--solve-all`), so that both see the same state of the machine. A joint
+    /// choice left unproven in two runs ran to its time limits: two runs are enough.
+    func runAdvice(_ c: AdviceCase) throws -> AdviceCaseResult {
+        let repeats = config.repeats(c)
+        guard FileManager.default.isExecutableFile(atPath: paths.diaban) else {
+            return AdviceCaseResult.summarize(c, runs: [], bruteForce: [], error:
+                "no diaban at \(paths.diaban): build it with `swift build -c release --product diaban` in benchmarks/ (benchmarks/run does)")
+        }
+        var runs: [AdviceRun] = [], bruteForce: [AdviceRun] = []
+        var failure: String?
+        repeating: for i in 1...repeats {
+            for solveAll in c.variants {
+                let label = "\(c.name)\(solveAll ? " (brute force)" : "") run \(i)/\(repeats)"
+                let child = ChildProcess(executable: paths.diaban, arguments: try c.arguments(root: paths.root, bruteForce: solveAll),
+                                         timeout: 3600, scratch: paths.scratch)
+                let outcome = try child.run()
+                var run: AdviceRun
+                do {
+                    guard !outcome.killedByTimeout else { throw BenchError("killed after \(Int(child.timeout)) s") }
+                    let data = Data(outcome.stdout.utf8)
+                    run = try c.kind == .resilience ? AdviceRun.parseResilience(data) : AdviceRun.parseAdvice(data, top: c.top ?? 10)
+                } catch {
+                    failure = "\(label) failed (exit \(outcome.exitCode)): \(error) " + outcome.stderr.split(separator: "\n").suffix(3).joined(separator: " / ")
+                    log("\(label): FAILED, \(failure!)")
+                    break repeating
+                }
+                run.wallSeconds = outcome.wallSeconds
+                run.exitCode = outcome.exitCode
+                run.cpuSeconds = outcome.cpuSeconds
+                run.peakRSSBytes = outcome.peakRSSBytes
+                run.solveAll = solveAll
+                if solveAll { bruteForce.append(run) } else { runs.append(run) }
+                log("\(label): " + Self.describe(run, kind: c.kind))
+            }
+            if c.kind == .joint && runs.count >= 2 && i < repeats && runs.suffix(2).allSatisfy({ $0.joint?.status != "optimal" }) {
+                log("\(c.name): two runs left the joint choice unproven; no more runs")
+                break
+            }
+        }
+        return AdviceCaseResult.summarize(c, runs: runs, bruteForce: bruteForce, error: failure)
+    }
+
+    static func describe(_ run: AdviceRun, kind: AdviceCase.Kind) -> String {
+        var line = Text.seconds(run.wallSeconds)
+        switch kind {
+        case .resilience:
+            line += ", \(run.departuresDecided)/\(run.departuresCount) departures proven"
+        case .singles, .joint:
+            line += " (singles \(run.singlesSeconds.map(Text.seconds) ?? "–"), joint \(run.joint.map { Text.seconds($0.seconds) } ?? "–"))"
+            line += "; \(run.solved) solved, " + run.priced.keys.sorted().map { "\($0) \(run.priced[$0]!) priced, \(run.screenedOut[$0] ?? 0) left out" }.joined(separator: ", ")
+            line += run.firstExact ? "; first ones exact" : "; NOT all of the first ones exact"
+            if let j = run.joint {
+                line += "; joint \(j.status)" + (j.gap.map { ", gap \(Text.percent($0))" } ?? "") + (j.bound.map { ", bound \(Text.number($0))" } ?? "")
+            }
+        }
+        return line
     }
 
     // MARK: GAP

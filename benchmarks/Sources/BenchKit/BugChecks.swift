@@ -90,6 +90,12 @@ public enum BugChecks {
                 for (i, run) in b.perRun.enumerated() { out += tradeoffOrder(run, subject: "\(b.name) run \(i + 1)") }
             }
         }
+        // Staffing advice: each screened run against the brute force of the same run.
+        for a in file.advice where a.kind == .singles {
+            for (i, (screened, brute)) in zip(a.perRun, a.bruteForce).enumerated() {
+                out += screenedAgainstBruteForce(screened, brute, top: a.top ?? 10, subject: "\(a.name) run \(i + 1)")
+            }
+        }
         // The province sweep: hard rules, and DiaBan against the peers on the same model.
         for c in file.sweep {
             if let r = c.diaban, r.planViolations > 0 { out.append("\(c.name): the plan breaks \(r.planViolations) hard rule(s)") }
@@ -144,6 +150,63 @@ public enum BugChecks {
                 }
             }
             if let o = item.objective, o < (bestSoFar?.value ?? .infinity) { bestSoFar = (item.label, o) }
+        }
+        return out
+    }
+
+    /// Gains are compared to this many points (the advice's JSON rounds them to 0.01).
+    static let gainTolerance = 0.01
+
+    /// Screening may only leave out what cannot enter the first `top` of its kind. So the
+    /// screened run and the brute force (every candidate solved) price the same candidates,
+    /// their first `top` gains of each kind agree (exact ones to 0.01 points, others by their
+    /// intervals overlapping), and no candidate left out has a brute-force gain above the
+    /// `top`-th gain, nor above the bound it was left out by.
+    public static func screenedAgainstBruteForce(_ screened: AdviceRun, _ brute: AdviceRun, top: Int, subject: String) -> [String] {
+        var out: [String] = []
+        let tol = gainTolerance + 1e-9
+        func g(_ x: Double) -> String { String(format: "%.2f", x) }
+        for kind in Set(screened.priced.keys).union(brute.priced.keys).sorted() {
+            if screened.priced[kind] != brute.priced[kind] {
+                out.append("\(subject): \(kind): screened priced \(screened.priced[kind] ?? 0) candidates, brute force \(brute.priced[kind] ?? 0)")
+                continue
+            }
+            let a = screened.first.filter { $0.kind == kind }, b = brute.first.filter { $0.kind == kind }
+            for i in 0..<max(a.count, b.count) {
+                guard i < a.count, i < b.count, let x = a[i].gain, let y = b[i].gain else {
+                    let side = i < a.count && a[i].gain != nil ? "brute force" : "screened run"
+                    out.append("\(subject): \(kind) rank \(i + 1): no gain in the \(side)")
+                    continue
+                }
+                let differ: Bool
+                if a[i].exact && b[i].exact {
+                    differ = abs(x - y) > tol
+                } else {
+                    // Each true gain lies in its interval: two intervals that do not meet cannot hold the same ranked gain.
+                    let lowA = a[i].gainLow ?? -.infinity, highA = a[i].gainHigh ?? .infinity
+                    let lowB = b[i].gainLow ?? -.infinity, highB = b[i].gainHigh ?? .infinity
+                    differ = lowA > highB + tol || lowB > highA + tol
+                }
+                if differ {
+                    out.append("\(subject): \(kind) rank \(i + 1): screened gain \(g(x)) (\(a[i].key)), brute force \(g(y)) (\(b[i].key))")
+                }
+            }
+            let left = screened.bounds[kind] ?? [:]
+            guard !left.isEmpty else { continue }
+            guard b.count >= top, let last = b[top - 1].gain else {
+                out.append("\(subject): \(kind): \(left.count) candidates left out though the brute force ranks fewer than \(top) with a gain")
+                continue
+            }
+            let gains = brute.gains[kind] ?? [:]
+            for (key, bound) in left.sorted(by: { $0.key < $1.key }) {
+                guard let gain = gains[key] else { continue }
+                if gain > last + tol {
+                    out.append("\(subject): \(key) was left out by its bound, but its brute-force gain \(g(gain)) is above the \(kind) gain ranked \(top), \(g(last))")
+                }
+                if gain > bound + tol {
+                    out.append("\(subject): \(key) was left out by the bound \(g(bound)) on its gain, below its brute-force gain \(g(gain))")
+                }
+            }
         }
         return out
     }

@@ -53,6 +53,16 @@ public struct Comparison: Sendable {
         for o in old.batches where !new.batches.contains(where: { $0.name == o.name }) {
             add(.note, o.name, "not run in the new file")
         }
+        for n in new.advice {
+            guard let o = old.advice.first(where: { $0.name == n.name }) else {
+                add(.note, n.name, "new case (not in the old file)")
+                continue
+            }
+            compareAdvice(o, n)
+        }
+        for o in old.advice where !new.advice.contains(where: { $0.name == o.name }) {
+            add(.note, o.name, "not run in the new file")
+        }
         comparePieces(old.pieces, new.pieces)
         compareSweep(old.sweep, new.sweep)
         for n in new.targets {
@@ -69,9 +79,12 @@ public struct Comparison: Sendable {
 
     mutating func compareSetting(_ old: ResultsFile, _ new: ResultsFile) {
         for (label, file) in [("old", old), ("new", new)] where file.schema != ResultsFile.currentSchema {
-            let lacks = file.schema == "diaban.bench/1"
-                ? "its DiaBan GAP row was GLPK's branch-and-cut, and it has no engine counts, no compare, trade-off or pieces cases, no province sweep and no HiGHS"
-                : "it has no province sweep and no HiGHS"
+            let lacks = switch file.schema {
+            case "diaban.bench/1":
+                "its DiaBan GAP row was GLPK's branch-and-cut, and it has no engine counts, no compare, trade-off or pieces cases, no province sweep, no HiGHS and no staffing advice"
+            case "diaban.bench/2": "it has no province sweep, no HiGHS and no staffing advice"
+            default: "it has no staffing advice"
+            }
             add(.note, "schema", "the \(label) file has schema \(file.schema): \(lacks); compared where both files have the numbers")
         }
         if let a = old.settings.engineSettings, let b = new.settings.engineSettings, a != b {
@@ -180,6 +193,41 @@ public struct Comparison: Sendable {
                abs(nv - ov) > 1e-6 * max(1, abs(ov)) {
                 add(.note, s, "\(ni.label): the proven optimum moved: \(Text.number(ov)) → \(Text.number(nv))")
             }
+        }
+    }
+
+    /// Staffing advice: the screened singles' and the brute force's times, the joint choice's
+    /// status, gap and seconds, resilience's time and proofs; counts of candidates solved are
+    /// notes (they do not depend on the machine).
+    mutating func compareAdvice(_ o: AdviceCaseResult, _ n: AdviceCaseResult) {
+        let s = n.name
+        if n.error != nil && o.error == nil { add(.regression, s, "failed: \(n.error!)") }
+        guard o.runs > 0 && n.runs > 0 else { return }
+        switch n.kind {
+        case .singles:
+            time(s, "singles (screened)", o.singles?.median, n.singles?.median)
+            time(s, "singles (brute force)", o.bruteForceSingles?.median, n.bruteForceSingles?.median)
+            if o.firstExact && !n.firstExact { add(.regression, s, "the first \(n.top ?? 10) of each kind no longer all exact") }
+            if !o.firstExact && n.firstExact { add(.improvement, s, "the first \(n.top ?? 10) of each kind all exact now") }
+            if let a = o.perRun.first, let b = n.perRun.first {
+                if a.priced != b.priced { add(.note, s, "candidates priced \(a.priced.values.reduce(0, +)) → \(b.priced.values.reduce(0, +))") }
+                count(s, "candidates solved (screened)", Double(a.solved), Double(b.solved))
+            }
+        case .joint:
+            if let os = o.jointStatus, let ns = n.jointStatus {
+                if Self.rank(ns) > Self.rank(os) { add(.regression, s, "joint choice \(os) → \(ns)") }
+                if Self.rank(ns) < Self.rank(os) { add(.improvement, s, "joint choice \(os) → \(ns)") }
+            }
+            if let og = o.jointGap?.max, let ng = n.jointGap?.max {
+                if ng > og + max(0.001, noise * og) { add(.regression, s, "joint gap \(Text.percent(og)) → \(Text.percent(ng))") }
+                if ng < og - max(0.001, noise * og) { add(.improvement, s, "joint gap \(Text.percent(og)) → \(Text.percent(ng))") }
+            }
+            time(s, "joint choice", o.jointSeconds?.median, n.jointSeconds?.median)
+        case .resilience:
+            let od = o.perRun.map(\.departuresDecided).min() ?? 0, nd = n.perRun.map(\.departuresDecided).min() ?? 0
+            if nd < od { add(.regression, s, "departures proven \(od) → \(nd)") }
+            if nd > od { add(.improvement, s, "departures proven \(od) → \(nd)") }
+            time(s, "total", o.wall.median, n.wall.median)
         }
     }
 

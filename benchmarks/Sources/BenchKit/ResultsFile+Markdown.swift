@@ -105,6 +105,8 @@ extension ResultsFile {
             if let e = b.error { md += "\n- failed: \(e)\n" }
         }
 
+        if !advice.isEmpty { md += adviceMarkdown() }
+
         if !sweep.isEmpty { md += sweepMarkdown() }
 
         if !gap.isEmpty {
@@ -173,6 +175,48 @@ extension ResultsFile {
                 md += r.engine.map { ", \($0.columnGenerationRounds) rounds, \($0.branchNodes) nodes" } ?? ""
                 md += "\n"
             }
+        }
+        return md
+    }
+
+    /// Staffing advice: the singles screened and by brute force with their ratio, the joint
+    /// choice, resilience.
+    func adviceMarkdown() -> String {
+        var md = "\n## Staffing advice (diaban advise)\n\n"
+        md += "The Nghệ An baseline, `diaban advise … --format json`, one process from start to exit per run; median (min–max). "
+        md += "Singles: the process minus the joint choice's seconds and the baseline's, as the tool reports them (reading, the "
+        md += "candidates and their bounds, the single solves, the output). Screened (the default): only the candidates whose bound "
+        md += "on the gain can still enter the first ones of their kind are solved; brute force (`--solve-all`): every candidate.\n"
+        for a in advice {
+            md += "\n### \(a.title)\n\n`\(a.command)`" + (a.bruteForceCommand.map { ", and `\($0)`" } ?? "") + "; \(a.runs) run\(a.runs == 1 ? "" : "s").\n\n"
+            switch a.kind {
+            case .singles:
+                md += "| variant | process | baseline | joint choice | singles | solved / priced | left out by their bounds | first \(a.top ?? 10) of each kind |\n"
+                md += "|---|--:|--:|--:|--:|--:|---|---|\n"
+                for (label, runs, wall, singles) in [("screened", a.perRun, a.wall as Summary?, a.singles), ("brute force", a.bruteForce, a.bruteForceWall, a.bruteForceSingles)] {
+                    guard let r = runs.first, let wall else { continue }
+                    let baseline = Summary(runs.map(\.baselineSeconds)), joint = Summary(runs.compactMap(\.joint).map(\.seconds))
+                    let left = r.priced.keys.sorted().map { "\($0) \(r.screenedOut[$0] ?? 0)" }.joined(separator: ", ")
+                    md += "| \(label) | \(range(wall)) | \(baseline.map { Text.seconds($0.median) } ?? "–") | \(joint.map { Text.seconds($0.median) } ?? "–")"
+                    md += " | \(singles.map(range) ?? "–") | \(r.solved) / \(r.priced.values.reduce(0, +)) | \(left)"
+                    md += " | \(runs.allSatisfy(\.firstExact) ? "exact" : "not all exact") |\n"
+                }
+                md += "\nBrute force / screened: singles \(Text.ratio(a.ratio)), process \(Text.ratio(a.wallRatio)).\n"
+            case .joint:
+                md += "| status | objective | gain | bound | gap | joint choice | process | chosen |\n|---|--:|--:|--:|--:|--:|--:|---|\n"
+                if let j = a.perRun.first?.joint {
+                    md += "| \(a.jointStatus ?? j.status) | \(j.objective.map(Text.number) ?? "–") | \(j.gain.map(Text.number) ?? "–")"
+                    md += " | \(j.bound.map(Text.number) ?? "–") | \(a.jointGap.map { Text.percent($0.median) } ?? "–")"
+                    md += " | \(a.jointSeconds.map(range) ?? "–") | \(range(a.wall)) | \(j.keys.joined(separator: ", ")) |\n"
+                }
+            case .resilience:
+                md += "| process | departures | proven (optimal, or no valid plan) | statuses |\n|--:|--:|--:|---|\n"
+                if let r = a.perRun.first {
+                    let statuses = (r.departures ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+                    md += "| \(range(a.wall)) | \(r.departuresCount) | \(a.perRun.map(\.departuresDecided).min() ?? 0) | \(statuses) |\n"
+                }
+            }
+            if let e = a.error { md += "\n- failed: \(e)\n" }
         }
         return md
     }

@@ -10,10 +10,13 @@ import Foundation
 ///
 /// Schema 3 adds the province sweep (`sweep`) and HiGHS as a peer (on the ladder's peer cases
 /// and the sweep's); a schema-2 file reads with no sweep and no HiGHS.
+///
+/// Schema 4 adds staffing advice (`advice`): `diaban advise` screened and by brute force, the
+/// joint choice, resilience; an older file reads with none.
 public struct ResultsFile: Codable, Sendable, Equatable {
-    public static let currentSchema = "diaban.bench/3"
+    public static let currentSchema = "diaban.bench/4"
     /// Schemas ``read(path:)`` accepts.
-    public static let readableSchemas = ["diaban.bench/1", "diaban.bench/2", currentSchema]
+    public static let readableSchemas = ["diaban.bench/1", "diaban.bench/2", "diaban.bench/3", currentSchema]
 
     public var schema: String
     /// ISO 8601, UTC, when the run started.
@@ -33,6 +36,9 @@ public struct ResultsFile: Codable, Sendable, Equatable {
     public var pieces: [PieceResult]
     /// Every province of the national table, by seed and capacity ratio, with the peers on some.
     public var sweep: [SweepCaseResult]
+    /// `diaban advise` on the Nghệ An baseline: the singles screened and by brute force, the
+    /// joint choice, resilience (empty before schema 4).
+    public var advice: [AdviceCaseResult]
     public var targets: [Target]
     /// Bugs found (a wrong optimum, a plan breaking a hard rule): a run with any exits non-zero.
     public var bugs: [String]
@@ -64,7 +70,8 @@ public struct ResultsFile: Codable, Sendable, Equatable {
     public init(
         schema: String, date: String, revision: Revision, machine: Machine, loadAverage: LoadAverage, settings: Settings,
         ladder: [LadderCaseResult], gap: [GAPSetSummary], peers: [PeerComparison], batches: [BatchCaseResult] = [],
-        pieces: [PieceResult] = [], sweep: [SweepCaseResult] = [], targets: [Target], bugs: [String], totalSeconds: Double
+        pieces: [PieceResult] = [], sweep: [SweepCaseResult] = [], advice: [AdviceCaseResult] = [], targets: [Target], bugs: [String],
+        totalSeconds: Double
     ) {
         self.schema = schema
         self.date = date
@@ -78,12 +85,13 @@ public struct ResultsFile: Codable, Sendable, Equatable {
         self.batches = batches
         self.pieces = pieces
         self.sweep = sweep
+        self.advice = advice
         self.targets = targets
         self.bugs = bugs
         self.totalSeconds = totalSeconds
     }
 
-    /// Reads schema 1 too: the lists it lacks are empty.
+    /// Reads schemas 1–3 too: the lists they lack are empty.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         schema = try c.decode(String.self, forKey: .schema)
@@ -98,6 +106,7 @@ public struct ResultsFile: Codable, Sendable, Equatable {
         batches = try c.decodeIfPresent([BatchCaseResult].self, forKey: .batches) ?? []
         pieces = try c.decodeIfPresent([PieceResult].self, forKey: .pieces) ?? []
         sweep = try c.decodeIfPresent([SweepCaseResult].self, forKey: .sweep) ?? []
+        advice = try c.decodeIfPresent([AdviceCaseResult].self, forKey: .advice) ?? []
         targets = try c.decode([Target].self, forKey: .targets)
         bugs = try c.decode([String].self, forKey: .bugs)
         totalSeconds = try c.decode(Double.self, forKey: .totalSeconds)
@@ -128,7 +137,7 @@ public struct ResultsFile: Codable, Sendable, Equatable {
         do {
             let head = try JSONDecoder().decode(Head.self, from: data)
             guard readableSchemas.contains(head.schema) else {
-                throw BenchError("\(name) has schema \(head.schema); this diaban-bench reads \(readableSchemas.joined(separator: " and ")).")
+                throw BenchError("\(name) has schema \(head.schema); this diaban-bench reads \(readableSchemas.joined(separator: ", ")).")
             }
             return try JSONDecoder().decode(ResultsFile.self, from: data)
         } catch let error as BenchError {

@@ -37,6 +37,9 @@ public enum Targets {
         out += batchTargets(file, name: "nghe-an-tradeoff", title: "Nghệ An trade-off 0–40 by 4",
                             decidedGoal: "every point proven: optimal, or infeasible (an allowance too small for any valid plan counts as decided)")
 
+        // Staffing advice.
+        out += adviceTargets(file)
+
         // The GAP library.
         out += orlibTargets(file)
         out += chuBeasleyTargets(file)
@@ -112,6 +115,62 @@ public enum Targets {
             Target(name: "\(title): total time", goal: "median < \(Text.seconds(b.budget)), the process from start to exit",
                    value: b.runs > 0 ? "median \(Text.seconds(b.wall.median))\(jobs)" : "no run", met: b.runs > 0 && b.error == nil && b.wall.median < b.budget),
         ]
+    }
+
+    static let adviceSinglesName = "Nghệ An advice: singles ranked"
+    static let adviceJointName = "Nghệ An advice: joint choice proven"
+    static let adviceResilienceName = "Nghệ An advice: resilience"
+
+    /// The staffing-advice issue's speed targets: every single training and hire ranked with
+    /// the first 10 of each exact within 30 s (the singles' share of the screened process), the
+    /// joint choice of 3 trainings and 2 hires proven optimal within 60 s, every departure
+    /// proven within 30 s.
+    static func adviceTargets(_ file: ResultsFile) -> [Target] {
+        func find(_ name: String) -> AdviceCaseResult? { file.advice.first { $0.name == name } }
+        func runs(_ n: Int) -> String { " (\(n) run\(n == 1 ? "" : "s"))" }
+        var out: [Target] = []
+
+        let singlesGoal = "every single training and hire priced, the first 10 of each exact, in every run; the singles' time "
+            + "(the screened process minus the joint choice's and the baseline's seconds) median < 30 s"
+        if let a = find("nghe-an-advice-singles") {
+            var value = "singles \(a.singles.map { Text.seconds($0.median) } ?? "–")"
+            if let b = a.bruteForceSingles { value += " vs brute force \(Text.seconds(b.median)) (\(Text.ratio(a.ratio)))" }
+            if let r = a.perRun.first { value += "; \(r.solved) of \(r.priced.values.reduce(0, +)) solved" }
+            value += a.firstExact ? "; the first ones exact" : "; not all of the first ones exact"
+            value += runs(a.runs) + (a.error.map { "; failed: \($0)" } ?? "")
+            out.append(Target(name: adviceSinglesName, goal: singlesGoal, value: value,
+                              met: a.runs > 0 && a.error == nil && a.firstExact && (a.singles?.median ?? .infinity) < a.budget))
+        } else {
+            out.append(Target(name: adviceSinglesName, goal: singlesGoal, value: "not run", met: nil))
+        }
+
+        let jointGoal = "--train 3 --hire 2: proven optimal in every run, the joint choice's own seconds median < 60 s"
+        if let a = find("nghe-an-advice-joint") {
+            let joints = a.perRun.compactMap(\.joint)
+            var value = a.jointStatus ?? "no joint choice"
+            if let gap = a.jointGap, a.jointStatus != "optimal" { value += ", gap \(Text.percent(gap.max))" + (gap.min == gap.max ? "" : " (worst)") }
+            if let b = joints.first?.bound { value += ", bound \(Text.number(b))" }
+            if let s = a.jointSeconds { value += ", \(Text.seconds(s.median))" }
+            value += runs(a.runs) + (a.error.map { "; failed: \($0)" } ?? "")
+            out.append(Target(name: adviceJointName, goal: jointGoal, value: value,
+                              met: a.runs > 0 && a.error == nil && joints.count == a.runs && joints.allSatisfy { $0.status == "optimal" }
+                                  && (a.jointSeconds?.median ?? .infinity) < a.budget))
+        } else {
+            out.append(Target(name: adviceJointName, goal: jointGoal, value: "not run", met: nil))
+        }
+
+        let resilienceGoal = "every active officer's departure proven (optimal without them, or no valid plan), in every run; the process median < 30 s"
+        if let a = find("nghe-an-advice-resilience") {
+            let decided = a.perRun.map(\.departuresDecided).min() ?? 0, count = a.perRun.first?.departuresCount ?? 0
+            let value = "median \(a.runs > 0 ? Text.seconds(a.wall.median) : "–"); \(decided)/\(count) departures proven"
+                + runs(a.runs) + (a.error.map { "; failed: \($0)" } ?? "")
+            out.append(Target(name: adviceResilienceName, goal: resilienceGoal, value: value,
+                              met: a.runs > 0 && a.error == nil && count > 0 && a.perRun.allSatisfy { $0.departuresDecided == $0.departuresCount }
+                                  && a.wall.median < a.budget))
+        } else {
+            out.append(Target(name: adviceResilienceName, goal: resilienceGoal, value: "not run", met: nil))
+        }
+        return out
     }
 
     /// The province sweep: every case proven within 10 s; no slower than the faster peer; no

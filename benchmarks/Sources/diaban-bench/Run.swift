@@ -4,22 +4,25 @@ import Foundation
 
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Runs the benchmark (ladder, peers, engine pieces, compare, trade-off, GAP library) and writes results/NAME.json and .md.",
+        abstract: "Runs the benchmark (ladder, peers, engine pieces, compare, trade-off, staffing advice, GAP library) and writes results/NAME.json and .md.",
         discussion: """
             Groups: ladder (nghe-an, ha-tinh, gia-lai, thanh-hoa, invented-500, central-1000, country), peers \
             (glpsol, CBC and HiGHS on the same models), sweep (every province of the national table, three seeds, \
             capacity ratios 1.25 and 1.45; with peers, CBC and HiGHS on the first seed of each), pieces (nghe-an-pieces: the engine with each piece switched off, \
             and GLPK alone), compare (nghe-an-compare: diaban compare of every Nghệ An scenario), tradeoff \
-            (nghe-an-tradeoff: diaban tradeoff of the baseline) and gap (orlib, chu-beasley). Every measured \
-            process runs alone. Build diaban-bench and diaban in release mode first (benchmarks/run does).
+            (nghe-an-tradeoff: diaban tradeoff of the baseline), advice (nghe-an-advice-singles: diaban advise \
+            --train 1 --hire 1 --top 10, screened and with --solve-all; nghe-an-advice-joint: --train 3 --hire 2; \
+            nghe-an-advice-resilience: --resilience; left out by --quick unless named with --only) and gap \
+            (orlib, chu-beasley). Every measured process runs alone. Build diaban-bench and diaban in release \
+            mode first (benchmarks/run does).
 
             \(ExitStatus.table)
             """)
 
-    @Option(help: "Groups to run, comma-separated: ladder, peers, pieces, compare, tradeoff, gap, sweep.")
+    @Option(help: "Groups to run, comma-separated: ladder, peers, pieces, compare, tradeoff, advice, gap, sweep.")
     var cases = BenchConfig.Group.allCases.map(\.rawValue).joined(separator: ",")
     @Option(help: "Only these cases by name, comma-separated (e.g. nghe-an,orlib,nghe-an-compare,nghe-an-pieces).") var only: String?
-    @Option(name: .customLong("repeat"), help: "Runs per ladder and batch case (default: each case's own: 5 for Nghệ An, 3 mid-size and batches, 1 country; the pieces always run once).")
+    @Option(name: .customLong("repeat"), help: "Runs per ladder, batch and advice case (default: each case's own: 5 for Nghệ An, 3 mid-size, batches and advice, 1 country; the pieces always run once).")
     var repeats: Int?
     @Flag(help: "A few minutes: Nghệ An and Hà Tĩnh (3 runs) with their peers, the pieces, one compare and one trade-off, gap12, one Chu–Beasley instance per type, and the sweep on Nghệ An and Hà Tĩnh (one seed, both ratios).") var quick = false
     @Option(name: .customLong("gap-time-limit"), help: "Seconds per GAP instance (default: 60 for orlib, 10 for chu-beasley).")

@@ -89,16 +89,56 @@ func pieceResult(_ name: String, run: LadderRun?) -> PieceResult {
     PieceResult(name: name, what: name, engine: "decomposition", settings: [], timeLimit: 60, run: run, error: run == nil ? "failed" : nil)
 }
 
+/// An advice case of `name` over these runs, summarised as `run` does.
+func adviceCase(_ name: String, runs: [AdviceRun], bruteForce: [AdviceRun] = [], error: String? = nil) -> AdviceCaseResult {
+    AdviceCaseResult.summarize(AdviceCase.all.first { $0.name == name }!, runs: runs, bruteForce: bruteForce, error: error)
+}
+
+/// An advice run taking `wall` seconds, of which the baseline `baseline` and the joint choice
+/// `joint` (with `status` and `gap`); the first ones exact unless `exact` is false.
+func adviceRun(wall: Double, baseline: Double = 2, joint: Double = 10, status: String = "optimal", gap: Double = 0,
+               exact: Bool = true, solveAll: Bool = false) -> AdviceRun {
+    let first = (1...3).map { AdviceSingle(kind: "train", key: "train-\($0)", rank: $0, gain: 100 - Double($0), gainLow: nil, gainHigh: nil, exact: exact) }
+    return AdviceRun(wallSeconds: wall, exitCode: 0, cpuSeconds: wall, peakRSSBytes: 0, solveAll: solveAll, baselineStatus: "optimal",
+                     baselineObjective: 1000, baselineSeconds: baseline, ranking: solveAll ? "exact" : "screened",
+                     priced: ["train": 10], screenedOut: solveAll ? [:] : ["train": 6], first: first, gains: [:], bounds: [:],
+                     joint: AdviceJoint(status: status, keys: ["train-1"], gain: 99, objective: 901, bound: 901 * (1 - gap), gap: gap, seconds: joint),
+                     departures: nil)
+}
+
+/// The advice fixtures were written with `--top 2`.
+let adviceFixtureTop = 2
+
+/// The fixtures' screened run and its brute force (`--solve-all`).
+func screenedFixture() throws -> AdviceRun { try AdviceRun.parseAdvice(try fixture("advice-screened.json"), top: adviceFixtureTop) }
+func bruteForceFixture() throws -> AdviceRun { try AdviceRun.parseAdvice(try fixture("advice-solve-all.json"), top: adviceFixtureTop) }
+
+/// The singles case of a results file holding the fixtures' pair.
+func adviceFixtureCase(_ screened: AdviceRun, _ brute: AdviceRun) -> AdviceCaseResult {
+    var c = adviceCase("nghe-an-advice-singles", runs: [screened], bruteForce: [brute])
+    c.top = adviceFixtureTop
+    return c
+}
+
+/// A resilience run: `wall` seconds, departures by status.
+func resilienceRun(wall: Double, departures: [String: Int]) -> AdviceRun {
+    AdviceRun(wallSeconds: wall, exitCode: 0, cpuSeconds: wall, peakRSSBytes: 0, solveAll: false, baselineStatus: nil, baselineObjective: 1000,
+              baselineSeconds: nil, ranking: nil, priced: [:], screenedOut: [:], first: [], gains: [:], bounds: [:], joint: nil,
+              departures: departures)
+}
+
 /// A results file of these parts, with its bugs and targets evaluated as `run` does.
 func resultsFile(ladder: [LadderCaseResult] = [], peers: [PeerComparison] = [], gap: [GAPSetSummary] = [],
-                 batches: [BatchCaseResult] = [], pieces: [PieceResult] = [], sweep: [SweepCaseResult] = [], load: Double = 0.5) -> ResultsFile {
+                 batches: [BatchCaseResult] = [], pieces: [PieceResult] = [], sweep: [SweepCaseResult] = [],
+                 advice: [AdviceCaseResult] = [], load: Double = 0.5) -> ResultsFile {
     var f = ResultsFile(
         schema: ResultsFile.currentSchema, date: "2026-01-01T00:00:00Z", revision: Revision(commit: "abc", dirty: false),
         machine: Machine(cores: 2, memoryBytes: 1 << 34, cpu: "test", os: "test", glpsol: nil, cbc: nil),
         loadAverage: .init(start: load, end: load),
         settings: .init(command: "test", quick: false, cases: [], repeatOverride: nil, ladderOptions: "x", gapOptions: ["orlib": "y"],
                         gapTimeLimits: [:], seed: 1, engineSettings: "smoothing=0.5"),
-        ladder: ladder, gap: gap, peers: peers, batches: batches, pieces: pieces, sweep: sweep, targets: [], bugs: [], totalSeconds: 1)
+        ladder: ladder, gap: gap, peers: peers, batches: batches, pieces: pieces, sweep: sweep, advice: advice, targets: [], bugs: [],
+        totalSeconds: 1)
     f.bugs = BugChecks.find(in: f)
     f.targets = Targets.evaluate(f)
     return f
