@@ -23,15 +23,7 @@ extension Workspace {
             let input = try body.input()
             var spec = JobSpec(kind: .advice, scenario: file, timeLimit: try body.seconds(), gap: nil)
             spec.advice = input
-            let folder = self.folder
-            let check = try await offload { CheckReport(file: file.path, reading: ScenarioLoader.reading(path: file.path, current: RegisterCurrentSource())) }
-            if check.verdict == .badData {
-                throw APIError(.unprocessableContent, "\(file.relative) has \(check.problems.count) problem\(check.problems.count == 1 ? "" : "s"); nothing was solved.",
-                               details: ["check": JSONValue.of(CheckJSON(check, path: file.relative, folder: folder))])
-            }
-            if spec.timeLimit == nil { spec.timeLimit = check.loaded?.scenario.solver.timeLimit }
-            let id = try self.pool.submit(spec, owner: session.id)
-            return JSONResponse.make(self.pool.snapshot(id, viewer: session.id), status: .accepted)
+            return try await self.submitChecked(spec, owner: session.id)
         }
         router.get("api/jobs/:id/advice.json") { request, context -> Response in
             let a = try self.finishedAdvice(try Self.jobID(context))

@@ -8,6 +8,25 @@ import Reporting
 import ScenarioIO
 
 extension Workspace {
+    /// Puts a job on the pool once its scenario is checked: a scenario with problems is refused
+    /// at once, with the problems (file, line, field); a job without a time limit takes the
+    /// scenario's.
+    func submitChecked(_ spec: JobSpec, owner: String) async throws -> Response {
+        var spec = spec
+        let file = spec.scenario, folder = self.folder
+        let check = try await offload { CheckReport(file: file.path, reading: ScenarioLoader.reading(path: file.path, current: RegisterCurrentSource())) }
+        if check.verdict == .badData {
+            throw APIError(.unprocessableContent, "\(file.relative) has \(check.problems.count) problem\(check.problems.count == 1 ? "" : "s"); nothing was solved.",
+                           details: ["check": JSONValue.of(CheckJSON(check, path: file.relative, folder: folder))])
+        }
+        if spec.timeLimit == nil { spec.timeLimit = check.loaded?.scenario.solver.timeLimit }
+        let id = try pool.submit(spec, owner: owner)
+        return JSONResponse.make(pool.snapshot(id, viewer: owner), status: .accepted)
+    }
+}
+
+extension Workspace {
+    /// Solves and trade-off sweeps on the poolextension Workspace {
     /// Solves and trade-off sweeps on the pool: start one, list them (the queue), watch one's
     /// progress as server-sent events, stop one (keeping its best plan), and read what it gave:
     /// the report page, the solve document, the sweep's document and chart.
@@ -31,16 +50,7 @@ extension Workspace {
             if spec.kind == .tradeoff { (spec.parameter, spec.values) = try body.sweep() } else if body.hasSweep {
                 throw APIError.badRequest("maxChanges, from, to, step and continuityWeights go with kind \"tradeoff\".")
             }
-            // A scenario with problems is refused at once, with the problems (file, line, field).
-            let folder = self.folder
-            let check = try await offload { CheckReport(file: file.path, reading: ScenarioLoader.reading(path: file.path, current: RegisterCurrentSource())) }
-            if check.verdict == .badData {
-                throw APIError(.unprocessableContent, "\(file.relative) has \(check.problems.count) problem\(check.problems.count == 1 ? "" : "s"); nothing was solved.",
-                               details: ["check": JSONValue.of(CheckJSON(check, path: file.relative, folder: folder))])
-            }
-            if spec.timeLimit == nil { spec.timeLimit = check.loaded?.scenario.solver.timeLimit }
-            let id = try self.pool.submit(spec, owner: session.id)
-            return JSONResponse.make(self.pool.snapshot(id, viewer: session.id), status: .accepted)
+            return try await self.submitChecked(spec, owner: session.id)
         }
         router.get("api/jobs") { _, context -> Response in
             let (running, queued) = self.pool.counts()

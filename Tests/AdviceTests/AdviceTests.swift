@@ -109,6 +109,20 @@ func subsets<T>(_ items: [T], atMost k: Int) -> [[T]] {
         }
     }
 
+    /// The least enumerated optimum over every combination of trainings and hires within the
+    /// options' budgets.
+    static func bestCombination(_ s: Scenario, options: AdviceOptions) throws -> Double {
+        let candidates = AdviceCandidates.all(s, options: options)
+        let trainings = candidates.filter { $0.kind == .train }, hires = candidates.filter { $0.kind == .hire }
+        var best = Double.infinity
+        for t in subsets(trainings, atMost: options.budget(.train)) {
+            for h in subsets(hires, atMost: options.budget(.hire)) {
+                if let z = enumeratedOptimum(try (t + h).applied(to: s)) { best = min(best, z) }
+            }
+        }
+        return best
+    }
+
     @Test("The joint choice equals enumeration of every combination within the budgets", arguments: [UInt64(1), 2, 3, 4])
     func jointEqualsEnumeration(seed: UInt64) throws {
         let s = smallScenario(officers: 3, communes: 5, seed: seed + 100)
@@ -117,15 +131,7 @@ func subsets<T>(_ items: [T], atMost k: Int) -> [[T]] {
         let (advice, _) = try advisor.advise(s, options: options, request: request(s))
         let a = try #require(advice)
         let joint = try #require(a.joint)
-        let candidates = AdviceCandidates.all(s, options: options)
-        let trainings = candidates.filter { $0.kind == .train }, hires = candidates.filter { $0.kind == .hire }
-        var best = Double.infinity
-        for t in subsets(trainings, atMost: 2) {
-            for h in subsets(hires, atMost: 1) {
-                let changed = try (t + h).applied(to: s)
-                if let z = enumeratedOptimum(changed) { best = min(best, z) }
-            }
-        }
+        let best = try Self.bestCombination(s, options: options)
         #expect(Self.close(joint.with.objective, best), "joint \(joint.with.objective ?? .nan) (\(joint.actions.map(\.key))), enumeration \(best)")
         #expect((joint.bound ?? .infinity) <= best + 1e-6 * max(1, abs(best)), "the bound is below every combination")
         #expect(joint.status == .optimal)
@@ -145,14 +151,7 @@ func subsets<T>(_ items: [T], atMost k: Int) -> [[T]] {
         let (advice, _) = try advisor.advise(s, options: options, request: request(s))
         let a = try #require(advice)
         let joint = try #require(a.joint)
-        let candidates = AdviceCandidates.all(s, options: options)
-        let trainings = candidates.filter { $0.kind == .train }, hires = candidates.filter { $0.kind == .hire }
-        var best = Double.infinity
-        for t in subsets(trainings, atMost: 1) {
-            for h in subsets(hires, atMost: 1) {
-                if let z = enumeratedOptimum(try (t + h).applied(to: s)) { best = min(best, z) }
-            }
-        }
+        let best = try Self.bestCombination(s, options: options)
         #expect(Self.close(joint.with.objective, best), "joint \(joint.with.objective ?? .nan) (\(joint.actions.map(\.key))), enumeration \(best)")
         #expect((joint.bound ?? .infinity) <= best + 1e-6 * max(1, abs(best)))
         #expect(joint.status == .optimal)
