@@ -57,7 +57,14 @@ extension Advisor {
         if !stopped, control.shouldStop() { stopped = true }
         if !stopped {
             advice.joint = try joint(scenario, options: options, candidates: candidates, singles: ranked,
-                                     baseline: outcome, point: point, request: request)
+                                     baseline: outcome, point: point, request: request, shouldStop: control.shouldStop)
+            // A stop during the joint choice ends the run as one between solves does: the
+            // gains found, no combination.
+            if control.shouldStop() {
+                stopped = true
+                advice.joint = nil
+                advice.ranking = .incomplete
+            }
         }
         let priced = ranked.filter { $0.gain != nil || $0.screenedOut || $0.provenWithoutSolve != nil }.count
         return AdviceRun(advice: advice, baseline: outcome, candidates: total, priced: priced, stopped: stopped)

@@ -37,7 +37,7 @@ extension Advisor {
     /// Base moves and capacity are not part of it (``JointChoice/notes`` says so).
     public func joint(
         _ scenario: Scenario, options: AdviceOptions, candidates: [AdviceAction], singles: [ActionGain],
-        baseline: PlanOutcome, point: SolvedPoint, request: PlanRequest
+        baseline: PlanOutcome, point: SolvedPoint, request: PlanRequest, shouldStop: (@Sendable () -> Bool)? = nil
     ) throws -> JointChoice? {
         let started = Date()
         var notes: [String] = []
@@ -62,7 +62,7 @@ extension Advisor {
         if exactBound, Planner.solvesAsOne(PlanContext(scenario: scenario)), let lpSolver = solver as? any LiveProgramSolver {
             return try jointByEngine(scenario, trainings: trainings, hires: hires, trainBudget: trainBudget, hireBudget: hireBudget,
                                      singles: singles, baseline: baseline, point: point, request: request, lpSolver: lpSolver,
-                                     notes: notes, started: started)
+                                     notes: notes, started: started, shouldStop: shouldStop)
         }
         if !hires.isEmpty, scenario.rules.mountainBand != nil {
             notes.append("With a hard mountain band a hire cannot stay idle; hires are left out of the joint choice.")
@@ -144,7 +144,7 @@ extension Advisor {
     func jointByEngine(
         _ scenario: Scenario, trainings: [AdviceAction], hires: [AdviceAction], trainBudget: Int, hireBudget: Int,
         singles: [ActionGain], baseline: PlanOutcome, point: SolvedPoint, request: PlanRequest, lpSolver: any LiveProgramSolver,
-        notes: [String], started: Date
+        notes: [String], started: Date, shouldStop: (@Sendable () -> Bool)? = nil
     ) throws -> JointChoice {
         var notes = notes
         if hireBudget > 0 && !hires.isEmpty {
@@ -178,7 +178,10 @@ extension Advisor {
             solverOptions.timeLimit = request.timeLimit
             options.solverOptions = solverOptions
             let engine = DecompositionEngine(solver: solver, lpSolver: lpSolver)
-            let result = try engine.solve(jd.problem, incumbent: hints.first, hints: Array(hints.dropFirst()), options: options)
+            var progress: (@Sendable (SolveProgress) -> ProgressDecision)?
+            if let shouldStop { progress = { _ in shouldStop() ? .stop : .proceed } }
+            let result = try engine.solve(jd.problem, incumbent: hints.first, hints: Array(hints.dropFirst()), options: options,
+                                          progress: progress)
             if result.termination == .infeasible { continue }  // no combination with k hires
             if let b = result.bestBound { bound = min(bound, b) } else { bound = -.infinity }
             if result.primal != .optimal { proven = false }
