@@ -147,14 +147,13 @@ public struct Advisor: Sendable {
         // Bounds from the baseline's duals, when screening.
         var bounds: [Int: Double] = [:]
         if let screenTop, screenTop > 0, let certificate = baseline.rootCertificate, let z0 = point.objective {
-            let slots = BoundSlots(count: candidates.count)
+            let slots = BoundSlots()
             let list = open.map { ($0, scenarios[$0]!) }
-            DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, list.count))) { lane in
-                var k = lane
-                while k < list.count {
+            let lanes = max(1, min(jobs, list.count))
+            DispatchQueue.concurrentPerform(iterations: lanes) { lane in
+                for k in stride(from: lane, to: list.count, by: lanes) {
                     let (i, changed) = list[k]
                     if let b = Planner.lowerBound(of: changed, at: certificate) { slots.set(i, z0 - b) }
-                    k += max(1, min(jobs, list.count))
                 }
             }
             bounds = slots.values()
@@ -298,7 +297,6 @@ public struct AdviceError: Error, Sendable, CustomStringConvertible {
 final class BoundSlots: @unchecked Sendable {
     private let lock = NSLock()
     private var slots: [Int: Double] = [:]
-    init(count: Int) {}
     func set(_ i: Int, _ value: Double) { lock.withLock { slots[i] = value } }
     func values() -> [Int: Double] { lock.withLock { slots } }
 }

@@ -152,7 +152,6 @@ extension Advisor {
         }
         var best: (actions: [AdviceAction], point: SolvedPoint)?
         var bound = Double.infinity
-        var proven = true
         let counts = hires.isEmpty ? [0] : Array(0...min(hireBudget, hires.count))
         for k in counts {
             let jd = try JointDecomposition(scenario: scenario, trainings: trainings, hires: hires, hireCount: k, trainBudget: trainBudget)
@@ -184,7 +183,6 @@ extension Advisor {
                                           progress: progress)
             if result.termination == .infeasible { continue }  // no combination with k hires
             if let b = result.bestBound { bound = min(bound, b) } else { bound = -.infinity }
-            if result.primal != .optimal { proven = false }
             guard let plan = result.plan else { continue }
             let actions = jd.actions(ofPlan: plan)
             // The combination, re-solved as a what-if, from the engine's plan.
@@ -209,7 +207,6 @@ extension Advisor {
             choice.gap = SolveResult.relativeGap(objective: z, bound: choice.bound!)
             if let gap = choice.gap, gap <= Planner.optimalityTolerance, chosen.point.isProven { choice.status = .optimal }
         }
-        _ = proven
         choice.seconds = Date().timeIntervalSince(started)
         return choice
     }

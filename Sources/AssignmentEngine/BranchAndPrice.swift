@@ -120,13 +120,11 @@ final class BranchAndPrice {
             var child = node.rules
             if upper.isFinite, let duals = generation.boundDuals {
                 let margin = hooks.tolerance(upper)
-                let bounds = generation.pairBounds(duals: duals, bound: generation.bound)
+                let (bounds, agentBound) = generation.fixingBounds(duals: duals, bound: generation.bound)
                 for (k, b) in bounds.enumerated() where b > upper + margin && !child.fixedIn.contains(k) { child.fixedOut.insert(k) }
-                if !problem.groups.isEmpty {
-                    // Versions no plan of the subtree better than the incumbent chooses; a unit
-                    // keeps at least one open agent (else the subtree has no plan, which the
-                    // master then says).
-                    let agentBound = generation.agentBounds(duals: duals, bound: generation.bound)
+                if let agentBound {
+                    // Versions no plan of the subtree better than the incumbent chooses (when a
+                    // unit keeps no open agent, the subtree has no plan, which the master says).
                     for group in problem.groups { for i in group where agentBound[i] > upper + margin { child.closedAgents.insert(i) } }
                 }
                 fixedInTree += child.fixedOut.count - node.rules.fixedOut.count

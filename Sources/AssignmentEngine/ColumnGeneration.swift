@@ -248,32 +248,30 @@ final class ColumnGeneration {
 
     /// For each pair, a lower bound on every plan that uses it: `L − v_i + v_i(j)` at the
     /// duals of the best bound `L` (−∞ for forced pairs, which every plan uses).
-    func pairBounds(duals: [Double], bound: Double) -> [Double] {
+    func pairBounds(duals: [Double], bound: Double) -> [Double] { fixingBounds(duals: duals, bound: bound).pairs }
+
+    /// The bounds reduced-cost fixing compares with the incumbent, from one pricing round at
+    /// the duals of the bound `L`: for each pair, ``pairBounds(duals:bound:)``; for each agent of a
+    /// group (nil without groups), a lower bound on every plan in which its group chooses it,
+    /// `L − min over the group's values + its own value` — the same argument, for a whole
+    /// version of a person.
+    func fixingBounds(duals: [Double], bound: Double) -> (pairs: [Double], agents: [Double]?) {
         var out = [Double](repeating: -.infinity, count: problem.pairs.count)
         let results = priceAll(duals, boundsWithEachPair: true)
         let artificial = layout.artificialCost
+        // The bound takes the least value of each agent's unit; a pair or a version forces this agent.
+        let unitMin = problem.units.map { members in members.map { min(results[$0].value, artificial) }.min() ?? 0 }
         for (i, result) in results.enumerated() {
             let pricer = pricers[i]
             guard let withPair = result.withPair else { continue }
-            // The bound takes the least value of the agent's unit; a pair forces this agent.
-            let base = problem.units[problem.unitOfAgent[i]].map { min(results[$0].value, artificial) }.min() ?? min(result.value, artificial)
+            let base = unitMin[problem.unitOfAgent[i]]
             for (j, position) in pricer.free.enumerated() {
                 out[pricer.pairs[position]] = bound - base + min(withPair[j], artificial)
             }
         }
-        return out
-    }
-
-    /// For each agent, a lower bound on every plan in which its group chooses it:
-    /// `L − min over the group's values + its own value` at the duals of the bound `L` (the
-    /// same argument as ``pairBounds(duals:bound:)``, for a whole version of a person).
-    func agentBounds(duals: [Double], bound: Double) -> [Double] {
-        let results = priceAll(duals)
-        let artificial = layout.artificialCost
-        return results.indices.map { i in
-            let unitMin = problem.units[problem.unitOfAgent[i]].map { min(results[$0].value, artificial) }.min() ?? 0
-            return bound - unitMin + min(results[i].value, artificial)
-        }
+        guard !problem.groups.isEmpty else { return (out, nil) }
+        let agents = results.indices.map { bound - unitMin[problem.unitOfAgent[$0]] + min(results[$0].value, artificial) }
+        return (out, agents)
     }
 
     /// Reduced cost of a set column at duals `y`.

@@ -399,15 +399,14 @@ public struct DecompositionEngine {
             if upper.isFinite, let duals = rootDuals, rootBound.isFinite {
                 let t0 = now()
                 let margin = tolerance(upper)
-                let pairBound = generation.pairBounds(duals: duals, bound: rootBound)
+                let (pairBound, agentBound) = generation.fixingBounds(duals: duals, bound: rootBound)
                 let keep = Set(best ?? [])
                 root.fixedOut = Set(problem.pairs.indices.filter { pairBound[$0] > upper + margin && !keep.contains($0) })
                 // Versions of a person that no plan better than the incumbent chooses.
-                if !problem.groups.isEmpty, let best {
+                if let agentBound, let best {
                     var byAgent = [[Int]](repeating: [], count: problem.agents.count)
                     for k in best { byAgent[problem.pairs[k].agent].append(k) }
                     let used = Set(problem.chosenAgents(byAgent: byAgent) ?? [])
-                    let agentBound = generation.agentBounds(duals: duals, bound: rootBound)
                     for group in problem.groups { for i in group where agentBound[i] > upper + margin && !used.contains(i) { root.closedAgents.insert(i) } }
                 }
                 stats.fixedPairs = root.fixedOut.count

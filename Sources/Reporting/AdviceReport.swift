@@ -158,10 +158,8 @@ public struct AdviceReport: Encodable, Sendable {
             let list = singles.filter { $0.kind == kind.rawValue }
             guard !list.isEmpty else { continue }
             out.append("")
-            let solved = list.count - list.filter(\.screenedOut).count
             let left = (screenedOut[kind.rawValue] ?? 0)
             let title = "Best single actions: \(kind.rawValue) (\(priced[kind.rawValue] ?? 0) priced" + (left > 0 ? ", \(left) left out by their bounds)" : ")")
-            _ = solved
             out.append(md ? "## " + title : title)
             out.append("")
             if md {

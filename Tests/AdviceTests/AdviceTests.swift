@@ -1,4 +1,4 @@
-import Advice
+@testable import Advice
 import DiaBanCore
 import DiaBanTestSupport
 import Foundation
@@ -61,20 +61,6 @@ func enumeratedOptimum(_ scenario: Scenario) -> Double? {
     return best
 }
 
-/// Every subset of `items` with at most `k` elements, in a fixed order.
-func subsets<T>(_ items: [T], atMost k: Int) -> [[T]] {
-    var out: [[T]] = [[]]
-    func go(_ start: Int, _ picked: [T]) {
-        guard picked.count < k else { return }
-        for i in start..<items.count {
-            out.append(picked + [items[i]])
-            go(i + 1, picked + [items[i]])
-        }
-    }
-    go(0, [])
-    return out
-}
-
 @Suite struct AdviceTests {
     let advisor = Advisor(planner: Planner(solver: GLPKSolver()), solver: GLPKSolver())
 
@@ -115,8 +101,8 @@ func subsets<T>(_ items: [T], atMost k: Int) -> [[T]] {
         let candidates = AdviceCandidates.all(s, options: options)
         let trainings = candidates.filter { $0.kind == .train }, hires = candidates.filter { $0.kind == .hire }
         var best = Double.infinity
-        for t in subsets(trainings, atMost: options.budget(.train)) {
-            for h in subsets(hires, atMost: options.budget(.hire)) {
+        for t in JointDecomposition.subsets(trainings, atMost: options.budget(.train)) {
+            for h in JointDecomposition.subsets(hires, atMost: options.budget(.hire)) {
                 if let z = enumeratedOptimum(try (t + h).applied(to: s)) { best = min(best, z) }
             }
         }
