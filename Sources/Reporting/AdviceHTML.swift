@@ -411,6 +411,12 @@ public enum AdviceHTML {
         .bars { width: 100%; max-width: 980px; height: auto; display: block; }
         table.adv { margin: 8px 0 12px; }
         table.adv td.serves { max-width: 22em; font-size: 12.5px; }
+        /* On a phone a table wider than the screen scrolls in its own box, not the page. */
+        @media (max-width: 700px) {
+          table.adv { display: block; max-width: 100%; overflow-x: auto; }
+          table.adv th, table.adv td { min-width: 5em; }
+          table.adv th:nth-child(2), table.adv td:nth-child(2) { min-width: 11em; }
+        }
         .status.warn { background: #fff6dd; border-color: #ecd38a; }
         ol.actions li, ol.mapped li { margin: 3px 0; }
         ol.mapped { padding-left: 1.6em; }

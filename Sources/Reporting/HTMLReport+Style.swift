@@ -84,7 +84,7 @@ enum HTMLStyle {
         table.moves col.c-who { width: 15%; }
         table.moves col.c-gain { width: 15em; }
         table.moves td { overflow-wrap: break-word; }
-        .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(370px, 1fr)); gap: 12px; }
+        .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(370px, 100%), 1fr)); gap: 12px; }
         .card { border: 1px solid var(--line); border-radius: 8px; padding: 10px 12px; break-inside: avoid; font-size: 13.5px; }
         .card h3 { font-size: 14.5px; }
         .leave { color: var(--bad); font-style: normal; font-size: 12px; border: 1px solid currentColor; border-radius: 8px; padding: 0 6px; }
@@ -122,7 +122,7 @@ enum HTMLStyle {
         .pt.hi circle { fill: var(--accent); }
         .pt text { font-size: 12px; fill: var(--ink); }
         footer { margin-top: 36px; padding-top: 10px; border-top: 1px solid var(--line); color: var(--muted); font-size: 12px; }
-        @media (max-width: 980px) { .mapwrap, .two { grid-template-columns: 1fr; } }
+        @media (max-width: 980px) { .mapwrap, .two { grid-template-columns: minmax(0, 1fr); } }
         @page { size: A4; margin: 12mm 11mm 14mm; }
         @media print {
           * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
