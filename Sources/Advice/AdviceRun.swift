@@ -29,6 +29,14 @@ public struct AdviceRun: Sendable {
     /// Whether the run was stopped before its end (then the ranking is `incomplete` and there
     /// is no joint choice).
     public var stopped: Bool
+
+    /// A stop that came before the run's end, wherever it landed, ends it as a stop between
+    /// solves does: the gains found, no combination, the ranking incomplete.
+    public mutating func markStopped() {
+        stopped = true
+        advice?.joint = nil
+        advice?.ranking = .incomplete
+    }
 }
 
 extension Advisor {
@@ -60,14 +68,12 @@ extension Advisor {
                                      baseline: outcome, point: point, request: request, shouldStop: control.shouldStop)
             // A stop during the joint choice ends the run as one between solves does: the
             // gains found, no combination.
-            if control.shouldStop() {
-                stopped = true
-                advice.joint = nil
-                advice.ranking = .incomplete
-            }
+            if control.shouldStop() { stopped = true }
         }
         let priced = ranked.filter { $0.gain != nil || $0.screenedOut || $0.provenWithoutSolve != nil }.count
-        return AdviceRun(advice: advice, baseline: outcome, candidates: total, priced: priced, stopped: stopped)
+        var run = AdviceRun(advice: advice, baseline: outcome, candidates: total, priced: priced, stopped: false)
+        if stopped { run.markStopped() }
+        return run
     }
 
     /// The joint choice's combination applied to `scenario` and solved as a what-if, starting

@@ -350,15 +350,20 @@ final class JobPool: @unchecked Sendable {
                     self.emitLocked(job, .state)
                 }
             }
-            let run = try advisor.advise(scenario, options: options, request: request, control: control)
-            out.run = run
-            out.stopped = run.stopped
+            var run = try advisor.advise(scenario, options: options, request: request, control: control)
             guard let advice = run.advice else { return Self.noPlan(run.baseline, scenario) }
             baseline = (run.baseline, advice.baseline)
             if !run.stopped, !stop() {
                 out.combination = try advisor.combination(scenario, advice: advice, request: request)
                     .map { AdviceHTML.Combination(scenario: $0.scenario, outcome: $0.outcome) }
             }
+            // A stop during the combination's solve (or just after the advice) still stops it.
+            if !run.stopped, stop() {
+                run.markStopped()
+                out.combination = nil
+            }
+            out.run = run
+            out.stopped = run.stopped
         }
         if input.resilience && !out.stopped && !stop() {
             if baseline == nil {
