@@ -92,6 +92,36 @@ final class ColumnGeneration {
         }
     }
 
+    /// Adds sets from elsewhere (another solve's root) as columns, in one call: of those that
+    /// are new and keep their agent's own rules, each agent's `perAgent` cheapest at duals `y`
+    /// (by reduced cost). A master of every set the other root priced is slower to re-solve
+    /// than the few rounds that bring back any set it misses. Returns how many were added.
+    @discardableResult
+    func seed(sets: [(agent: Int, pairs: [Int])], duals y: [Double], perAgent: Int, to live: any LiveLinearProgram) throws -> Int {
+        var candidates = [[(reducedCost: Double, column: SetColumn)]](repeating: [], count: problem.agents.count)
+        var seen = Set<ColumnKey>()
+        for (agent, set) in sets {
+            let sorted = set.sorted()
+            let key = ColumnKey(agent: agent, pairs: sorted)
+            guard !known.contains(key), seen.insert(key).inserted else { continue }
+            let measure = problem.measure(agent: agent, pairs: sorted)
+            guard problem.isFeasible(agent: agent, pairs: sorted, measure: measure) else { continue }
+            let column = layout.column(agent: agent, pairs: sorted)
+            let reducedCost = layout.entries(of: column).reduce(column.objective) { $0 - y[$1.row] * $1.coefficient }
+            candidates[agent].append((reducedCost, column))
+        }
+        var new: [SetColumn] = []
+        for list in candidates {
+            // Ties by the sets' pairs, so that the same input gives the same master.
+            let chosen = list.sorted { a, b in
+                a.reducedCost != b.reducedCost ? a.reducedCost < b.reducedCost : a.column.pairs.lexicographicallyPrecedes(b.column.pairs)
+            }.prefix(perAgent)
+            new += chosen.map(\.column)
+        }
+        try add(new, to: live)
+        return new.count
+    }
+
     private func add(_ new: [SetColumn], to live: any LiveLinearProgram) throws {
         guard !new.isEmpty else { return }
         let base = layout.fixedColumnCount + columns.count

@@ -53,6 +53,11 @@ public struct EngineOptions: Sendable {
     /// Bound the fewest unmet soft needs by a column generation of their own, and give the
     /// master the row Σ slacks ≥ that floor (`UnmetFloor`).
     public var unmetFloor: Bool
+    /// Only plans below this value are wanted: once the bound reaches it the search stops
+    /// (termination `.cutoff`) with the plan it holds and the bound — a proof that no plan is
+    /// below it, at the price of the root or a few nodes instead of a whole proof. An advice's
+    /// candidate that cannot enter the list shown is settled so.
+    public var cutoff: Double?
 
     public init(timeLimit: Double? = nil, relativeGap: Double = 1e-6, threads: Int = 1, smoothing: Double = 0.5,
                 solverOptions: SolverOptions = SolverOptions(), masterIntegerShare: Double = 0.25, alternatives: Int = 5, dualStart: Bool = true, branchAndPrice: Bool = true, diveEvery: Int = 100, raceCompact: Bool = false, unmetFloor: Bool = true) {
@@ -139,7 +144,10 @@ public struct EngineResult: Sendable {
 
 /// Solves an ``AssignmentProblem`` by what its structure allows:
 ///
-/// 0. The compact LP (when a ``CompactModel`` is given): a first bound, and duals to start from.
+/// 0. The compact LP (when a ``CompactModel`` is given): a first bound, and duals to start from
+///    — or, when the solve is `warm` from another root (a slightly changed problem), that root's
+///    duals and its cheapest sets, which save most of the rounds.
+/// A `cutoff` in the options ends any step once the bound proves no plan below it.
 /// 1. **Column generation** (`ColumnGeneration`) to the Dantzig–Wolfe bound, starting from
 ///    the incumbent's sets; it stops early when the bound meets the incumbent.
 /// 2. **Price-and-branch**: the restricted master as an integer program (a set per agent) —
@@ -164,7 +172,7 @@ public struct DecompositionEngine {
 
     public func solve(
         _ problem: AssignmentProblem, compact: CompactModel? = nil, incumbent: [Int]?, hints: [[Int]] = [],
-        options: EngineOptions, progress: (@Sendable (SolveProgress) -> ProgressDecision)? = nil
+        warm: LagrangianCertificate? = nil, options: EngineOptions, progress: (@Sendable (SolveProgress) -> ProgressDecision)? = nil
     ) throws -> EngineResult {
         let start = Date()
         func now() -> Double { Date().timeIntervalSince(start) }
@@ -191,6 +199,11 @@ public struct DecompositionEngine {
         var lower = -Double.infinity
         func roundedBound(_ b: Double) -> Double {
             problem.integralObjective && b.isFinite ? (b - 1e-6).rounded(.up) : b
+        }
+        /// The bound has reached the caller's cutoff: no plan below it exists.
+        func cutOff() -> Bool {
+            guard let cutoff = options.cutoff, lower.isFinite else { return false }
+            return lower >= cutoff && !(upper < cutoff)
         }
         func closed() -> Bool {
             guard upper.isFinite, lower.isFinite else { return false }
@@ -261,7 +274,7 @@ public struct DecompositionEngine {
         // 0. The compact LP: a first bound, and duals to start the column generation from.
         var startDuals: (items: [Double], needs: [Double], sides: [Double])?
         var lpSeconds = 0.0
-        if options.dualStart, let full = compact {
+        if options.dualStart, warm == nil, let full = compact {
             let t0 = now()
             var relaxation = options.solverOptions
             relaxation.relaxationOnly = true
@@ -279,9 +292,10 @@ public struct DecompositionEngine {
         func outOfTime() -> Bool { deadline.map { now() >= $0 } ?? false }
         func tolerance(_ value: Double) -> Double { max(options.relativeGap * abs(value), 1e-9 * max(1, abs(value))) }
 
-        // 0b. A floor on unmet soft needs, when the best plan leaves some unmet.
+        // 0b. A floor on unmet soft needs, when the best plan leaves some unmet (and, starting from
+        // another root, when that root carried one).
         var floor = 0
-        if options.unmetFloor, problem.objective.unmetNeed > 0, let best, let unmet = UnmetFloor.unmet(in: problem, plan: best), unmet > 0 {
+        if options.unmetFloor, warm?.hadUnmetFloor ?? true, problem.objective.unmetNeed > 0, let best, let unmet = UnmetFloor.unmet(in: problem, plan: best), unmet > 0 {
             let t0 = now()
             let outcome = try UnmetFloor.compute(
                 problem, lpSolver: lpSolver, options: options.solverOptions, threads: options.threads, alternatives: options.alternatives,
@@ -313,7 +327,15 @@ public struct DecompositionEngine {
             var seeds: [[Int]] = hints
             if let best { seeds.insert(best, at: 0) }
             try generation.seed(plans: seeds, to: live)
-            if let startDuals {
+            if let warm {
+                // Where another solve's root ended: its sets as columns, its duals as the start.
+                let y = warm.duals(for: layout)
+                // Each agent's 30 cheapest sets there (Nghệ An, re-solving a changed roster: 0.37 s
+                // with 30, 0.61 s with all ~7,000, 0.72 s with 3 — too few, more rounds).
+                try generation.seed(sets: warm.sets(in: problem), duals: y, perAgent: 30, to: live)
+                try generation.warmStart(duals: y, live: live, clock: now)
+                lower = max(lower, roundedBound(generation.bound))
+            } else if let startDuals {
                 var y = [Double](repeating: 0, count: layout.rowCount)
                 for (j, row) in layout.staffRow.enumerated() { y[row] = startDuals.items[j] }
                 for (n, row) in layout.needRow.enumerated() { y[row] = startDuals.needs[n] }
@@ -321,12 +343,18 @@ public struct DecompositionEngine {
                 try generation.warmStart(duals: y, live: live, clock: now)
                 lower = max(lower, roundedBound(generation.bound))
             }
+            /// The rounds may stop when their bound meets the incumbent, or the caller's cutoff.
+            func roundsTarget() -> Double? {
+                let meet = upper.isFinite ? upper - tolerance(upper) : Double.infinity
+                let target = min(meet, options.cutoff ?? .infinity)
+                return target.isFinite ? target : nil
+            }
             // Without a plan, the rounds leave part of the time to the steps that make plans
             // from the columns (a branch-and-price root goes on with the rounds afterwards).
             let roundsDeadline = best == nil ? deadline.map { d in now() + 0.6 * max(0, d - now()) } : deadline
             try generation.run(
                 live,
-                stop: .init(deadline: roundsDeadline, clock: now, target: upper.isFinite ? upper - tolerance(upper) : nil, shouldStop: { stopped || race.proved }),
+                stop: .init(deadline: roundsDeadline, clock: now, target: roundsTarget(), shouldStop: { stopped || race.proved }),
                 report: { _, _, bound in
                     lower = max(lower, roundedBound(bound))
                     _ = report()
@@ -343,7 +371,7 @@ public struct DecompositionEngine {
 
             // 2. Price-and-branch: the restricted master as an integer program.
             func integerMasterPlan(share: Double) throws {
-                guard !closed() && !stopped && !race.proved && !outOfTime() && share > 0 else { return }
+                guard !closed() && !cutOff() && !stopped && !race.proved && !outOfTime() && share > 0 else { return }
                 let t0 = now()
                 var masterOptions = options.solverOptions
                 masterOptions.presolve = false
@@ -374,7 +402,7 @@ public struct DecompositionEngine {
             }
             let search = BranchAndPrice(generation: generation)
             let hooks = BranchAndPrice.Hooks(
-                now: now, deadline: deadline, shouldStop: { stopped || race.proved }, upper: { upper }, tolerance: tolerance,
+                now: now, deadline: deadline, shouldStop: { stopped || race.proved || cutOff() }, upper: { upper }, tolerance: tolerance,
                 roundBound: roundedBound, offer: offer,
                 heuristic: { try integerMasterPlan(share: 0.1) }, heuristicInterval: 50,
                 report: { bound, solved in
@@ -383,10 +411,10 @@ public struct DecompositionEngine {
                 }, diveEvery: options.diveEvery)
             // The root's bound and duals, kept for the fixing: a dive moves the master elsewhere.
             let rootBound = generation.bound, rootDuals = generation.boundDuals
-            if let rootDuals, rootBound.isFinite { certificate = LagrangianCertificate(layout: layout, duals: rootDuals, bound: rootBound) }
+            if let rootDuals, rootBound.isFinite { certificate = LagrangianCertificate(layout: layout, duals: rootDuals, bound: rootBound, columns: generation.columns) }
             // A dive from the root first: it often finds the optimal plan at once, in less time
             // than the integer master takes (Nghệ An: 0.9 s against 1.2 s end to end).
-            if options.branchAndPrice && options.diveEvery > 0 && !closed() && !stopped && !race.proved && !outOfTime() {
+            if options.branchAndPrice && options.diveEvery > 0 && !closed() && !cutOff() && !stopped && !race.proved && !outOfTime() {
                 try search.dive(live, from: BranchRules(), hooks: hooks)
                 try generation.enter(BranchRules(), live: live)
                 stats.dives = search.dives
@@ -394,7 +422,7 @@ public struct DecompositionEngine {
             try integerMasterPlan(share: options.masterIntegerShare)
 
             // 3. Reduced-cost fixing at the root, then branch-and-price on what is left.
-            guard options.branchAndPrice && !closed() && !stopped && !race.proved && !outOfTime() else { return }
+            guard options.branchAndPrice && !closed() && !cutOff() && !stopped && !race.proved && !outOfTime() else { return }
             var root = BranchRules()
             if upper.isFinite, let duals = rootDuals, rootBound.isFinite {
                 let t0 = now()
@@ -437,7 +465,7 @@ public struct DecompositionEngine {
             bestBound: nil, relativeGap: nil, nodes: nodes, stats: stats, firstIncumbentSeconds: firstIncumbentSeconds,
             peakSolverBytes: peakBytes, message: nil, rootCertificate: certificate)
         if best == nil {
-            result.termination = infeasible ? .infeasible : stopped ? .interrupted : outOfTime() ? .timeLimit : .solverFailure
+            result.termination = infeasible ? .infeasible : cutOff() ? .cutoff : stopped ? .interrupted : outOfTime() ? .timeLimit : .solverFailure
             // No plan, but the bound holds all the same.
             result.bestBound = lower.isFinite && !infeasible ? lower : nil
             return result
@@ -446,7 +474,8 @@ public struct DecompositionEngine {
         result.bestBound = bound
         result.relativeGap = bound.map { SolveResult.relativeGap(objective: upper, bound: $0) }
         (result.termination, result.primal) = Self.verdict(
-            plan: upper, bound: bound, exhausted: exhausted, closed: closed(), stopped: stopped, relativeGap: options.relativeGap)
+            plan: upper, bound: bound, exhausted: exhausted, closed: closed(), stopped: stopped, relativeGap: options.relativeGap,
+            cutOff: cutOff())
         return result
     }
 
@@ -455,13 +484,14 @@ public struct DecompositionEngine {
     /// where the bound taken from it, `plan − tolerance`, lands a rounding error beyond it);
     /// `closed`: the bound held is within the requested gap.
     static func verdict(
-        plan upper: Double, bound: Double?, exhausted: Bool, closed: Bool, stopped: Bool, relativeGap: Double
+        plan upper: Double, bound: Double?, exhausted: Bool, closed: Bool, stopped: Bool, relativeGap: Double, cutOff: Bool = false
     ) -> (TerminationReason, PrimalStatus) {
         let meets = bound.map { upper - $0 <= provenTolerance * max(1, abs(upper)) * (1 + 1e-9) } ?? false
         if meets || (exhausted && relativeGap <= provenTolerance) {
             // The bound meets the plan, or the tree was searched to a proof's tolerance.
             return (.optimal, .optimal)
         }
+        if cutOff { return (.cutoff, .feasible) }
         if exhausted || closed {
             // Within the requested gap, which is wider than a proof's tolerance.
             return (.gapReached, .feasible)

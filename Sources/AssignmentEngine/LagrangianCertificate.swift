@@ -11,6 +11,11 @@
 ///
 /// The bound is as good as the duals are for the changed problem: close to its optimum when the
 /// change is small, never above it.
+///
+/// The certificate also keeps the root's columns (each agent's set, by names), so that a solve
+/// of the changed problem can start where this one's root ended — its duals as the first
+/// stability centre, its sets as the first columns — instead of from the compact LP
+/// (`DecompositionEngine.solve(_:compact:incumbent:hints:warm:options:progress:)`).
 public struct LagrangianCertificate: Sendable {
     /// The bound these duals gave on the problem they came from.
     public var bound: Double
@@ -21,8 +26,21 @@ public struct LagrangianCertificate: Sendable {
     var classMax: [String: Double]
     var utilMax: [String: Double]
     var artificialCost: Double
+    /// The root's columns: each agent's set, as the agent's and the items' names.
+    var sets: [NamedSet]
+    /// Whether the root carried a floor on unmet needs: a solve that starts here computes its
+    /// own only then (where specialists are plentiful the floor is 0 and its rounds are lost time).
+    public var hadUnmetFloor: Bool
 
-    init(layout: MasterLayout, duals y: [Double], bound: Double) {
+    struct NamedSet: Sendable {
+        var agent: String
+        var items: [String]
+    }
+
+    /// How many sets the certificate carries to a warm start.
+    public var columnCount: Int { sets.count }
+
+    init(layout: MasterLayout, duals y: [Double], bound: Double, columns: [SetColumn] = []) {
         let problem = layout.problem
         func named(_ rows: [Int], _ names: [String]) -> [String: Double] {
             var out: [String: Double] = [:]
@@ -39,6 +57,38 @@ public struct LagrangianCertificate: Sendable {
         classMax = layout.classMaxRow.map { named($0, problem.agents.map(\.name)) } ?? [:]
         utilMax = layout.utilMaxRow.map { named($0, problem.agents.map(\.name)) } ?? [:]
         artificialCost = layout.artificialCost
+        hadUnmetFloor = layout.unmetFloor > 0
+        sets = columns.map { column in
+            NamedSet(agent: problem.agents[column.agent].name, items: column.pairs.map { problem.items[problem.pairs[$0].item].name })
+        }
+    }
+
+    /// The certificate's sets that are sets of `problem` too: the same agent (by name) and
+    /// pairs of it for every item (by name). An agent that is the first version of a group
+    /// (``AssignmentProblem/groups``: the person as they are) lends its sets to the group's
+    /// other versions — the same person may track the same communes. Sets of agents the problem
+    /// lacks, or with a pair it no longer allows, are left out.
+    func sets(in problem: AssignmentProblem) -> [(agent: Int, pairs: [Int])] {
+        var agentIndex: [String: Int] = [:]
+        for (i, agent) in problem.agents.enumerated() where agentIndex[agent.name] == nil { agentIndex[agent.name] = i }
+        var versions = [[Int]](repeating: [], count: problem.agents.count)
+        for group in problem.groups where group.count > 1 { versions[group[0]] = Array(group.dropFirst()) }
+        var itemIndex: [String: Int] = [:]
+        for (j, item) in problem.items.enumerated() where itemIndex[item.name] == nil { itemIndex[item.name] = j }
+        var pairOf: [Int: Int] = [:]
+        pairOf.reserveCapacity(problem.pairs.count)
+        for (k, pair) in problem.pairs.enumerated() { pairOf[pair.agent * problem.items.count + pair.item] = k }
+        var out: [(agent: Int, pairs: [Int])] = []
+        for set in sets {
+            guard let first = agentIndex[set.agent] else { continue }
+            let items = set.items.map { itemIndex[$0] }
+            guard !items.contains(where: { $0 == nil }) else { continue }
+            for i in [first] + versions[first] {
+                let pairs = items.compactMap { j in pairOf[i * problem.items.count + j!] }
+                if pairs.count == items.count { out.append((i, pairs)) }
+            }
+        }
+        return out
     }
 
     /// The duals for `layout`'s rows, projected onto the signs its rows allow.

@@ -15,6 +15,9 @@ public enum TerminationReason: String, Sendable, Codable, Equatable {
     case unbounded
     /// The solver itself failed (numerical trouble, an internal error).
     case solverFailure
+    /// The bound reached the caller's cutoff: no solution below it exists (the solution
+    /// held, if any, is at or above it).
+    case cutoff
 }
 
 /// What solution the result holds.

@@ -26,10 +26,14 @@ extension Planner {
         engineOptions.relativeGap = options.relativeGap
         engineOptions.threads = request.threads ?? ProcessInfo.processInfo.activeProcessorCount
         engineOptions.solverOptions = options
+        // A cutoff is on the whole weighted objective: a level of priorities has another.
+        if !(levels.isEmpty && objectiveTerms == nil) { engineOptions.cutoff = nil }
         let engine = DecompositionEngine(solver: solver, lpSolver: lpSolver)
         let incumbent = start.flatMap { decomposition.pairIndices(of: $0) }
         let began = Date()
-        let r = try engine.solve(decomposition.problem, compact: decomposition.compactModel, incumbent: incumbent, options: engineOptions, progress: progress)
+        let warm = levels.isEmpty && objectiveTerms == nil ? request.rootStart : nil
+        let r = try engine.solve(
+            decomposition.problem, compact: decomposition.compactModel, incumbent: incumbent, warm: warm, options: engineOptions, progress: progress)
         var result = SolveResult(
             termination: r.termination, primal: r.primal, objective: r.objective, bestBound: r.bestBound,
             relativeGap: r.relativeGap, nodes: r.nodes,

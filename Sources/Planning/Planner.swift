@@ -43,6 +43,11 @@ public struct PlanRequest: Sendable {
     /// The decomposition engine's switches (its time limit, gap, threads and GLPK options are
     /// set per level from this request).
     public var engineOptions = EngineOptions()
+    /// Another solve's root (``PlanOutcome/rootCertificate``) for the decomposition engine to
+    /// start from — its duals and its columns — instead of the compact LP: a re-solve of a
+    /// slightly changed scenario (an advice's candidate) then takes a few rounds, not the
+    /// whole column generation. Used when the scenario solves as one weighted problem.
+    public var rootStart: LagrangianCertificate?
 
     public enum Engine: String, Sendable, Codable, CaseIterable {
         /// Column generation, price-and-branch, reduced-cost fixing, then GLPK on what is left

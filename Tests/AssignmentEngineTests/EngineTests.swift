@@ -128,10 +128,7 @@ import Testing
         #expect(certificate.bound(on: problem) <= truth + tolerance, "\(c): the certificate's bound is above the optimum")
 
         // Agent 0 may meet every need.
-        var trained = problem
-        for n in trained.needs.indices where !trained.needs[n].holders.contains(0) {
-            trained.needs[n] = .init(name: trained.needs[n].name, item: trained.needs[n].item, holders: trained.needs[n].holders + [0], hard: trained.needs[n].hard)
-        }
+        let trained = Self.trained(problem)
         if let best = bruteForce(trained).best {
             let b = certificate.bound(on: trained)
             #expect(b <= best + 1e-6 * max(1, abs(best)), "\(c): bound \(b) above the trained optimum \(best)")
@@ -139,8 +136,76 @@ import Testing
         }
 
         // The last agent leaves: its pairs go, the needs forget it.
+        guard let without = Self.withoutLastAgent(problem) else { return }
+        if let best = bruteForce(without).best {
+            let b = certificate.bound(on: without)
+            #expect(b <= best + 1e-6 * max(1, abs(best)), "\(c): bound \(b) above the optimum without an agent \(best)")
+        }
+    }
+
+    /// A solve of a changed problem that starts from another root — its duals and its columns,
+    /// matched by names (`warm`) — proves the changed problem's own optimum.
+    @Test(arguments: cases.filter { $0.seed % 2 == 0 })
+    func aSolveStartedFromAnotherRootProvesTheChangedOptimum(_ c: Case) throws {
+        let problem = randomProblem(agents: c.agents, items: c.items, features: c.features, seed: c.seed)
+        guard bruteForce(problem).best != nil else { return }
+        let first = try Self.engine().solve(problem, incumbent: nil, options: EngineOptions(timeLimit: 60, threads: 1))
+        let certificate = try #require(first.rootCertificate, "\(c): no certificate from a solved root")
+        #expect(certificate.columnCount > 0)
+        for (label, changed) in [("trained", Self.trained(problem)), ("without the last agent", Self.withoutLastAgent(problem))] {
+            guard let changed else { continue }
+            let truth = bruteForce(changed).best
+            let result = try Self.engine().solve(changed, incumbent: nil, warm: certificate, options: EngineOptions(timeLimit: 60, threads: 1))
+            guard let truth else {
+                #expect(result.plan == nil, "\(c) \(label): a plan where enumeration finds none")
+                continue
+            }
+            #expect(result.stats.relaxationBound == nil, "\(c) \(label): the compact LP ran though the solve started from a root")
+            #expect(result.termination == .optimal, "\(c) \(label): \(result.termination)")
+            let value = try #require(result.objective, "\(c) \(label): no plan")
+            #expect(abs(value - truth) <= 1e-6 * max(1, abs(truth)), "\(c) \(label): \(value) against the enumerated \(truth)")
+        }
+    }
+
+    /// A cutoff below the optimum ends the search with a bound at or above the cutoff and
+    /// never above the optimum (termination `.cutoff`); a cutoff above it changes nothing.
+    @Test(arguments: cases.filter { $0.seed % 2 == 1 })
+    func aCutoffEndsTheSearchWithAProof(_ c: Case) throws {
+        let problem = randomProblem(agents: c.agents, items: c.items, features: c.features, seed: c.seed)
+        let plans = everyPlan(problem).compactMap { plan in referenceObjective(problem, plan: plan).map { (plan, $0) } }
+        guard let worst = plans.max(by: { $0.1 < $1.1 }), let truth = plans.map(\.1).min(), worst.1 > truth + 1e-3 else { return }
+        let below = truth - max(1, abs(truth)) * 0.05
+        var options = EngineOptions(timeLimit: 60, threads: 1)
+        options.cutoff = below
+        let cut = try Self.engine().solve(problem, incumbent: worst.0, options: options)
+        if cut.termination == .cutoff {
+            let bound = try #require(cut.bestBound)
+            #expect(bound >= below, "\(c): stopped at bound \(bound) below the cutoff \(below)")
+            #expect(bound <= truth + 1e-6 * max(1, abs(truth)), "\(c): bound \(bound) above the optimum \(truth)")
+        } else {
+            // The search may prove the optimum before its bound passes the cutoff.
+            #expect(cut.termination == .optimal, "\(c): \(cut.termination)")
+            #expect(abs((cut.objective ?? .nan) - truth) <= 1e-6 * max(1, abs(truth)))
+        }
+        options.cutoff = worst.1 + 1
+        let full = try Self.engine().solve(problem, incumbent: worst.0, options: options)
+        #expect(full.termination == .optimal, "\(c): \(full.termination) with a cutoff above every plan")
+        #expect(abs((full.objective ?? .nan) - truth) <= 1e-6 * max(1, abs(truth)), "\(c): \(full.objective ?? .nan) against \(truth)")
+    }
+
+    /// `problem` with agent 0 able to meet every need.
+    static func trained(_ problem: AssignmentProblem) -> AssignmentProblem {
+        var trained = problem
+        for n in trained.needs.indices where !trained.needs[n].holders.contains(0) {
+            trained.needs[n] = .init(name: trained.needs[n].name, item: trained.needs[n].item, holders: trained.needs[n].holders + [0], hard: trained.needs[n].hard)
+        }
+        return trained
+    }
+
+    /// `problem` without its last agent: its pairs go, the needs forget it (nil for one agent).
+    static func withoutLastAgent(_ problem: AssignmentProblem) -> AssignmentProblem? {
         let leaving = problem.agents.count - 1
-        guard leaving > 0 else { return }
+        guard leaving > 0 else { return nil }
         let keep = problem.pairs.indices.filter { problem.pairs[$0].agent != leaving }
         var objective = AssignmentProblem.Costs(pairs: keep.count, agents: leaving)
         objective.pair = keep.map { problem.objective.pair[$0] }
@@ -154,14 +219,10 @@ import Testing
             costs.pair = keep.map { row.costs.pair[$0] }
             return .init(name: row.name, costs: costs, limit: row.limit)
         }
-        let without = AssignmentProblem(
+        return AssignmentProblem(
             agents: Array(problem.agents.prefix(leaving)), items: problem.items, pairs: keep.map { problem.pairs[$0] },
             needs: problem.needs.map { .init(name: $0.name, item: $0.item, holders: $0.holders.filter { $0 != leaving }, hard: $0.hard) },
             objective: objective, sideRows: sideRows)
-        if let best = bruteForce(without).best {
-            let b = certificate.bound(on: without)
-            #expect(b <= best + 1e-6 * max(1, abs(best)), "\(c): bound \(b) above the optimum without an agent \(best)")
-        }
     }
 
     @Test func anInfeasibleProblemIsReportedSo() throws {
