@@ -320,7 +320,12 @@ public struct Relaxation: Sendable, Equatable {
 struct NameTable {
     private var used: Set<String> = []
     mutating func unique(_ raw: String) -> String {
-        var base = String(String.UnicodeScalarView(raw.unicodeScalars.map {
+        // Most names (codes and ids) are already ASCII letters, digits and underscores: kept as
+        // they are without the per-character rewrite, which was most of a model's build time.
+        let plain = raw.utf8.count <= 60 && raw.utf8.allSatisfy { b in
+            (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F
+        }
+        var base = plain ? raw : String(String.UnicodeScalarView(raw.unicodeScalars.map {
             ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_")) ? $0 : "_"
         }))
         if base.utf8.count > 60 { base = String(base.prefix(60)) }
