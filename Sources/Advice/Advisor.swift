@@ -1,3 +1,4 @@
+import AssignmentEngine
 import DiaBanCore
 import Foundation
 import LinearModel
@@ -163,11 +164,20 @@ public struct Advisor: Sendable {
         var solvedCount = 0
         // Screening solves fewer: the count is of the candidates that may be solved.
         let total = open.count
-        func solve(_ batch: [Int]) throws {
+        /// Solves `batch`; with a cutoff, a candidate whose bound reaches it is settled there as
+        /// unable to enter the list (its bound on the gain is below the n-th gain).
+        func solve(_ batch: [Int], cutoff: Double? = nil) throws {
             guard !batch.isEmpty else { return }
             let work = batch.map { i -> PlanBatch.Job in
                 var r = request
+                // Each solve starts where the baseline ended: its plan (valid after the action,
+                // so the start heuristic has nothing to repair), its root's duals and columns.
                 r.start = baseline.plan
+                r.rootStart = baseline.rootCertificate
+                if let plan = baseline.plan, PlanContext(scenario: scenarios[i]!).hardViolations(plan).isEmpty { r.warmStart = false }
+                // The solves run side by side: one thread each.
+                if jobs > 1 && r.threads == nil { r.threads = 1 }
+                r.engineOptions.cutoff = cutoff
                 return PlanBatch.Job(scenario: scenarios[i]!, request: r)
             }
             let done = Counter()
@@ -183,6 +193,14 @@ public struct Advisor: Sendable {
                 let action = candidates[i]
                 let outcome = try result.outcome.get()
                 let with = SolvedPoint(outcome, seconds: result.wallSeconds)
+                if cutoff != nil, outcome.levels.last?.result.termination == .cutoff, let z0 = point.objective, let b1 = with.bound {
+                    // Its bound reached the cutoff: its gain is below the n-th one proven.
+                    let high = z0 - b1
+                    gains[i] = ActionGain(action: action, changes: action.changes(in: scenario), gain: nil, gainLow: nil, gainHigh: high,
+                                          with: nil, provenWithoutSolve: nil, serves: [], plan: nil,
+                                          gainBound: bounds[i].map { Swift.min($0, high) } ?? high, screenedOut: true)
+                    continue
+                }
                 var g = Self.gain(action, changes: action.changes(in: scenario), baseline: point, with: with,
                                   plan: outcome.plan, scenario: scenario)
                 g.gainBound = bounds[i]
@@ -211,6 +229,7 @@ public struct Advisor: Sendable {
 
         // Per kind: solve in the order of the bounds until none left can enter the first n.
         let n = screenTop!
+        let z0 = point.objective!
         for kind in AdviceAction.Kind.allCases {
             let order = open.filter { candidates[$0].kind == kind }.sorted { a, b in
                 bounds[a]! != bounds[b]! ? bounds[a]! > bounds[b]! : candidates[a].key < candidates[b].key
@@ -231,7 +250,10 @@ public struct Advisor: Sendable {
                 }
                 let size = next < n ? n - next : max(1, jobs)
                 let batch = Array(order[next..<min(order.count, next + size)])
-                try solve(batch)
+                // Past the first n, a solve need only show whether the candidate beats the
+                // n-th gain: it stops once its bound proves it cannot.
+                let cutoff = t.isFinite ? z0 - t + 1e-6 * Swift.max(1, abs(t)) : nil
+                try solve(batch, cutoff: cutoff)
                 next += batch.count
             }
             for i in order[next...] where gains[i] == nil {

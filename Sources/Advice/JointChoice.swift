@@ -152,7 +152,9 @@ extension Advisor {
         }
         var best: (actions: [AdviceAction], point: SolvedPoint)?
         var bound = Double.infinity
-        let counts = hires.isEmpty ? [0] : Array(0...min(hireBudget, hires.count))
+        // Most hires first: they usually buy the most, and a count whose bound reaches the best
+        // combination found is settled there (its search stops at that cutoff).
+        let counts = hires.isEmpty ? [0] : Array((0...min(hireBudget, hires.count)).reversed())
         for k in counts {
             let jd = try JointDecomposition(scenario: scenario, trainings: trainings, hires: hires, hireCount: k, trainBudget: trainBudget)
             // Starts: the baseline (no hire), and the greedy combination re-solved as a what-if.
@@ -176,14 +178,18 @@ extension Advisor {
             var solverOptions = request.solverOptions
             solverOptions.timeLimit = request.timeLimit
             options.solverOptions = solverOptions
+            options.cutoff = best?.point.objective
             let engine = DecompositionEngine(solver: solver, lpSolver: lpSolver)
             var progress: (@Sendable (SolveProgress) -> ProgressDecision)?
             if let shouldStop { progress = { _ in shouldStop() ? .stop : .proceed } }
-            let result = try engine.solve(jd.problem, incumbent: hints.first, hints: Array(hints.dropFirst()), options: options,
-                                          progress: progress)
+            // The search starts where the baseline's root ended: its duals, and its sets for each
+            // officer's versions.
+            let result = try engine.solve(jd.problem, incumbent: hints.first, hints: Array(hints.dropFirst()), warm: baseline.rootCertificate,
+                                          options: options, progress: progress)
             if result.termination == .infeasible { continue }  // no combination with k hires
             if let b = result.bestBound { bound = min(bound, b) } else { bound = -.infinity }
-            guard let plan = result.plan else { continue }
+            // Settled at the cutoff: no combination with k hires beats the best one found.
+            guard result.termination != .cutoff, let plan = result.plan else { continue }
             let actions = jd.actions(ofPlan: plan)
             // The combination, re-solved as a what-if, from the engine's plan.
             let changed = try actions.applied(to: scenario)

@@ -63,7 +63,11 @@ extension Advisor {
             let change: ScenarioChange = scenario.locked.contains { $0.officer == officer.id }
                 ? .setOfficerStatus(officer: officer.id, status: .leave) : .removeOfficer(officer.id)
             try change.apply(to: &s)
-            work.append(PlanBatch.Job(scenario: s, request: request))
+            // Each departure starts from the baseline's root: the others' sets and its duals.
+            var r = request
+            r.rootStart = baseline.rootCertificate
+            if jobs > 1 && r.threads == nil { r.threads = 1 }
+            work.append(PlanBatch.Job(scenario: s, request: r))
         }
         let results = PlanBatch(planner: planner, jobs: jobs).run(work)
 
