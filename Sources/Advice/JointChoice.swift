@@ -34,17 +34,18 @@ extension Advisor {
     /// The joint choice of trainings and hires within the budgets: one integer program per
     /// number of hires (``JointModel``), the best combination of each re-solved as a what-if,
     /// and the smallest of the programs' bounds as the bound on every combination.
-    /// Base moves and capacity are not part of it (``JointChoice/notes`` says so).
+    /// Base moves are part of it on the decomposition engine; capacity is not (``JointChoice/notes``
+    /// says so), nor are base moves on the compact program.
     public func joint(
         _ scenario: Scenario, options: AdviceOptions, candidates: [AdviceAction], singles: [ActionGain],
         baseline: PlanOutcome, point: SolvedPoint, request: PlanRequest, shouldStop: (@Sendable () -> Bool)? = nil
     ) throws -> JointChoice? {
         let started = Date()
         var notes: [String] = []
-        let trainBudget = options.budget(.train), hireBudget = options.budget(.hire)
-        guard trainBudget > 0 || hireBudget > 0 else { return nil }
-        for kind in [AdviceAction.Kind.moveBase, .capacity] where options.budget(kind) > 0 {
-            notes.append("The joint choice covers trainings and hires; \(kind.rawValue) actions are ranked one by one only.")
+        let trainBudget = options.budget(.train), hireBudget = options.budget(.hire), moveBudget = options.budget(.moveBase)
+        guard trainBudget > 0 || hireBudget > 0 || moveBudget > 0 else { return nil }
+        if options.budget(.capacity) > 0 {
+            notes.append("The joint choice covers trainings, hires and base moves; capacity actions are ranked one by one only.")
         }
         var exactBound = true
         if scenario.rules.candidateLimit != nil {
@@ -59,11 +60,16 @@ extension Advisor {
         let useless = Set(singles.filter { $0.provenWithoutSolve != nil }.map(\.action))
         let trainings = trainBudget > 0 ? candidates.filter { $0.kind == .train && !useless.contains($0) } : []
         var hires = hireBudget > 0 ? candidates.filter { $0.kind == .hire } : []
+        let moves = moveBudget > 0 ? candidates.filter { $0.kind == .moveBase } : []
         if exactBound, Planner.solvesAsOne(PlanContext(scenario: scenario)), let lpSolver = solver as? any LiveProgramSolver {
-            return try jointByEngine(scenario, trainings: trainings, hires: hires, trainBudget: trainBudget, hireBudget: hireBudget,
+            return try jointByEngine(scenario, trainings: trainings, hires: hires, moves: moves, budgets: (trainBudget, hireBudget, moveBudget),
                                      singles: singles, baseline: baseline, point: point, request: request, lpSolver: lpSolver,
                                      notes: notes, started: started, shouldStop: shouldStop)
         }
+        if moveBudget > 0 {
+            notes.append("Solved by priority levels, by province or with a candidate limit, the joint choice covers trainings and hires; base moves are ranked one by one only.")
+        }
+        guard trainBudget > 0 || hireBudget > 0 else { return nil }
         if !hires.isEmpty, scenario.rules.mountainBand != nil {
             notes.append("With a hard mountain band a hire cannot stay idle; hires are left out of the joint choice.")
             hires = []
@@ -142,11 +148,13 @@ extension Advisor {
     /// number of hires, each started from the greedy combination, its proven bound a bound on
     /// every combination with that many hires; the best combination re-solved as a what-if.
     func jointByEngine(
-        _ scenario: Scenario, trainings: [AdviceAction], hires: [AdviceAction], trainBudget: Int, hireBudget: Int,
+        _ scenario: Scenario, trainings: [AdviceAction], hires: [AdviceAction], moves: [AdviceAction],
+        budgets: (train: Int, hire: Int, move: Int),
         singles: [ActionGain], baseline: PlanOutcome, point: SolvedPoint, request: PlanRequest, lpSolver: any LiveProgramSolver,
         notes: [String], started: Date, shouldStop: (@Sendable () -> Bool)? = nil
     ) throws -> JointChoice {
         var notes = notes
+        let (trainBudget, hireBudget, moveBudget) = budgets
         if hireBudget > 0 && !hires.isEmpty {
             notes.append("Each hire of a combination tracks at least one commune: a hire left idle is no proposal.")
         }
@@ -156,11 +164,13 @@ extension Advisor {
         // combination found is settled there (its search stops at that cutoff).
         let counts = hires.isEmpty ? [0] : Array((0...min(hireBudget, hires.count)).reversed())
         for k in counts {
-            let jd = try JointDecomposition(scenario: scenario, trainings: trainings, hires: hires, hireCount: k, trainBudget: trainBudget)
+            let jd = try JointDecomposition(scenario: scenario, trainings: trainings, hires: hires, hireCount: k, trainBudget: trainBudget,
+                                            moves: moves, moveBudget: moveBudget)
             // Starts: the baseline (no hire), and the greedy combination re-solved as a what-if.
             var hints: [[Int]] = []
             if k == 0, let plan = baseline.plan, let p = jd.plan(for: [], assignment: plan, scenario: scenario) { hints.append(p) }
-            let greedy = Self.greedy(singles, trainings: trainings, trainBudget: trainBudget, hires: hires, hireCount: k).sorted()
+            let greedy = Self.greedy(singles, trainings: trainings, trainBudget: trainBudget, hires: hires, hireCount: k,
+                                     moves: moves, moveBudget: moveBudget).sorted()
             if let changed = try? greedy.applied(to: scenario) {
                 var r = request
                 r.start = baseline.plan
@@ -217,12 +227,21 @@ extension Advisor {
         return choice
     }
 
-    /// The largest-gain single trainings (up to the budget, positive gains only) and the k
-    /// largest-gain single hires: a combination chosen one action at a time.
-    static func greedy(_ singles: [ActionGain], trainings: [AdviceAction], trainBudget: Int, hires: [AdviceAction], hireCount k: Int) -> [AdviceAction] {
-        let allowed = Set(trainings), hireSet = Set(hires)
+    /// The largest-gain single trainings and base moves (up to their budgets, positive gains
+    /// only, one move per officer) and the k largest-gain single hires: a combination chosen one
+    /// action at a time.
+    static func greedy(
+        _ singles: [ActionGain], trainings: [AdviceAction], trainBudget: Int, hires: [AdviceAction], hireCount k: Int,
+        moves: [AdviceAction] = [], moveBudget: Int = 0
+    ) -> [AdviceAction] {
+        let allowed = Set(trainings), hireSet = Set(hires), moveSet = Set(moves)
         let t = singles.filter { allowed.contains($0.action) && ($0.gain ?? 0) > 1e-9 }.prefix(trainBudget).map(\.action)
         let h = singles.filter { hireSet.contains($0.action) && $0.gain != nil }.prefix(k).map(\.action)
-        return Array(t) + Array(h)
+        var m: [AdviceAction] = []
+        var moved = Set<String>()
+        for g in singles where moveSet.contains(g.action) && (g.gain ?? 0) > 1e-9 && m.count < moveBudget {
+            if case .moveBase(let o, _) = g.action, moved.insert(o).inserted { m.append(g.action) }
+        }
+        return Array(t) + Array(h) + m
     }
 }

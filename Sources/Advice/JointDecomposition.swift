@@ -5,10 +5,11 @@ import Planning
 /// The joint choice as one problem for the decomposition engine, with the candidate actions as
 /// versions of the people they change (``AssignmentProblem/groups``):
 ///
-/// - **Trainings**: each officer with candidate trainings has one version per set of them (up
-///   to the training budget), holding those specialties too; the versions share the officer's
-///   convexity row, and a budget row counts each version's trainings. The officer as they are
-///   is the group's default.
+/// - **Trainings and base moves**: each officer with candidate actions has one version per set
+///   of trainings (up to the training budget) and per base (the current one, or one of the
+///   candidate moves when the move budget allows), holding those specialties too and paying the
+///   travel from that base; the versions share the officer's convexity row, and budget rows
+///   count each version's trainings and moves. The officer as they are is the group's default.
 /// - **Hires**: each candidate hire is a group of two: nobody (the default: no pairs, no cost)
 ///   and the hire, who tracks at least one commune. Two rows make the number of hires exactly
 ///   `k` — fair shares and the mean utilisation depend on the roster's total capacity, so every
@@ -21,9 +22,9 @@ import Planning
 /// least one commune.
 struct JointDecomposition {
     let problem: AssignmentProblem
-    /// For each agent: the training set it stands for (nil for an agent that is no version of an
-    /// officer), or the hire candidate it is (index into `hires`).
-    let trainingsOfAgent: [[AdviceAction]?]
+    /// For each agent: the trainings and the base move it stands for (nil for an agent that is
+    /// no version of an officer), or the hire candidate it is (index into `hires`).
+    let actionsOfAgent: [[AdviceAction]?]
     let hireOfAgent: [Int?]
     /// The officer (id) each agent tracks for, nil for a hire or nobody.
     let officerOfAgent: [String?]
@@ -33,17 +34,47 @@ struct JointDecomposition {
     let communeOfPair: [String]
     let hires: [AdviceAction]
 
+    /// An agent of another decomposition whose pairs and costs a version copies.
+    struct Source {
+        var problem: AssignmentProblem
+        var agent: Int
+        var pairs: [Int]
+    }
+
     struct AgentCommune: Hashable {
         var agent: Int
         var commune: String
     }
 
-    init(scenario: Scenario, trainings: [AdviceAction], hires: [AdviceAction], hireCount k: Int, trainBudget: Int) throws {
+    init(
+        scenario: Scenario, trainings: [AdviceAction], hires: [AdviceAction], hireCount k: Int, trainBudget: Int,
+        moves: [AdviceAction] = [], moveBudget: Int = 0
+    ) throws {
         self.hires = hires
         // The scenario with every candidate hire in it: their pairs and costs.
         var all = scenario
         for (j, action) in hires.enumerated() { for c in action.changes(in: scenario, hireNumber: j + 1) { try c.apply(to: &all) } }
         let whole = PlanDecomposition(PlanModel(context: PlanContext(scenario: all)))
+        // The pairs and costs of each officer from each candidate base: the r-th scenario moves
+        // every officer that has an r-th candidate move there (an officer's costs depend on
+        // their own base only), so a few models price every move.
+        var movesOf: [String: [AdviceAction]] = [:]
+        if moveBudget > 0 { for action in moves { if case .moveBase(let o, _) = action { movesOf[o, default: []].append(action) } } }
+        for o in movesOf.keys { movesOf[o]!.sort() }
+        var movedSource: [AdviceAction: Source] = [:]
+        for r in 0..<(movesOf.values.map(\.count).max() ?? 0) {
+            var moved = all
+            var round: [String: AdviceAction] = [:]
+            for (o, list) in movesOf where r < list.count {
+                round[o] = list[r]
+                for c in list[r].changes(in: scenario) { try c.apply(to: &moved) }
+            }
+            let problem = PlanDecomposition(PlanModel(context: PlanContext(scenario: moved))).problem
+            let pairsOf = problem.pairsByAgent()
+            for (i, agent) in problem.agents.enumerated() {
+                if let action = round[agent.name] { movedSource[action] = Source(problem: problem, agent: i, pairs: pairsOf[i]) }
+            }
+        }
         // The bands of the scenario with k hires (a hire's: the first's; all have one capacity).
         var withK = scenario
         for (j, action) in hires.prefix(k).enumerated() {
@@ -72,14 +103,18 @@ struct JointDecomposition {
         var pairs: [AssignmentProblem.Pair] = []
         var objective = AssignmentProblem.Costs(pairs: 0, agents: 0)
         var sideCosts = source.sideRows.map { _ in AssignmentProblem.Costs(pairs: 0, agents: 0) }
-        var trainingCount: [Double] = [], hireFlag: [Double] = []
+        var trainingCount: [Double] = [], moveCount: [Double] = [], hireFlag: [Double] = []
         var holdsNeed: [[Bool]] = []  // per agent, per need
-        var trainingsOfAgent: [[AdviceAction]?] = [], hireOfAgent: [Int?] = [], officerOfAgent: [String?] = []
+        var actionsOfAgent: [[AdviceAction]?] = [], hireOfAgent: [Int?] = [], officerOfAgent: [String?] = []
         var groups: [[Int]] = []
         var pairIndex: [AgentCommune: Int] = [:], communeOfPair: [String] = []
 
-        /// A copy of source agent `s` (its pairs and costs), with `extra` specialties for needs.
-        func add(copyOf s: Int?, agent: AssignmentProblem.Agent, extra: Set<Specialty>, trainingsCount: Int, hire: Int?, officer: String?, training: [AdviceAction]?) -> Int {
+        /// A copy of source agent `s` (its pairs and costs; from `moved` when the version moves its
+        /// base), with `extra` specialties for needs.
+        func add(
+            copyOf s: Int?, moved: Source? = nil, agent: AssignmentProblem.Agent, extra: Set<Specialty>,
+            trainingsCount: Int, movesCount: Int = 0, hire: Int?, officer: String?, actions: [AdviceAction]?
+        ) -> Int {
             let i = agents.count
             agents.append(agent)
             objective.classDeviation.append(s.map { source.objective.classDeviation[$0] } ?? 0)
@@ -91,20 +126,23 @@ struct JointDecomposition {
                 sideCosts[r].agent.append(0)
             }
             trainingCount.append(Double(trainingsCount))
+            moveCount.append(Double(movesCount))
             hireFlag.append(hire == nil ? 0 : 1)
-            trainingsOfAgent.append(training)
+            actionsOfAgent.append(actions)
             hireOfAgent.append(hire)
             officerOfAgent.append(officer)
             var holds = [Bool](repeating: false, count: source.needs.count)
             if let s {
                 for (n, need) in source.needs.enumerated() { holds[n] = need.holders.contains(s) || extra.contains(needSpecialty[n]) }
-                for k in pairsOfSource[s] {
-                    let p = source.pairs[k]
+                // The pairs: the source's own, or those of the scenario with the base moved.
+                let from = moved?.problem ?? source
+                for k in moved?.pairs ?? pairsOfSource[s] {
+                    let p = from.pairs[k]
                     pairIndex[AgentCommune(agent: i, commune: communeCodes[p.item])] = pairs.count
                     communeOfPair.append(communeCodes[p.item])
                     pairs.append(.init(agent: i, item: p.item, weight: p.weight, forced: p.forced))
-                    objective.pair.append(source.objective.pair[k])
-                    for r in sideCosts.indices { sideCosts[r].pair.append(source.sideRows[r].costs.pair[k]) }
+                    objective.pair.append(from.objective.pair[k])
+                    for r in sideCosts.indices { sideCosts[r].pair.append(from.sideRows[r].costs.pair[k]) }
                 }
             }
             holdsNeed.append(holds)
@@ -124,24 +162,30 @@ struct JointDecomposition {
             if let j = hireIndexOfID[id] {
                 // Nobody, or the hire.
                 guard k > 0 else { continue }
-                let nobody = add(copyOf: nil, agent: .init(name: "nobody-\(j + 1)", capacity: 0), extra: [], trainingsCount: 0, hire: nil, officer: nil, training: nil)
+                let nobody = add(copyOf: nil, agent: .init(name: "nobody-\(j + 1)", capacity: 0), extra: [], trainingsCount: 0, hire: nil, officer: nil, actions: nil)
                 var hire = banded(sourceAgent, like: nil)
                 hire.name = id
-                let h = add(copyOf: s, agent: hire, extra: [], trainingsCount: 0, hire: j, officer: nil, training: nil)
+                let h = add(copyOf: s, agent: hire, extra: [], trainingsCount: 0, hire: j, officer: nil, actions: nil)
                 groups.append([nobody, h])
                 continue
             }
-            let base = add(copyOf: s, agent: banded(sourceAgent, like: id), extra: [], trainingsCount: 0, hire: nil, officer: id, training: [])
-            let candidates = (trainingsOf[id] ?? []).sorted()
-            guard trainBudget > 0, !candidates.isEmpty else { continue }
+            let base = add(copyOf: s, agent: banded(sourceAgent, like: id), extra: [], trainingsCount: 0, hire: nil, officer: id, actions: [])
+            let candidates = trainBudget > 0 ? (trainingsOf[id] ?? []).sorted() : []
+            let bases: [AdviceAction?] = [nil] + (movesOf[id] ?? []).map { Optional($0) }
+            guard !candidates.isEmpty || bases.count > 1 else { continue }
             var group = [base]
-            for subset in Self.subsets(candidates, atMost: trainBudget) where !subset.isEmpty {
+            for subset in Self.subsets(candidates, atMost: trainBudget) {
                 var extra = Set<Specialty>()
                 for action in subset { if case .train(_, let sp) = action { extra.insert(sp) } }
                 extra.subtract(specialtiesOf[id] ?? [])
-                var version = banded(sourceAgent, like: id)
-                version.name = "\(id)+" + subset.map(\.key).joined(separator: "+")
-                group.append(add(copyOf: s, agent: version, extra: extra, trainingsCount: subset.count, hire: nil, officer: id, training: subset))
+                for move in bases where !(subset.isEmpty && move == nil) {
+                    guard move.map({ movedSource[$0] != nil }) ?? true else { continue }
+                    let actions = subset + (move.map { [$0] } ?? [])
+                    var version = banded(sourceAgent, like: id)
+                    version.name = "\(id)+" + actions.map(\.key).joined(separator: "+")
+                    group.append(add(copyOf: s, moved: move.flatMap { movedSource[$0] }, agent: version, extra: extra,
+                                     trainingsCount: subset.count, movesCount: move == nil ? 0 : 1, hire: nil, officer: id, actions: actions))
+                }
             }
             groups.append(group)
         }
@@ -164,6 +208,11 @@ struct JointDecomposition {
             c.agent = trainingCount
             sideRows.append(.init(name: "training_budget", costs: c, limit: Double(trainBudget)))
         }
+        if moveBudget > 0 && moveCount.contains(where: { $0 > 0 }) {
+            var c = AssignmentProblem.Costs(pairs: pairs.count, agents: agents.count)
+            c.agent = moveCount
+            sideRows.append(.init(name: "move_budget", costs: c, limit: Double(moveBudget)))
+        }
         if k > 0 {
             var most = AssignmentProblem.Costs(pairs: pairs.count, agents: agents.count)
             most.agent = hireFlag
@@ -174,7 +223,7 @@ struct JointDecomposition {
         }
         problem = AssignmentProblem(agents: agents, items: source.items, pairs: pairs, needs: needs, objective: objective,
                                     sideRows: sideRows, integralObjective: source.integralObjective, groups: groups)
-        self.trainingsOfAgent = trainingsOfAgent
+        self.actionsOfAgent = actionsOfAgent
         self.hireOfAgent = hireOfAgent
         self.officerOfAgent = officerOfAgent
         self.pairIndex = pairIndex
@@ -187,7 +236,7 @@ struct JointDecomposition {
         let used = Set(plan.map { problem.pairs[$0].agent })
         var out: [AdviceAction] = []
         for i in used.sorted() {
-            if let t = trainingsOfAgent[i] { out += t }
+            if let t = actionsOfAgent[i] { out += t }
             if let j = hireOfAgent[i] { out.append(hires[j]) }
         }
         return out.sorted()
@@ -198,12 +247,12 @@ struct JointDecomposition {
     /// uses a pair the problem lacks.
     func plan(for actions: [AdviceAction], assignment: Assignment, scenario: Scenario) -> [Int]? {
         var versionOf: [String: Int] = [:]
-        var trainingsByOfficer: [String: [AdviceAction]] = [:]
+        var actionsByOfficer: [String: [AdviceAction]] = [:]
         var hireAgentOfID: [String: Int] = [:]
         var hireNumber = 0
         for action in actions {
             switch action {
-            case .train(let o, _): trainingsByOfficer[o, default: []].append(action)
+            case .train(let o, _), .moveBase(let o, _): actionsByOfficer[o, default: []].append(action)
             case .hire:
                 hireNumber += 1
                 guard let j = hires.firstIndex(of: action), let agent = hireOfAgent.firstIndex(of: j) else { return nil }
@@ -212,8 +261,8 @@ struct JointDecomposition {
             }
         }
         for (i, officer) in officerOfAgent.enumerated() {
-            guard let officer, let t = trainingsOfAgent[i] else { continue }
-            if t == (trainingsByOfficer[officer] ?? []).sorted() { versionOf[officer] = i }
+            guard let officer, let t = actionsOfAgent[i] else { continue }
+            if t.sorted() == (actionsByOfficer[officer] ?? []).sorted() { versionOf[officer] = i }
         }
         var out: [Int] = []
         for pair in assignment.pairs {

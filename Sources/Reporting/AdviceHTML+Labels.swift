@@ -33,8 +33,9 @@ struct AdviceLabels: Sendable {
     static func of(_ lang: ReportLanguage) -> AdviceLabels { lang == .vi ? .vi : .en }
 
     static let noteKeys = (
-        moveBase: "The joint choice covers trainings and hires; move-base actions are ranked one by one only.",
-        capacity: "The joint choice covers trainings and hires; capacity actions are ranked one by one only.",
+        moveBase: "Solved by priority levels, by province or with a candidate limit, the joint choice covers trainings and hires; base moves are ranked one by one only.",
+        capacity: "The joint choice covers trainings, hires and base moves; capacity actions are ranked one by one only.",
+        idleHire: "Each hire of a combination tracks at least one commune: a hire left idle is no proposal.",
         candidateLimit: "With a candidate limit the eligible pairs depend on the roster, so the joint program's bound is not a proof.",
         priorities: "With priorities the joint program weighs all terms at once; its bound is not a proof of the ranked solve.",
         mountainBand: "With a hard mountain band a hire cannot stay idle; hires are left out of the joint choice."
@@ -60,8 +61,9 @@ struct AdviceLabels: Sendable {
         jointPoints: "Điểm phạt với tổ hợp", singleSum: "Cộng lợi ích từng hành động riêng lẻ", jointBound: "Cận dưới của mọi tổ hợp", gapWord: "Độ chênh so với tối ưu",
         noAction: "Không hành động nào trong ngân sách cải thiện phương án.",
         notes: [
-            noteKeys.moveBase: "Tổ hợp chỉ gồm đào tạo và tuyển mới; chuyển nơi làm việc được xếp hạng từng hành động.",
-            noteKeys.capacity: "Tổ hợp chỉ gồm đào tạo và tuyển mới; tăng định mức được xếp hạng từng hành động.",
+            noteKeys.moveBase: "Khi giải theo thứ tự ưu tiên, theo từng tỉnh hoặc có giới hạn ứng viên, tổ hợp chỉ gồm đào tạo và tuyển mới; chuyển nơi làm việc được xếp hạng từng hành động.",
+            noteKeys.capacity: "Tổ hợp gồm đào tạo, tuyển mới và chuyển nơi làm việc; tăng định mức được xếp hạng từng hành động.",
+            noteKeys.idleHire: "Mỗi cán bộ tuyển mới trong tổ hợp theo dõi ít nhất một xã: tuyển mới mà không giao việc thì không phải là đề xuất.",
             noteKeys.candidateLimit: "Có giới hạn số cán bộ ứng viên cho mỗi xã nên cận dưới của bài toán tổ hợp không phải là chứng minh.",
             noteKeys.priorities: "Có thứ tự ưu tiên các mục tiêu nên cận dưới của bài toán tổ hợp không phải là chứng minh.",
             noteKeys.mountainBand: "Có dải miền núi bắt buộc nên cán bộ tuyển mới không thể để trống việc; tổ hợp không gồm tuyển mới.",

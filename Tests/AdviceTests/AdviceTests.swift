@@ -100,10 +100,13 @@ func enumeratedOptimum(_ scenario: Scenario) -> Double? {
     static func bestCombination(_ s: Scenario, options: AdviceOptions) throws -> Double {
         let candidates = AdviceCandidates.all(s, options: options)
         let trainings = candidates.filter { $0.kind == .train }, hires = candidates.filter { $0.kind == .hire }
+        let moves = candidates.filter { $0.kind == .moveBase }
         var best = Double.infinity
         for t in JointDecomposition.subsets(trainings, atMost: options.budget(.train)) {
             for h in JointDecomposition.subsets(hires, atMost: options.budget(.hire)) {
-                if let z = enumeratedOptimum(try (t + h).applied(to: s)) { best = min(best, z) }
+                for m in JointDecomposition.subsets(moves, atMost: options.budget(.moveBase)) {
+                    if let z = enumeratedOptimum(try (t + h + m).applied(to: s)) { best = min(best, z) }
+                }
             }
         }
         return best
@@ -123,6 +126,26 @@ func enumeratedOptimum(_ scenario: Scenario) -> Double? {
         #expect(joint.status == .optimal)
         #expect(joint.actions.filter { $0.kind == .train }.count <= 2 && joint.actions.filter { $0.kind == .hire }.count <= 1)
         // The combination's changes re-solve to the stated points.
+        let changed = try Scenario.applying(joint.changes, to: s)
+        #expect(Self.close(enumeratedOptimum(changed), joint.with.objective))
+    }
+
+    @Test("The joint choice with base moves equals enumeration of every combination within the budgets", arguments: [UInt64(11), 12, 13])
+    func jointWithBaseMovesEqualsEnumeration(seed: UInt64) throws {
+        let s = smallScenario(officers: 3, communes: 5, seed: seed + 100)
+        var options = AdviceOptions(budgets: [.train: 1, .hire: 1, .moveBase: 1])
+        options.jobs = 2
+        let candidates = AdviceCandidates.all(s, options: options)
+        #expect(candidates.contains { $0.kind == .moveBase }, "seed \(seed): no base move to choose")
+        let (advice, _) = try advisor.advise(s, options: options, request: request(s))
+        let a = try #require(advice)
+        let joint = try #require(a.joint)
+        let best = try Self.bestCombination(s, options: options)
+        #expect(Self.close(joint.with.objective, best), "joint \(joint.with.objective ?? .nan) (\(joint.actions.map(\.key))), enumeration \(best)")
+        #expect((joint.bound ?? .infinity) <= best + 1e-6 * max(1, abs(best)), "the bound is below every combination")
+        #expect(joint.status == .optimal)
+        #expect(joint.actions.filter { $0.kind == .moveBase }.count <= 1)
+        #expect(!joint.notes.contains { $0.contains("base moves are ranked one by one") })
         let changed = try Scenario.applying(joint.changes, to: s)
         #expect(Self.close(enumeratedOptimum(changed), joint.with.objective))
     }
