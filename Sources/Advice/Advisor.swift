@@ -164,9 +164,9 @@ public struct Advisor: Sendable {
         var solvedCount = 0
         // Screening solves fewer: the count is of the candidates that may be solved.
         let total = open.count
-        /// Solves `batch`; with a cutoff, a candidate whose bound reaches it is settled there as
-        /// unable to enter the list (its bound on the gain is below the n-th gain).
-        func solve(_ batch: [Int], cutoff: Double? = nil) throws {
+        /// Solves `batch`; with a cutoff for a candidate, a solve whose bound reaches it settles the
+        /// candidate there as unable to enter the list (its bound on the gain is below the n-th gain).
+        func solve(_ batch: [Int], cutoffs: [Int: Double] = [:]) throws {
             guard !batch.isEmpty else { return }
             let work = batch.map { i -> PlanBatch.Job in
                 var r = request
@@ -177,7 +177,7 @@ public struct Advisor: Sendable {
                 if let plan = baseline.plan, PlanContext(scenario: scenarios[i]!).hardViolations(plan).isEmpty { r.warmStart = false }
                 // The solves run side by side: one thread each.
                 if jobs > 1 && r.threads == nil { r.threads = 1 }
-                r.engineOptions.cutoff = cutoff
+                r.engineOptions.cutoff = cutoffs[i]
                 return PlanBatch.Job(scenario: scenarios[i]!, request: r)
             }
             let done = Counter()
@@ -193,7 +193,7 @@ public struct Advisor: Sendable {
                 let action = candidates[i]
                 let outcome = try result.outcome.get()
                 let with = SolvedPoint(outcome, seconds: result.wallSeconds)
-                if cutoff != nil, outcome.levels.last?.result.termination == .cutoff, let z0 = point.objective, let b1 = with.bound {
+                if cutoffs[i] != nil, outcome.levels.last?.result.termination == .cutoff, let z0 = point.objective, let b1 = with.bound {
                     // Its bound reached the cutoff: its gain is below the n-th one proven.
                     let high = z0 - b1
                     gains[i] = ActionGain(action: action, changes: action.changes(in: scenario), gain: nil, gainLow: nil, gainHigh: high,
@@ -227,36 +227,49 @@ public struct Advisor: Sendable {
             return Self.rank(gains.compactMap { $0 })
         }
 
-        // Per kind: solve in the order of the bounds until none left can enter the first n.
+        // Per kind: solve in the order of the bounds until none left can enter the first n. Each
+        // round solves every kind's next candidates together, so that the lanes stay busy; what
+        // a round holds depends only on the rounds before it, so the advice is reproducible.
         let n = screenTop!
         let z0 = point.objective!
-        for kind in AdviceAction.Kind.allCases {
-            let order = open.filter { candidates[$0].kind == kind }.sorted { a, b in
+        let orders = AdviceAction.Kind.allCases.map { kind in
+            open.filter { candidates[$0].kind == kind }.sorted { a, b in
                 bounds[a]! != bounds[b]! ? bounds[a]! > bounds[b]! : candidates[a].key < candidates[b].key
             }
-            var next = 0
-            // The n-th best proven lower end among the solved of this kind (−∞ until n are solved).
-            func threshold() -> Double {
-                let lows = order.prefix(next).compactMap { gains[$0]?.gainLow }.sorted(by: >)
-                return lows.count >= n ? lows[n - 1] : -.infinity
+        }
+        var next = orders.map { _ in 0 }
+        var active = orders.map { !$0.isEmpty }
+        /// The n-th best proven lower end among the solved of kind `k` (−∞ until n are solved).
+        func threshold(_ k: Int) -> Double {
+            let lows = orders[k].prefix(next[k]).compactMap { gains[$0]?.gainLow }.sorted(by: >)
+            return lows.count >= n ? lows[n - 1] : -.infinity
+        }
+        while active.contains(true) {
+            if shouldStop?() == true {
+                for k in orders.indices where active[k] { unsolved(orders[k][next[k]...]); next[k] = orders[k].count }
+                break
             }
-            while next < order.count {
-                let t = threshold()
-                if bounds[order[next]]! < t - 1e-9 * max(1, abs(t)) { break }
-                if shouldStop?() == true {
-                    unsolved(order[next...])
-                    next = order.count
-                    break
+            var batch: [Int] = []
+            var cutoffs: [Int: Double] = [:]
+            for k in orders.indices where active[k] {
+                let order = orders[k]
+                let t = threshold(k)
+                guard next[k] < order.count, bounds[order[next[k]]]! >= t - 1e-9 * max(1, abs(t)) else {
+                    active[k] = false
+                    continue
                 }
-                let size = next < n ? n - next : max(1, jobs)
-                let batch = Array(order[next..<min(order.count, next + size)])
+                let size = next[k] < n ? n - next[k] : max(1, jobs)
+                let chosen = order[next[k]..<min(order.count, next[k] + size)]
                 // Past the first n, a solve need only show whether the candidate beats the
                 // n-th gain: it stops once its bound proves it cannot.
-                let cutoff = t.isFinite ? z0 - t + 1e-6 * Swift.max(1, abs(t)) : nil
-                try solve(batch, cutoff: cutoff)
-                next += batch.count
+                if t.isFinite { for i in chosen { cutoffs[i] = z0 - t + 1e-6 * Swift.max(1, abs(t)) } }
+                batch += chosen
+                next[k] += chosen.count
             }
-            for i in order[next...] where gains[i] == nil {
+            try solve(batch, cutoffs: cutoffs)
+        }
+        for (k, order) in orders.enumerated() {
+            for i in order[next[k]...] where gains[i] == nil {
                 gains[i] = ActionGain(action: candidates[i], changes: candidates[i].changes(in: scenario), gain: nil, gainLow: nil,
                                       gainHigh: bounds[i], with: nil, provenWithoutSolve: nil, serves: [], plan: nil,
                                       gainBound: bounds[i], screenedOut: true)
