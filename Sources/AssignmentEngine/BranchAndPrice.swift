@@ -56,7 +56,6 @@ final class BranchAndPrice {
     /// and whether the tree was exhausted (then the incumbent, if any, is optimal).
     func run(_ live: any LiveLinearProgram, root: BranchRules, rootBound: Double, hooks: Hooks) throws -> (bound: Double, exhausted: Bool) {
         let problem = generation.problem
-        let layout = generation.layout
         var open = [Node(rules: root, bound: rootBound, depth: 0, id: 0)]
         var nextID = 1
         func globalBound() -> Double { min(open.map(\.bound).min() ?? .infinity, hooks.upper()) }
