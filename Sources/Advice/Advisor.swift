@@ -121,7 +121,9 @@ public struct Advisor: Sendable {
     /// of every plan with the action, so the baseline's points minus it bound the gain from
     /// above (``ActionGain/gainBound``). Candidates are then solved in the order of their bounds,
     /// and solving stops when the next bound is below the n-th best gain proven so far (its
-    /// lower end): no candidate left out can enter the first n of its kind. Without a
+    /// lower end): no candidate left out can enter the first n of its kind. Past the first n, a
+    /// solve carries that gain as its cutoff and stops once its own bound shows the candidate
+    /// cannot beat it (the candidate is left out with that bound). Without a
     /// certificate (a scenario solved by province or by priority levels) every candidate is solved.
     public func singles(
         _ scenario: Scenario, candidates: [AdviceAction], baseline: PlanOutcome, point: SolvedPoint,

@@ -135,8 +135,9 @@ struct AdviceEndpointTests {
         defer { f.remove() }
         try await withWorkspace(f, planner: Planner(solver: EndlessSolver())) { client, _ in
             let alice = try await Browser.open(client), bob = try await Browser.open(client)
-            // Every solve runs to its half-second limit: 18 candidates take long enough to stop.
-            let id = try await startAdvice(alice, ["train": 1, "hire": 1, "moveBase": 1, "capacity": 1, "timeLimit": 0.5])
+            // Every solve runs to its two-second limit: 18 candidates on two lanes take 18 s, long
+            // enough to stop even when a loaded machine answers the page's polls late.
+            let id = try await startAdvice(alice, ["train": 1, "hire": 1, "moveBase": 1, "capacity": 1, "timeLimit": 2])
             // The page sees the count of candidates solved grow while the advice runs.
             let running = try await alice.wait(id) { (($0["points"] as? [String: Any])?["done"] as? Int ?? 0) >= 2 }
             #expect(running["state"] as? String == "running")
