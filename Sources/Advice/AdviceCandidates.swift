@@ -12,6 +12,9 @@ public struct AdviceOptions: Sendable {
     /// The trainings allowed (a scenario's `advice.training` table): when given, the only
     /// trainings considered; nil for every officer in every needed specialty they lack.
     public var training: [TrainingOption]?
+    /// The places a hire may be based at (a scenario's `advice.hires` table): when given, the
+    /// only hires considered; nil for the headquarters and every commune's centre.
+    public var hires: [HireOption]?
     /// Solves at the same time (each on its own thread).
     public var jobs: Int = 1
     /// Solve only as many candidates as it takes to prove the first `screenTop` of each kind
@@ -44,7 +47,8 @@ public enum AdviceCandidates {
     /// - train: each active officer in each needed specialty they lack (only the table's rows
     ///   when the scenario has an `advice.training` table);
     /// - hire: at the headquarters with no specialty, and at each commune's centre with the
-    ///   specialties that commune requires, with the median capacity (or the one given);
+    ///   specialties that commune requires (only the rows of the scenario's `advice.hires`
+    ///   table when it has one), with the median capacity (or the one given);
     /// - move base: each active officer to the centre of each commune they currently track;
     /// - capacity: each active officer, `capacityUnits` more.
     public static func all(_ scenario: Scenario, options: AdviceOptions) -> [AdviceAction] {
@@ -65,9 +69,15 @@ public enum AdviceCandidates {
         }
         if options.budget(.hire) > 0 {
             let capacity = options.hireCapacity ?? medianCapacity(scenario)
-            out.append(.hire(place: .headquarters, specialties: [], capacity: capacity))
-            for c in scenario.communes {
-                out.append(.hire(place: .commune(c.code), specialties: c.requiredSpecialties.sorted(), capacity: capacity))
+            if let table = options.hires {
+                for row in table {
+                    out.append(.hire(place: row.commune.map { .commune($0) } ?? .headquarters, specialties: row.specialties.sorted(), capacity: capacity))
+                }
+            } else {
+                out.append(.hire(place: .headquarters, specialties: [], capacity: capacity))
+                for c in scenario.communes {
+                    out.append(.hire(place: .commune(c.code), specialties: c.requiredSpecialties.sorted(), capacity: capacity))
+                }
             }
         }
         if options.budget(.moveBase) > 0 {

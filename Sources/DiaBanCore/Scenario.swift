@@ -35,6 +35,9 @@ public struct Scenario: Sendable {
     public var rosterEvents: [RosterEvent] = []
     /// The trainings staffing advice may propose (`advice.training`), when the scenario lists them.
     public var training: [TrainingOption]?
+    /// The places staffing advice may propose to base a hire at (`advice.hires`), when the
+    /// scenario lists them.
+    public var hires: [HireOption]?
 
     /// The name for a reader of English (`english`) or of the province's language.
     public func name(english: Bool) -> String { english ? nameEn ?? name : name }

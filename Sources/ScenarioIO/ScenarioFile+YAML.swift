@@ -108,8 +108,10 @@ extension ScenarioFile {
                 }
             case "workPlan": f.workPlan = workPlan(node, y, dir)
             case "advice":
-                for (k, kn, v) in y.mapping(node, key, allowed: ["training"]) ?? [] where k == "training" {
-                    if let s = y.string(v, "advice.training") { f.adviceTraining = Located(value: PathText.join(dir, s), at: y.location(kn, "advice.training")) }
+                for (k, kn, v) in y.mapping(node, key, allowed: ["training", "hires"]) ?? [] {
+                    guard let s = y.string(v, "advice.\(k)") else { continue }
+                    let located = Located(value: PathText.join(dir, s), at: y.location(kn, "advice.\(k)"))
+                    if k == "training" { f.adviceTraining = located } else { f.adviceHires = located }
                 }
             case "changes":
                 for (i, item) in (y.list(node, key) ?? []).enumerated() {

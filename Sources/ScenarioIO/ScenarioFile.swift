@@ -62,6 +62,8 @@ struct ScenarioFile {
     var workPlan: WorkPlanPart?
     /// `advice: {training: FILE}`: the trainings staffing advice may propose.
     var adviceTraining: Located<String>?
+    /// `advice: {hires: FILE}`: the places staffing advice may base a hire at.
+    var adviceHires: Located<String>?
 
     static let topKeys = [
         "name", "name_en", "description", "description_en", "base", "headquarters", "tables", "workload", "requirements", "weights", "rules",
@@ -118,6 +120,7 @@ struct ScenarioFile {
         m.changes = base.changes + changes
         if let mine = workPlan { m.workPlan = base.workPlan.map { mine.merged(over: $0) } ?? mine }
         m.adviceTraining = adviceTraining ?? base.adviceTraining
+        m.adviceHires = adviceHires ?? base.adviceHires
         return m
     }
 }

@@ -276,6 +276,11 @@ private struct Loading {
             scenario.training = TrainingTable.read(table, scenario: scenario, problems: problems)
             tables["adviceTraining"] = t.value
         }
+        if let t = file.adviceHires, problems.isEmpty,
+           let table = CSVTable.read(path: t.value, file: t.value, what: "hires table", required: ["place"], reference: t.at, problems: problems) {
+            scenario.hires = HireTable.read(table, scenario: scenario, problems: problems)
+            tables["adviceHires"] = t.value
+        }
         guard hq != nil else { return nil }
         var loaded = result(file, scenario, tables, hq, formula, rules, computed, filledCodes, applied)
         loaded.inputFiles += calendarTables.filter { !loaded.inputFiles.contains($0) }

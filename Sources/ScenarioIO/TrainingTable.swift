@@ -7,9 +7,7 @@ enum TrainingTable {
         table.warnNearMissColumns(known: ["officer", "specialty", "cost", "note"], problems: problems)
         let officers = scenario.officers.map(\.id)
         let known = Set(officers)
-        // A specialty is known when a commune requires it or an officer holds it.
-        let specialties = Array(Set(scenario.communes.flatMap(\.requiredSpecialties) + scenario.officers.flatMap(\.specialties)).map(\.rawValue)).sorted()
-        let knownSpecialties = Set(specialties)
+        let specialties = KnownSpecialties(scenario)
         var out: [TrainingOption] = []
         var firstLine: [TrainingOption: Int] = [:]
         for r in table.rows {
@@ -24,12 +22,7 @@ enum TrainingTable {
                              hint: "Use an id from the officers table, or delete the row.")
                 ok = false
             }
-            if let raw, !knownSpecialties.contains(raw.lowercased()) {
-                problems.add(.unknownReference, f.location("specialty"),
-                             "No commune requires and no officer holds the specialty \"\(raw)\"." + Text.didYouMean(raw, specialties),
-                             hint: "Use a specialty a commune requires (see requirements: and the communes table).")
-                ok = false
-            }
+            if let raw, !specialties.check(raw, at: f.location("specialty"), problems: problems) { ok = false }
             guard ok, let o, let raw else { continue }
             let option = TrainingOption(officer: o, specialty: Specialty(raw.lowercased()), cost: cost)
             let key = TrainingOption(officer: o, specialty: option.specialty)
@@ -42,5 +35,25 @@ enum TrainingTable {
             out.append(option)
         }
         return out
+    }
+}
+
+/// The specialties an advice table may name: those a commune requires or an officer holds.
+struct KnownSpecialties {
+    let names: [String]
+    private let known: Set<String>
+
+    init(_ scenario: Scenario) {
+        names = Array(Set(scenario.communes.flatMap(\.requiredSpecialties) + scenario.officers.flatMap(\.specialties)).map(\.rawValue)).sorted()
+        known = Set(names)
+    }
+
+    /// Whether `raw` is one; if not, the problem is added at `location`, with "did you mean".
+    func check(_ raw: String, at location: SourceLocation, problems: Problems) -> Bool {
+        guard !known.contains(raw.lowercased()) else { return true }
+        problems.add(.unknownReference, location,
+                     "No commune requires and no officer holds the specialty \"\(raw)\"." + Text.didYouMean(raw, names),
+                     hint: "Use a specialty a commune requires (see requirements: and the communes table).")
+        return false
     }
 }

@@ -335,6 +335,7 @@ final class JobPool: @unchecked Sendable {
         var options = AdviceOptions(budgets: input.budgets)
         options.capacityUnits = input.capacityUnits
         options.training = scenario.training
+        options.hires = scenario.hires
         options.jobs = 1
         // The first ten of each kind proven, the others left out by their bounds, as the
         // command line does by default.

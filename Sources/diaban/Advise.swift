@@ -16,7 +16,7 @@ struct Advise: ParsableCommand {
 
     @Argument(help: "The scenario YAML file.") var scenario: String
     @Option(help: "How many trainings the combination may take (each officer in each needed specialty they lack).") var train: String = "0"
-    @Option(help: "How many hires (at the headquarters or a commune's centre, with that commune's specialties).") var hire: String = "0"
+    @Option(help: "How many hires (at the headquarters or a commune's centre, with that commune's specialties; only the places of the scenario's advice.hires table when it has one).") var hire: String = "0"
     @Option(name: .customLong("move-base"), help: "How many base moves (an officer's base to one of their communes).") var moveBase: String = "0"
     @Option(help: "How many capacity increases (each officer, --capacity-units more).") var capacity: String = "0"
     @Option(name: .customLong("capacity-units"), help: "Workload units a capacity increase adds (default 1).") var capacityUnits: Double = 1
@@ -65,6 +65,7 @@ struct Advise: ParsableCommand {
         var options = AdviceOptions(budgets: try budgets)
         options.capacityUnits = capacityUnits
         options.training = sc.training
+        options.hires = sc.hires
         options.jobs = jobs ?? PlanBatch.defaultJobs
         options.screenTop = solveAll ? nil : top
         var request = PlanRequest(scenario: sc, timeLimit: timeLimit)

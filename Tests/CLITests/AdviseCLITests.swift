@@ -120,3 +120,43 @@ struct AdviseTrainingTableTests {
         #expect(Set(singles.compactMap { $0["cost"] as? Double }) == [5, 2])
     }
 }
+
+@Suite("diaban advise with a hires table", .serialized)
+struct AdviseHireTableTests {
+    @Test("Unknown places and specialties: exit 65 with file, line and field, and did you mean; nothing written")
+    func unknownNames() throws {
+        let s = try Scenarios()
+        defer { s.remove() }
+        try s.write("hires.csv", "place,specialties\n30001,border-security\n30009,border-security\nheadquarters,urban-managment\n")
+        try s.write("with-hires.yaml", "name: Thử, with a hires table\nbase: base.yaml\nadvice: {hires: hires.csv}\n")
+        let r = try CLI.run(["advise", "with-hires.yaml", "--hire", "1", "--out", "out", "--quiet"], in: s.dir)
+        #expect(r.status == 65, "\(r.stderr)")
+        #expect(r.stderr.contains("hires.csv:3"), "\(r.stderr)")
+        #expect(r.stderr.contains("place 30009"), "\(r.stderr)")
+        #expect(r.stderr.contains("hires.csv:4"), "\(r.stderr)")
+        #expect(r.stderr.contains("Did you mean urban-management?"), "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: s.dir + "/out"))
+    }
+
+    @Test("The table narrows the hires to its places, each with its specialties, and the what-if re-solves to the stated points")
+    func narrows() throws {
+        let s = try Scenarios()
+        defer { s.remove() }
+        try s.write("hires.csv", "place,specialties\n30002,border-security\nheadquarters,urban-management;border-security\n")
+        try s.write("with-hires.yaml", "name: Thử, with a hires table\nbase: base.yaml\nadvice: {hires: hires.csv}\n")
+        let r = try CLI.run(["advise", "with-hires.yaml", "--hire", "1", "--format", "json", "--quiet", "--out", "out"], in: s.dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        let doc = try AdviseCLITests.json(r.stdout)
+        let singles = try #require(doc["singles"] as? [[String: Any]])
+        #expect(Set(singles.compactMap { $0["key"] as? String })
+                == ["hire-30002-border-security", "hire-headquarters-border-security-urban-management"])
+        // The best hire's what-if, solved, gives the points the advice states.
+        let first = try #require(singles.first)
+        let file = try #require(first["whatIf"] as? String)
+        let stated = try #require((first["with"] as? [String: Any])?["objective"] as? Double)
+        let solved = try CLI.run(["solve", "out/" + file, "--format", "json", "--quiet"], in: s.dir)
+        #expect(solved.status == 0, "\(solved.stderr)")
+        let objective = try #require(try AdviseCLITests.json(solved.stdout)["objective"] as? Double)
+        #expect(abs(objective - stated) <= 0.01, "the what-if solves to \(objective), the advice said \(stated)")
+    }
+}
