@@ -23,46 +23,10 @@ public struct Comparison: Sendable {
         self.noise = noise
         self.minSeconds = minSeconds
         compareSetting(old, new)
-        for n in new.ladder {
-            guard let o = old.ladder.first(where: { $0.name == n.name }) else {
-                add(.note, n.name, "new case (not in the old file)")
-                continue
-            }
-            compareLadder(o, n)
-        }
-        for o in old.ladder where !new.ladder.contains(where: { $0.name == o.name }) {
-            add(.note, o.name, "not run in the new file")
-        }
-        for n in new.gap {
-            guard let o = old.gap.first(where: { $0.set == n.set }) else {
-                add(.note, n.set.rawValue, "new GAP set (not in the old file)")
-                continue
-            }
-            compareGAP(o, n)
-        }
-        for o in old.gap where !new.gap.contains(where: { $0.set == o.set }) {
-            add(.note, o.set.rawValue, "not run in the new file")
-        }
-        for n in new.batches {
-            guard let o = old.batches.first(where: { $0.name == n.name }) else {
-                add(.note, n.name, "new case (not in the old file)")
-                continue
-            }
-            compareBatch(o, n)
-        }
-        for o in old.batches where !new.batches.contains(where: { $0.name == o.name }) {
-            add(.note, o.name, "not run in the new file")
-        }
-        for n in new.advice {
-            guard let o = old.advice.first(where: { $0.name == n.name }) else {
-                add(.note, n.name, "new case (not in the old file)")
-                continue
-            }
-            compareAdvice(o, n)
-        }
-        for o in old.advice where !new.advice.contains(where: { $0.name == o.name }) {
-            add(.note, o.name, "not run in the new file")
-        }
+        matchCases(old.ladder, new.ladder, key: \.name) { $0.compareLadder($1, $2) }
+        matchCases(old.gap, new.gap, key: \.set.rawValue, new: "new GAP set (not in the old file)") { $0.compareGAP($1, $2) }
+        matchCases(old.batches, new.batches, key: \.name) { $0.compareBatch($1, $2) }
+        matchCases(old.advice, new.advice, key: \.name) { $0.compareAdvice($1, $2) }
         comparePieces(old.pieces, new.pieces)
         compareSweep(old.sweep, new.sweep)
         for n in new.targets {
@@ -71,6 +35,23 @@ public struct Comparison: Sendable {
             if o.met == false && n.met == true { add(.improvement, "target", "\(n.name): met now (\(n.value)), not before (\(o.value))") }
         }
         for bug in new.bugs where !old.bugs.contains(bug) { add(.regression, "bug", bug) }
+    }
+
+    /// Compares the cases both files ran (matched by `key`), and notes those only one ran.
+    mutating func matchCases<Case>(
+        _ old: [Case], _ new: [Case], key: (Case) -> String, new newNote: String = "new case (not in the old file)",
+        compare: (inout Comparison, Case, Case) -> Void
+    ) {
+        for n in new {
+            guard let o = old.first(where: { key($0) == key(n) }) else {
+                add(.note, key(n), newNote)
+                continue
+            }
+            compare(&self, o, n)
+        }
+        for o in old where !new.contains(where: { key($0) == key(o) }) {
+            add(.note, key(o), "not run in the new file")
+        }
     }
 
     mutating func add(_ kind: Kind, _ subject: String, _ text: String) {
