@@ -163,6 +163,11 @@ public struct Advisor: Sendable {
         }
         let screening = screenTop != nil && !open.isEmpty && bounds.count == open.count
 
+        /// Candidate `i` without a gain: left out by a bound (`screenedOut`), or not reached.
+        func notSolved(_ i: Int, high: Double?, bound: Double?, screenedOut: Bool) -> ActionGain {
+            ActionGain(action: candidates[i], changes: candidates[i].changes(in: scenario), gain: nil, gainLow: nil, gainHigh: high,
+                       with: nil, provenWithoutSolve: nil, serves: [], plan: nil, gainBound: bound, screenedOut: screenedOut)
+        }
         var solvedCount = 0
         // Screening solves fewer: the count is of the candidates that may be solved.
         let total = open.count
@@ -171,14 +176,11 @@ public struct Advisor: Sendable {
         func solve(_ batch: [Int], cutoffs: [Int: Double] = [:]) throws {
             guard !batch.isEmpty else { return }
             let work = batch.map { i -> PlanBatch.Job in
-                var r = request
                 // Each solve starts where the baseline ended: its plan (valid after the action,
                 // so the start heuristic has nothing to repair), its root's duals and columns.
+                var r = request.resolving(from: baseline, jobs: jobs)
                 r.start = baseline.plan
-                r.rootStart = baseline.rootCertificate
-                if let plan = baseline.plan, PlanContext(scenario: scenarios[i]!).hardViolations(plan).isEmpty { r.warmStart = false }
-                // The solves run side by side: one thread each.
-                if jobs > 1 && r.threads == nil { r.threads = 1 }
+                r.startSuffices = true
                 r.engineOptions.cutoff = cutoffs[i]
                 return PlanBatch.Job(scenario: scenarios[i]!, request: r)
             }
@@ -198,9 +200,7 @@ public struct Advisor: Sendable {
                 if cutoffs[i] != nil, outcome.levels.last?.result.termination == .cutoff, let z0 = point.objective, let b1 = with.bound {
                     // Its bound reached the cutoff: its gain is below the n-th one proven.
                     let high = z0 - b1
-                    gains[i] = ActionGain(action: action, changes: action.changes(in: scenario), gain: nil, gainLow: nil, gainHigh: high,
-                                          with: nil, provenWithoutSolve: nil, serves: [], plan: nil,
-                                          gainBound: bounds[i].map { Swift.min($0, high) } ?? high, screenedOut: true)
+                    gains[i] = notSolved(i, high: high, bound: bounds[i].map { Swift.min($0, high) } ?? high, screenedOut: true)
                     continue
                 }
                 var g = Self.gain(action, changes: action.changes(in: scenario), baseline: point, with: with,
@@ -211,10 +211,7 @@ public struct Advisor: Sendable {
         }
         /// Candidates not solved because the caller stopped: listed without a gain.
         func unsolved(_ rest: some Sequence<Int>) {
-            for i in rest where gains[i] == nil {
-                gains[i] = ActionGain(action: candidates[i], changes: candidates[i].changes(in: scenario), gain: nil, gainLow: nil,
-                                      gainHigh: nil, with: nil, provenWithoutSolve: nil, serves: [], plan: nil, gainBound: bounds[i])
-            }
+            for i in rest where gains[i] == nil { gains[i] = notSolved(i, high: nil, bound: bounds[i], screenedOut: false) }
         }
         if !screening {
             // In groups of `jobs` when the caller may stop between them.
@@ -271,11 +268,7 @@ public struct Advisor: Sendable {
             try solve(batch, cutoffs: cutoffs)
         }
         for (k, order) in orders.enumerated() {
-            for i in order[next[k]...] where gains[i] == nil {
-                gains[i] = ActionGain(action: candidates[i], changes: candidates[i].changes(in: scenario), gain: nil, gainLow: nil,
-                                      gainHigh: bounds[i], with: nil, provenWithoutSolve: nil, serves: [], plan: nil,
-                                      gainBound: bounds[i], screenedOut: true)
-            }
+            for i in order[next[k]...] where gains[i] == nil { gains[i] = notSolved(i, high: bounds[i], bound: bounds[i], screenedOut: true) }
         }
         return Self.rank(gains.compactMap { $0 })
     }

@@ -64,10 +64,7 @@ extension Advisor {
                 ? .setOfficerStatus(officer: officer.id, status: .leave) : .removeOfficer(officer.id)
             try change.apply(to: &s)
             // Each departure starts from the baseline's root: the others' sets and its duals.
-            var r = request
-            r.rootStart = baseline.rootCertificate
-            if jobs > 1 && r.threads == nil { r.threads = 1 }
-            work.append(PlanBatch.Job(scenario: s, request: r))
+            work.append(PlanBatch.Job(scenario: s, request: request.resolving(from: baseline, jobs: jobs)))
         }
         let results = PlanBatch(planner: planner, jobs: jobs).run(work)
 
@@ -144,5 +141,17 @@ extension Advisor {
             bench.append(b)
         }
         return Resilience(baseline: point, departures: departures, bench: bench)
+    }
+}
+
+extension PlanRequest {
+    /// The request for re-solving a changed scenario of `baseline`'s: the engine starts from
+    /// the baseline's root (its duals and columns), and, with `jobs` solves side by side, each
+    /// takes one thread.
+    func resolving(from baseline: PlanOutcome, jobs: Int) -> PlanRequest {
+        var r = self
+        r.rootStart = baseline.rootCertificate
+        if jobs > 1 && r.threads == nil { r.threads = 1 }
+        return r
     }
 }

@@ -33,6 +33,9 @@ public struct PlanRequest: Sendable {
     /// A plan to offer as the first incumbent as well (e.g. the previous point of a sweep):
     /// used when it keeps every hard rule and is no worse than the heuristic's plan.
     public var start: Assignment?
+    /// Skip the heuristic when `start` keeps every hard rule: the start alone is the first
+    /// incumbent (a re-solve of a slightly changed scenario from its baseline's plan).
+    public var startSuffices = false
     /// How to solve each level: the decomposition engine (default) or GLPK on the compact model alone.
     public var engine: Engine = .decomposition
     /// Threads the solve may use; nil for every processor.
@@ -184,7 +187,8 @@ public struct Planner: Sendable {
 
         // First incumbent: the repaired current assignment, improved by local search.
         var start: Assignment?
-        if request.warmStart {
+        let givenIsValid = request.start.map { context.hardViolations($0).isEmpty } ?? false
+        if request.warmStart && !(request.startSuffices && givenIsValid) {
             // The deadline is a safety net for very large scenarios; on a province the local
             // search reaches its local optimum long before, so the start is reproducible.
             let budget = request.timeLimit.map { max(1, $0 * 0.25) } ?? 60
@@ -192,7 +196,7 @@ public struct Planner: Sendable {
             outcome.heuristic = h
             if h.isFeasible { start = h.assignment; outcome.stats.startObjective = h.objective }
         }
-        if let given = request.start, context.hardViolations(given).isEmpty {
+        if let given = request.start, givenIsValid {
             let value = context.objective(given)
             if start == nil || value <= (outcome.stats.startObjective ?? .infinity) {
                 start = given
