@@ -81,10 +81,10 @@ public struct LagrangianCertificate: Sendable {
         var out: [(agent: Int, pairs: [Int])] = []
         for set in sets {
             guard let first = agentIndex[set.agent] else { continue }
-            let items = set.items.map { itemIndex[$0] }
-            guard !items.contains(where: { $0 == nil }) else { continue }
+            let items = set.items.compactMap { itemIndex[$0] }
+            guard items.count == set.items.count else { continue }
             for i in [first] + versions[first] {
-                let pairs = items.compactMap { j in pairOf[i * problem.items.count + j!] }
+                let pairs = items.compactMap { j in pairOf[i * problem.items.count + j] }
                 if pairs.count == items.count { out.append((i, pairs)) }
             }
         }
