@@ -150,6 +150,28 @@ final class BranchAndPrice {
         return (hooks.upper(), true)
     }
 
+    /// One step of a dive over versions: every group's version used at ≥ 0.99 is chosen (its
+    /// group's others closed), and so is the most used version of a group the master uses in
+    /// part; returns that version (nil when every group is settled).
+    private func versionStep(_ rules: inout BranchRules) -> Int? {
+        let problem = generation.problem
+        let usage = generation.agentUsage()
+        var best = -1, bestUsage = 1e-6
+        for group in problem.groups {
+            let open = group.filter { !rules.closedAgents.contains($0) }
+            guard open.count > 1, let top = open.max(by: { usage[$0] < usage[$1] }) else { continue }
+            if usage[top] >= 0.99 {
+                rules = rules.with(choosing: top, in: problem)
+            } else if usage[top] > bestUsage {
+                best = top
+                bestUsage = usage[top]
+            }
+        }
+        guard best >= 0 else { return nil }
+        rules = rules.with(choosing: best, in: problem)
+        return best
+    }
+
     /// A diving heuristic: from a branch, fix what the master's solution already decides —
     /// pairs at ≥ 0.99, and each unmet-need slack to the side it leans to — plus the most
     /// nearly chosen fractional pair, re-solve the master by a few rounds of column generation,
@@ -162,6 +184,7 @@ final class BranchAndPrice {
         // What the last step fixed, to undo it when it leaves no plan.
         var previous: BranchRules?
         var lastChosen: Int?
+        var lastVersion: Int?
         var backtracks = 0
         let steps = generation.problem.items.count + generation.problem.needs.count + 8
         for _ in 0..<steps {
@@ -180,13 +203,15 @@ final class BranchAndPrice {
                             shouldStop: hooks.shouldStop, maxRounds: 60),
                 report: { _, _, _ in })
             guard let x = generation.pairValues() else {
-                // No plan here: undo the last step and leave its chosen pair out.
-                guard var undone = previous, let k = lastChosen, backtracks < 3 else { return }
+                // No plan here: undo the last step and leave its chosen pair (or version) out.
+                guard var undone = previous, lastChosen != nil || lastVersion != nil, backtracks < 3 else { return }
                 backtracks += 1
-                undone.fixedOut.insert(k)
+                if let k = lastChosen { undone.fixedOut.insert(k) }
+                if let i = lastVersion { undone.closedAgents.insert(i) }
                 rules = undone
                 previous = nil
                 lastChosen = nil
+                lastVersion = nil
                 continue
             }
             if generation.bound >= upper - hooks.tolerance(upper) { return }
@@ -195,6 +220,15 @@ final class BranchAndPrice {
                 return
             }
             previous = rules
+            // Versions first: a group's version that the master all but chooses is chosen, then
+            // the most used of those it uses in part — once each person's version is settled, the
+            // others leave the pricing, and the pairs follow quickly.
+            if !generation.problem.groups.isEmpty, let version = versionStep(&rules) {
+                lastChosen = nil
+                lastVersion = version
+                continue
+            }
+            lastVersion = nil
             for (n, u) in generation.needSlackValues().enumerated() {
                 guard let u, u > 1e-6, u < 1 - 1e-6, !rules.needsMet.contains(n), !rules.needsWaived.contains(n) else { continue }
                 if u < 0.5 { rules.needsMet.insert(n) } else { rules.needsWaived.insert(n) }

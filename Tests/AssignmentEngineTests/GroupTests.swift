@@ -154,4 +154,70 @@ import Testing
         let agentsUsed = Set(plan.map { versioned.pairs[$0].agent })
         for group in versioned.groups { #expect(group.filter { agentsUsed.contains($0) }.count <= 1) }
     }
+
+    /// Every agent with a trained version (meeting every need) beside it, at most `budget`
+    /// trainings: a problem whose master spreads the budget over several people in part.
+    static func everyoneTrainable(_ p: AssignmentProblem, budget: Int) -> AssignmentProblem {
+        var agents = p.agents, pairs = p.pairs, objective = p.objective, sideRows = p.sideRows
+        var needs = p.needs, groups: [[Int]] = []
+        for a in p.agents.indices {
+            let t = agents.count
+            var version = p.agents[a]
+            version.name += "-trained"
+            agents.append(version)
+            objective.classDeviation.append(p.objective.classDeviation[a])
+            objective.loadDeviation.append(p.objective.loadDeviation[a])
+            objective.agent.append(0)
+            for r in sideRows.indices {
+                sideRows[r].costs.classDeviation.append(p.sideRows[r].costs.classDeviation[a])
+                sideRows[r].costs.loadDeviation.append(p.sideRows[r].costs.loadDeviation[a])
+                sideRows[r].costs.agent.append(0)
+            }
+            for k in p.pairs.indices where p.pairs[k].agent == a {
+                pairs.append(.init(agent: t, item: p.pairs[k].item, weight: p.pairs[k].weight, forced: p.pairs[k].forced))
+                objective.pair.append(p.objective.pair[k])
+                for r in sideRows.indices { sideRows[r].costs.pair.append(p.sideRows[r].costs.pair[k]) }
+            }
+            needs = needs.map { .init(name: $0.name, item: $0.item, holders: $0.holders + [t], hard: $0.hard) }
+            groups.append([a, t])
+        }
+        var training = AssignmentProblem.Costs(pairs: pairs.count, agents: agents.count)
+        for g in groups { training.agent[g[1]] = 1 }
+        sideRows.append(.init(name: "training", costs: training, limit: Double(budget)))
+        return AssignmentProblem(agents: agents, items: p.items, pairs: pairs, needs: needs, objective: objective, sideRows: sideRows,
+                                 groups: groups)
+    }
+
+    /// A dive from the root settles each person's version before the pairs: every plan it
+    /// offers takes one version per person and keeps the training budget, costs no less than
+    /// the proven optimum, and the dive finds one on every case. (The seeds are cases whose
+    /// root master uses versions in part: the dive chooses among them.)
+    @Test(arguments: [UInt64(9), 16, 23, 30, 39])
+    func aDiveFromTheRootChoosesOneVersionOfEachPerson(_ seed: UInt64) throws {
+        let p = randomProblem(agents: 7, items: 16, features: [.softNeeds, .penalties, .counts], seed: seed)
+        let versioned = Self.everyoneTrainable(p, budget: 1)
+        let optimum = try EngineTests.engine().solve(versioned, incumbent: nil, options: EngineOptions(timeLimit: 60, threads: 2))
+        #expect(optimum.primal == .optimal, "seed \(seed): \(optimum.termination)")
+        let best = try #require(optimum.objective)
+
+        let layout = MasterLayout(problem: versioned, artificialCost: 1e7)
+        var lpOptions = SolverOptions()
+        lpOptions.relaxationOnly = true
+        var offered: [[Int]] = []
+        try GLPKSolver().withLiveProgram(layout.base, options: lpOptions) { live in
+            let generation = ColumnGeneration(problem: versioned, layout: layout, threads: 1, smoothing: 0.5, alternatives: 5)
+            try generation.run(live, stop: .init(deadline: nil, clock: { 0 }, target: nil, shouldStop: { false }), report: { _, _, _ in })
+            let search = BranchAndPrice(generation: generation)
+            try search.dive(live, from: BranchRules(), hooks: .init(
+                now: { 0 }, deadline: nil, shouldStop: { false }, upper: { .infinity }, tolerance: { _ in 1e-9 }, roundBound: { $0 },
+                offer: { offered.append($0) }, heuristic: {}, heuristicInterval: 0, report: { _, _ in }))
+        }
+        #expect(!offered.isEmpty, "seed \(seed): the dive found no plan")
+        for plan in offered {
+            let value = try #require(versioned.objectiveValue(ofPlan: plan), "seed \(seed): the dive's plan breaks a rule")
+            #expect(value >= best - 1e-6 * max(1, abs(best)), "seed \(seed): dive \(value) below the optimum \(best)")
+            let used = Set(plan.map { versioned.pairs[$0].agent })
+            for group in versioned.groups { #expect(group.filter { used.contains($0) }.count <= 1, "seed \(seed): two versions of one person") }
+        }
+    }
 }
