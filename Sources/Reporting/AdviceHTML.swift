@@ -47,7 +47,7 @@ public enum AdviceHTML {
                     value: s.gain, low: s.exact || s.screenedOut ? nil : s.gainLow, high: s.exact || s.screenedOut ? nil : s.gainHigh)
             }
             body += "<figure class=\"chart\"><figcaption>\(HTML.escape(w.chartCaption))</figcaption>\n"
-            body += barChart(bars, lang: lang, label: w.gainAxis, id: "bars-\(kind.rawValue)") + "</figure>\n"
+            body += barCharts(bars, lang: lang, label: w.gainAxis, id: "bars-\(kind.rawValue)") + "</figure>\n"
             body += singlesTable(list, gains: gains, scenario: scenario, lang: lang, w: w)
             body += "</section>\n"
         }
@@ -86,7 +86,7 @@ public enum AdviceHTML {
             Bar(label: "\(d.name) (\(d.officer))", value: d.cost, low: d.costLow == d.costHigh ? nil : d.costLow, high: d.costLow == d.costHigh ? nil : d.costHigh)
         }
         body += "<figure class=\"chart\"><figcaption>\(HTML.escape(w.departureChart))</figcaption>\n"
-        body += barChart(bars, lang: lang, label: w.costAxis, id: "bars-departures") + "</figure>\n"
+        body += barCharts(bars, lang: lang, label: w.costAxis, id: "bars-departures") + "</figure>\n"
         body += "<table class=\"adv\">\n<thead><tr><th>\(HTML.escape(t.officer))</th><th class=\"r\">\(HTML.escape(w.cost))</th><th>\(HTML.escape(w.interval))</th>"
         body += "<th>\(HTML.escape(w.lastQualified))</th><th>\(HTML.escape(w.noPlanBecause))</th></tr></thead>\n<tbody>\n"
         for d in report.departures {
@@ -112,8 +112,11 @@ public enum AdviceHTML {
         return document(title: w.resilienceTitle + " — " + scenario.name(english: lang == .en), lang: lang, body: body)
     }
 
-    /// The bar chart of one kind's gains, alone (the workspace shows it beside its own tables).
-    public static func chart(_ advice: Advice, kind: AdviceAction.Kind, scenario: Scenario, top: Int = 10, lang: ReportLanguage = .vi) -> String {
+    /// The bar chart of one kind's gains, alone (the workspace shows it beside its own tables);
+    /// `narrow`: the layout for a phone's width, each label above its bar.
+    public static func chart(
+        _ advice: Advice, kind: AdviceAction.Kind, scenario: Scenario, top: Int = 10, lang: ReportLanguage = .vi, narrow: Bool = false
+    ) -> String {
         let report = AdviceReport(advice, scenario: scenario, top: top)
         let gains = Dictionary(advice.singles.map { ($0.action.key, $0) }, uniquingKeysWith: { a, _ in a })
         let bars = report.singles.filter { $0.kind == kind.rawValue }.map { s in
@@ -121,7 +124,7 @@ public enum AdviceHTML {
                 value: s.gain, low: s.exact || s.screenedOut ? nil : s.gainLow, high: s.exact || s.screenedOut ? nil : s.gainHigh)
         }
         // A file of its own: the namespace and the chart's style inside it.
-        return barChart(bars, lang: lang, label: AdviceLabels.of(lang).gainAxis, id: "bars-\(kind.rawValue)", standalone: true)
+        return barChart(bars, lang: lang, label: AdviceLabels.of(lang).gainAxis, id: "bars-\(kind.rawValue)", standalone: true, narrow: narrow)
     }
 
     // MARK: Pieces
@@ -364,41 +367,58 @@ public enum AdviceHTML {
     }
 
     /// Horizontal bars from a zero line, one per item, with the value at the bar's end and the
-    /// interval as a whisker; negative values go left. Inline SVG, fixed decimals.
-    static func barChart(_ bars: [Bar], lang: ReportLanguage, label: String, id: String, standalone: Bool = false) -> String {
-        let width = 860.0, labelWidth = 420.0, row = 22.0, top = 26.0
+    /// interval as a whisker; negative values go left. Inline SVG, fixed decimals. `narrow`
+    /// lays each label above its bar in a chart a phone shows at its own width (the wide one,
+    /// labels beside the bars, would shrink its text to half there).
+    static func barChart(_ bars: [Bar], lang: ReportLanguage, label: String, id: String, standalone: Bool = false, narrow: Bool = false) -> String {
+        let width = narrow ? 360.0 : 860.0, labelWidth = narrow ? 0.0 : 420.0, row = narrow ? 38.0 : 22.0, top = 26.0
+        // Where a bar's row starts below its label (the narrow layout), and the label's cut.
+        let barTop = narrow ? 18.0 : 0.0, cut = narrow ? 52 : 62
         let height = top + Double(bars.count) * row + 12
         let values = bars.flatMap { [$0.value, $0.low, $0.high].compactMap { $0 } }
         let lo = min(0, values.min() ?? 0), hi = max(0, values.max() ?? 0)
         let span = max(1e-9, hi - lo)
-        let x0 = labelWidth + 10, x1 = width - 70
+        let x0 = narrow ? 6.0 : labelWidth + 10, x1 = width - (narrow ? 64 : 70)
         func x(_ v: Double) -> Double { x0 + (v - lo) / span * (x1 - x0) }
-        var out = "<svg \(standalone ? "xmlns=\"http://www.w3.org/2000/svg\" " : "")class=\"bars\" id=\"\(HTML.escape(id))\" viewBox=\"0 0 \(svgNumber(width)) \(svgNumber(height))\" role=\"img\" aria-label=\"\(HTML.escape(label))\">\n"
+        let classes = narrow ? "bars narrow" : standalone ? "bars" : "bars wide"
+        var out = "<svg \(standalone ? "xmlns=\"http://www.w3.org/2000/svg\" " : "")class=\"\(classes)\" id=\"\(HTML.escape(id))\" viewBox=\"0 0 \(svgNumber(width)) \(svgNumber(height))\" role=\"img\" aria-label=\"\(HTML.escape(label))\">\n"
         out += "<text class=\"ax\" x=\"\(svgNumber(x1))\" y=\"14\">\(HTML.escape(label))</text>\n"
-        out += "<line class=\"zero\" x1=\"\(svgNumber(x(0)))\" y1=\"\(svgNumber(top - 6))\" x2=\"\(svgNumber(x(0)))\" y2=\"\(svgNumber(height - 6))\"/>\n"
+        out += "<line class=\"zero\" x1=\"\(svgNumber(x(0)))\" y1=\"\(svgNumber(top - 6 + barTop))\" x2=\"\(svgNumber(x(0)))\" y2=\"\(svgNumber(height - 6))\"/>\n"
         for (i, b) in bars.enumerated() {
             let y = top + Double(i) * row
-            let text = b.label.count > 62 ? String(b.label.prefix(61)) + "…" : b.label
+            let text = b.label.count > cut ? String(b.label.prefix(cut - 1)) + "…" : b.label
             out += "<g class=\"bar\"><title>\(HTML.escape(b.label + ": " + (b.value.map { lang.number($0, 2) } ?? "—")))</title>"
-            out += "<text class=\"bl\" x=\"\(svgNumber(labelWidth))\" y=\"\(svgNumber(y + 14))\">\(HTML.escape(text))</text>"
+            if narrow {
+                out += "<text class=\"bl\" x=\"\(svgNumber(x0))\" y=\"\(svgNumber(y + 13))\">\(HTML.escape(text))</text>"
+            } else {
+                out += "<text class=\"bl\" x=\"\(svgNumber(labelWidth))\" y=\"\(svgNumber(y + 14))\">\(HTML.escape(text))</text>"
+            }
+            let yb = y + barTop
             if let v = b.value {
                 let a = x(min(0, v)), e = x(max(0, v))
-                out += "<rect class=\"\(v < 0 ? "neg" : "pos")\" x=\"\(svgNumber(a))\" y=\"\(svgNumber(y + 3))\" width=\"\(svgNumber(max(0.5, e - a)))\" height=\"\(svgNumber(row - 7))\"/>"
+                out += "<rect class=\"\(v < 0 ? "neg" : "pos")\" x=\"\(svgNumber(a))\" y=\"\(svgNumber(yb + 3))\" width=\"\(svgNumber(max(0.5, e - a)))\" height=\"\(svgNumber(22 - 7))\"/>"
                 if let l = b.low, let h = b.high {
-                    out += "<path class=\"wh\" d=\"M\(svgNumber(x(l))) \(svgNumber(y + row / 2 - 1))H\(svgNumber(x(h)))M\(svgNumber(x(l))) \(svgNumber(y + 5))v\(svgNumber(row - 11))M\(svgNumber(x(h))) \(svgNumber(y + 5))v\(svgNumber(row - 11))\"/>"
+                    out += "<path class=\"wh\" d=\"M\(svgNumber(x(l))) \(svgNumber(yb + 22 / 2 - 1))H\(svgNumber(x(h)))M\(svgNumber(x(l))) \(svgNumber(yb + 5))v\(svgNumber(22 - 11))M\(svgNumber(x(h))) \(svgNumber(yb + 5))v\(svgNumber(22 - 11))\"/>"
                 }
-                out += "<text class=\"bv\" x=\"\(svgNumber(max(e, b.high.map(x) ?? e) + 4))\" y=\"\(svgNumber(y + 14))\">\(lang.number(v, 2))</text>"
+                out += "<text class=\"bv\" x=\"\(svgNumber(max(e, b.high.map(x) ?? e) + 4))\" y=\"\(svgNumber(yb + 14))\">\(lang.number(v, 2))</text>"
             } else {
-                out += "<text class=\"bv\" x=\"\(svgNumber(x(0) + 4))\" y=\"\(svgNumber(y + 14))\">—</text>"
+                out += "<text class=\"bv\" x=\"\(svgNumber(x(0) + 4))\" y=\"\(svgNumber(yb + 14))\">—</text>"
             }
             out += "</g>\n"
         }
         return out + (standalone ? "<style>\(chartCSS)</style>" : "") + "</svg>\n"
     }
 
+    /// The chart in both layouts, for a page: the wide one, and the narrow one a phone shows
+    /// instead (``css`` switches them by the screen's width).
+    static func barCharts(_ bars: [Bar], lang: ReportLanguage, label: String, id: String) -> String {
+        barChart(bars, lang: lang, label: label, id: id) + barChart(bars, lang: lang, label: label, id: id + "-narrow", narrow: true)
+    }
+
     static let chartCSS = """
         .bars { font: 12px system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif; }
         .bars .bl { text-anchor: end; fill: #1f2328; }
+        .bars.narrow .bl { text-anchor: start; }
         .bars .bv { fill: #1f2328; font-variant-numeric: tabular-nums; }
         .bars .ax { text-anchor: end; fill: #59636e; }
         .bars .zero { stroke: #1f2328; stroke-width: 1; }
@@ -409,6 +429,11 @@ public enum AdviceHTML {
 
     static let css = chartCSS + "\n" + """
         .bars { width: 100%; max-width: 980px; height: auto; display: block; }
+        .bars.narrow { display: none; max-width: 560px; }
+        @media (max-width: 700px) {
+          .bars.wide { display: none; }
+          .bars.narrow { display: block; }
+        }
         table.adv { margin: 8px 0 12px; }
         table.adv td.serves { max-width: 22em; font-size: 12.5px; }
         /* On a phone a table wider than the screen scrolls in its own box, not the page. */

@@ -51,7 +51,9 @@ extension Workspace {
                 throw APIError.badRequest("kind is one of \(AdviceAction.Kind.allCases.map(\.rawValue).joined(separator: ", ")).")
             }
             guard let advice = a.run?.advice else { throw APIError(.conflict, "This job has no advice to chart.") }
-            var response = Self.text(AdviceHTML.chart(advice, kind: kind, scenario: a.loaded.scenario, top: AdviceDocument.top, lang: lang),
+            // layout=narrow: each label above its bar, for a phone's width.
+            let narrow = request.uri.queryParameters["layout"].map { $0 == "narrow" } ?? false
+            var response = Self.text(AdviceHTML.chart(advice, kind: kind, scenario: a.loaded.scenario, top: AdviceDocument.top, lang: lang, narrow: narrow),
                                      type: "image/svg+xml; charset=utf-8")
             response.headers[.contentSecurityPolicy] = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'"
             response.headers[.xFrameOptions] = "SAMEORIGIN"

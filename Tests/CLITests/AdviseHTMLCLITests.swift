@@ -26,6 +26,19 @@ struct AdviseHTMLCLITests {
                 #expect(html.stdout.contains("what-if-\(key).yaml"))
             }
         }
+        // Each kind's chart twice: beside its labels, and for a phone with each label above its bar.
+        func chart(_ id: String) -> String? {
+            guard let start = html.stdout.range(of: "id=\"\(id)\"") else { return nil }
+            return html.stdout[start.upperBound...].components(separatedBy: "</svg>").first
+        }
+        for kind in ["train", "hire"] {
+            let wide = try #require(chart("bars-\(kind)"), "no \(kind) chart"), narrow = try #require(chart("bars-\(kind)-narrow"), "no narrow \(kind) chart")
+            let bars = wide.components(separatedBy: "<g class=\"bar\">").count - 1
+            #expect(bars == min(3, singles.filter { $0["kind"] as? String == kind }.count) && bars > 0)
+            #expect(narrow.components(separatedBy: "<g class=\"bar\">").count - 1 == bars)
+            #expect(narrow.hasPrefix(" viewBox=\"0 0 360.0 "))
+        }
+        #expect(html.stdout.contains("class=\"bars wide\"") && html.stdout.contains("class=\"bars narrow\""))
         let english = try CLI.run(args + ["--format", "html", "--lang", "en"], in: s.dir)
         #expect(english.status == 0)
         #expect(english.stdout.contains("<html lang=\"en\">"))

@@ -77,6 +77,9 @@ struct AdviceEndpointTests {
             #expect(chart.headers[.contentType] == "image/svg+xml; charset=utf-8")
             let trainings = singles.filter { $0["kind"] as? String == "train" }.count
             #expect(chart.text.components(separatedBy: "<g class=\"bar\">").count - 1 == trainings)
+            let narrow = try await browser.get("/api/jobs/\(id)/advice/chart.svg?kind=train&lang=en&layout=narrow")
+            #expect(narrow.text.contains("class=\"bars narrow\"") && narrow.text.contains("viewBox=\"0 0 360.0 "))
+            #expect(narrow.text.components(separatedBy: "<g class=\"bar\">").count - 1 == trainings)
             #expect(try await browser.get("/api/jobs/\(id)/advice/chart.svg?kind=promote").status == .badRequest)
             // An advice is not a solve, and a solve not an advice.
             #expect(try await browser.get("/api/jobs/\(id)/report").status == .conflict)

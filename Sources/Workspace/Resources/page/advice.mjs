@@ -139,7 +139,10 @@ panels.advice = {
         const list = a.singles.filter((s) => s.kind === kind);
         if (!list.length) continue;
         parts.push(h('h3', {}, t('advKind_' + kind) + ' (' + t('advPriced', a.priced[kind] ?? 0) + ')'),
-          h('img', { src: `/api/jobs/${id}/advice/chart.svg?kind=${kind}&lang=${lang}`, alt: t('advKind_' + kind), class: 'chart', width: '860', id: 'advice-chart-' + kind }),
+          // On a phone, the chart with each label above its bar (the wide one's text would shrink to half).
+          h('picture', {},
+            h('source', { media: '(max-width: 700px)', srcset: `/api/jobs/${id}/advice/chart.svg?kind=${kind}&lang=${lang}&layout=narrow` }),
+            h('img', { src: `/api/jobs/${id}/advice/chart.svg?kind=${kind}&lang=${lang}`, alt: t('advKind_' + kind), class: 'chart', width: '860', id: 'advice-chart-' + kind })),
           h('div', { class: 'wide-table' }, h('table', { class: 'list num', id: 'advice-table-' + kind },
             h('thead', {}, h('tr', {}, ['#', t('advAction'), t('advGain'), t('advInterval'), t('advUncovered'), t('advMountain'), t('advSpread'), t('advKm'), t('advMoves'), t('advServes'), '']
               .map((x) => h('th', {}, x)))),
