@@ -44,16 +44,17 @@ extension Advisor {
     /// `options.screenTop`), asking `control` before each group of `options.jobs` solves
     /// whether to stop; a stopped run keeps the gains found so far.
     public func advise(_ scenario: Scenario, options: AdviceOptions, request: PlanRequest, control: AdviceControl) throws -> AdviceRun {
-        let (outcome, point) = try baseline(scenario, request: request)
+        let (outcome, point, frames) = try adviceBaseline(scenario, request: request)
         guard outcome.plan != nil, outcome.status == .optimal || outcome.status == .feasible else {
             return AdviceRun(advice: nil, baseline: outcome, candidates: 0, priced: 0, stopped: false)
         }
-        let candidates = AdviceCandidates.all(scenario, options: options)
+        let candidates = Self.candidates(scenario, options: options, frames: frames)
         let total = candidates.count
         control.progress(0, total)
         // Screened as the command line screens (options.screenTop), stopping between solves.
         let gains = try singles(scenario, candidates: candidates, baseline: outcome, point: point, request: request, jobs: options.jobs,
-                                screenTop: options.screenTop, shouldStop: control.shouldStop, finished: { done, _ in control.progress(done, total) })
+                                screenTop: options.screenTop, frames: frames, shouldStop: control.shouldStop,
+                                finished: { done, _ in control.progress(done, total) })
         var stopped = control.shouldStop()
         if !stopped { control.progress(total, total) }
         // A stopped run lists what it priced; the candidates the stop left are counted, not listed.
@@ -64,8 +65,13 @@ extension Advisor {
                             singles: ranked, ranking: unsolved || stopped ? .incomplete : left > 0 ? .screened : .exact, joint: nil)
         if !stopped, control.shouldStop() { stopped = true }
         if !stopped {
-            advice.joint = try joint(scenario, options: options, candidates: candidates, singles: ranked,
-                                     baseline: outcome, point: point, request: request, shouldStop: control.shouldStop)
+            if let frames {
+                advice.joint = try jointByProvince(scenario, options: options, candidates: candidates, singles: ranked, frames: frames,
+                                                   request: request, shouldStop: control.shouldStop)
+            } else {
+                advice.joint = try joint(scenario, options: options, candidates: candidates, singles: ranked,
+                                         baseline: outcome, point: point, request: request, shouldStop: control.shouldStop)
+            }
             // A stop during the joint choice ends the run as one between solves does: the
             // gains found, no combination.
             if control.shouldStop() { stopped = true }

@@ -130,7 +130,26 @@ public struct Advisor: Sendable {
         request: PlanRequest, jobs: Int, screenTop: Int? = nil, shouldStop: (@Sendable () -> Bool)? = nil,
         finished: (@Sendable (Int, Int) -> Void)? = nil
     ) throws -> [ActionGain] {
+        try singles(scenario, candidates: candidates, baseline: baseline, point: point, request: request, jobs: jobs, screenTop: screenTop,
+                    frames: nil, shouldStop: shouldStop, finished: finished)
+    }
+
+    /// ``singles(_:candidates:baseline:point:request:jobs:screenTop:shouldStop:finished:)``; with
+    /// `frames`, each candidate is bounded and solved in its own province (``ProvinceFrames``),
+    /// its gain the difference of that province's two solves.
+    func singles(
+        _ scenario: Scenario, candidates: [AdviceAction], baseline: PlanOutcome, point: SolvedPoint,
+        request: PlanRequest, jobs: Int, screenTop: Int?, frames: ProvinceFrames?, shouldStop: (@Sendable () -> Bool)?,
+        finished: (@Sendable (Int, Int) -> Void)?
+    ) throws -> [ActionGain] {
         let context = PlanContext(scenario: scenario)
+        /// What candidate `i` is solved against: its province's part and solve, or the whole.
+        var partOf: [Int: Int] = [:]
+        if let frames { for (i, action) in candidates.enumerated() { partOf[i] = frames.part(of: action) } }
+        func base(_ i: Int) -> (outcome: PlanOutcome, point: SolvedPoint) {
+            if let frames, let p = partOf[i] { return (frames.plan.outcomes[p], frames.points[p]) }
+            return (baseline, point)
+        }
         var gains: [ActionGain?] = Array(repeating: nil, count: candidates.count)
         var scenarios: [Int: Scenario] = [:]
         for (i, action) in candidates.enumerated() {
@@ -141,7 +160,10 @@ public struct Advisor: Sendable {
                                       serves: [], plan: baseline.plan)
                 continue
             }
-            do { scenarios[i] = try [action].applied(to: scenario) } catch {
+            if frames != nil && partOf[i] == nil { throw AdviceError("The action \(action.key) belongs to no province.") }
+            do throws(ScenarioChangeError) {
+                if let frames, let p = partOf[i] { scenarios[i] = try frames.scenario(p, with: changes) } else { scenarios[i] = try [action].applied(to: scenario) }
+            } catch {
                 throw AdviceError("The action \(action.key) cannot be applied: \(error.description)")
             }
         }
@@ -149,13 +171,18 @@ public struct Advisor: Sendable {
 
         // Bounds from the baseline's duals, when screening.
         var bounds: [Int: Double] = [:]
-        if let screenTop, screenTop > 0, let certificate = baseline.rootCertificate, let z0 = point.objective {
+        if let screenTop, screenTop > 0 {
             let slots = BoundSlots()
-            let list = open.map { ($0, scenarios[$0]!) }
+            // Each candidate's scenario, the root it is bounded at, and the points it is measured from.
+            let list = open.compactMap { i -> (Int, Scenario, LagrangianCertificate, Double)? in
+                let b = base(i)
+                guard let certificate = b.outcome.rootCertificate, let z0 = b.point.objective else { return nil }
+                return (i, scenarios[i]!, certificate, z0)
+            }
             let lanes = max(1, min(jobs, list.count))
             DispatchQueue.concurrentPerform(iterations: lanes) { lane in
                 for k in stride(from: lane, to: list.count, by: lanes) {
-                    let (i, changed) = list[k]
+                    let (i, changed, certificate, z0) = list[k]
                     if let b = Planner.lowerBound(of: changed, at: certificate) { slots.set(i, z0 - b) }
                 }
             }
@@ -178,8 +205,9 @@ public struct Advisor: Sendable {
             let work = batch.map { i -> PlanBatch.Job in
                 // Each solve starts where the baseline ended: its plan (valid after the action,
                 // so the start heuristic has nothing to repair), its root's duals and columns.
-                var r = request.resolving(from: baseline, jobs: jobs)
-                r.start = baseline.plan
+                let from = base(i).outcome
+                var r = request.resolving(from: from, jobs: jobs)
+                r.start = from.plan
                 r.startSuffices = true
                 r.engineOptions.cutoff = cutoffs[i]
                 return PlanBatch.Job(scenario: scenarios[i]!, request: r)
@@ -197,15 +225,18 @@ public struct Advisor: Sendable {
                 let action = candidates[i]
                 let outcome = try result.outcome.get()
                 let with = SolvedPoint(outcome, seconds: result.wallSeconds)
-                if cutoffs[i] != nil, outcome.levels.last?.result.termination == .cutoff, let z0 = point.objective, let b1 = with.bound {
+                let from = base(i).point
+                if cutoffs[i] != nil, outcome.levels.last?.result.termination == .cutoff, let z0 = from.objective, let b1 = with.bound {
                     // Its bound reached the cutoff: its gain is below the n-th one proven.
                     let high = z0 - b1
                     gains[i] = notSolved(i, high: high, bound: bounds[i].map { Swift.min($0, high) } ?? high, screenedOut: true)
                     continue
                 }
-                var g = Self.gain(action, changes: action.changes(in: scenario), baseline: point, with: with,
+                var g = Self.gain(action, changes: action.changes(in: scenario), baseline: from, with: with,
                                   plan: outcome.plan, scenario: scenario)
                 g.gainBound = bounds[i]
+                // The whole scenario with the action: the other provinces as they were.
+                if let frames, let p = partOf[i] { g.with = frames.whole(replacing: [p: outcome], seconds: result.wallSeconds) }
                 gains[i] = g
             }
         }
@@ -230,7 +261,6 @@ public struct Advisor: Sendable {
         // round solves every kind's next candidates together, so that the lanes stay busy; what
         // a round holds depends only on the rounds before it, so the advice is reproducible.
         let n = screenTop!
-        let z0 = point.objective!
         let orders = AdviceAction.Kind.allCases.map { kind in
             open.filter { candidates[$0].kind == kind }.sorted { a, b in
                 bounds[a]! != bounds[b]! ? bounds[a]! > bounds[b]! : candidates[a].key < candidates[b].key
@@ -261,7 +291,7 @@ public struct Advisor: Sendable {
                 let chosen = order[next[k]..<min(order.count, next[k] + size)]
                 // Past the first n, a solve need only show whether the candidate beats the
                 // n-th gain: it stops once its bound proves it cannot.
-                if t.isFinite { for i in chosen { cutoffs[i] = z0 - t + 1e-6 * Swift.max(1, abs(t)) } }
+                if t.isFinite { for i in chosen { cutoffs[i] = base(i).point.objective! - t + 1e-6 * Swift.max(1, abs(t)) } }
                 batch += chosen
                 next[k] += chosen.count
             }
@@ -350,13 +380,14 @@ extension Advisor {
         _ scenario: Scenario, options: AdviceOptions, request: PlanRequest,
         log: (@Sendable (String) -> Void)? = nil
     ) throws -> (advice: Advice?, baseline: PlanOutcome) {
-        let (outcome, point) = try baseline(scenario, request: request)
+        let (outcome, point, frames) = try adviceBaseline(scenario, request: request)
         guard outcome.plan != nil, outcome.status == .optimal || outcome.status == .feasible else { return (nil, outcome) }
-        log?("baseline: \(point.objective.map { String(format: "%.2f", $0) } ?? "–") points (\(point.status.rawValue))")
-        let candidates = AdviceCandidates.all(scenario, options: options)
+        log?("baseline: \(point.objective.map { String(format: "%.2f", $0) } ?? "–") points (\(point.status.rawValue))"
+             + (frames.map { ", solved by province (\($0.plan.provinces.count))" } ?? ""))
+        let candidates = Self.candidates(scenario, options: options, frames: frames)
         log?("\(candidates.count) candidate actions")
         let singles = try self.singles(scenario, candidates: candidates, baseline: outcome, point: point, request: request,
-                                       jobs: options.jobs, screenTop: options.screenTop, finished: { done, total in
+                                       jobs: options.jobs, screenTop: options.screenTop, frames: frames, shouldStop: nil, finished: { done, total in
             if done == total || done % 10 == 0 { log?("solved \(done) of at most \(total) candidates") }
         })
         let screened = singles.filter(\.screenedOut).count
@@ -365,8 +396,21 @@ extension Advisor {
         var advice = Advice(scenarioName: scenario.name, options: options, baseline: point, baselineOutcome: outcome,
                             singles: singles, ranking: ranking, joint: nil)
         log?("joint choice")
-        advice.joint = try joint(scenario, options: options, candidates: candidates, singles: singles,
-                                 baseline: outcome, point: point, request: request)
+        if let frames {
+            advice.joint = try jointByProvince(scenario, options: options, candidates: candidates, singles: singles, frames: frames,
+                                               request: request, shouldStop: nil)
+        } else {
+            advice.joint = try joint(scenario, options: options, candidates: candidates, singles: singles,
+                                     baseline: outcome, point: point, request: request)
+        }
         return (advice, outcome)
+    }
+
+    /// The candidate actions; by province, those inside a province (a hire at the
+    /// headquarters joins none).
+    static func candidates(_ scenario: Scenario, options: AdviceOptions, frames: ProvinceFrames?) -> [AdviceAction] {
+        let all = AdviceCandidates.all(scenario, options: options)
+        guard let frames else { return all }
+        return all.filter { frames.part(of: $0) != nil }
     }
 }

@@ -19,10 +19,42 @@ enum ProvinceSplit {
     }
 }
 
+/// A scenario solved province by province (nothing couples two provinces): each province's
+/// part of the scenario and its own solve, and the whole scenario's outcome joined from them.
+/// A change inside one province changes that province's points only, so a caller may re-solve
+/// that province alone.
+public struct ProvincialPlan: Sendable {
+    public var provinces: [String]
+    /// Each province's part (``Scenario/restricted(toProvince:)``) and its solve.
+    public var scenarios: [Scenario]
+    public var outcomes: [PlanOutcome]
+    /// The whole scenario's outcome, as ``Planner/plan(_:request:progress:)`` gives it.
+    public var whole: PlanOutcome
+}
+
+extension Planner {
+    /// The provinces a scenario is solved by, one at a time (nil when it is solved whole: one
+    /// province, officers without a province, or a rule that couples provinces).
+    public static func provinces(of scenario: Scenario) -> [String]? {
+        ProvinceSplit.provinces(of: PlanContext(scenario: scenario))
+    }
+
+    /// The scenario solved province by province, each province's solve kept (nil when it is
+    /// not solved so: ``provinces(of:)``).
+    public func planByProvince(
+        _ scenario: Scenario, request: PlanRequest, progress: (@Sendable (SolveProgress) -> ProgressDecision)? = nil
+    ) throws -> ProvincialPlan? {
+        let context = PlanContext(scenario: scenario)
+        guard let provinces = ProvinceSplit.provinces(of: context) else { return nil }
+        let (whole, parts) = try planProvinces(context, provinces: provinces, request: request, progress: progress)
+        return ProvincialPlan(provinces: provinces, scenarios: provinces.map { scenario.restricted(toProvince: $0) }, outcomes: parts, whole: whole)
+    }
+}
+
 extension Scenario {
     /// The part of the scenario in one province: its officers, communes, current, locked and
     /// forbidden pairs and distances.
-    func restricted(toProvince province: String) -> Scenario {
+    public func restricted(toProvince province: String) -> Scenario {
         var sc = self
         sc.officers = officers.filter { $0.province == province }
         sc.communes = communes.filter { $0.province == province }
@@ -75,6 +107,14 @@ extension Planner {
         _ context: PlanContext, provinces: [String], request: PlanRequest,
         progress: (@Sendable (SolveProgress) -> ProgressDecision)?
     ) throws -> PlanOutcome {
+        try planProvinces(context, provinces: provinces, request: request, progress: progress).whole
+    }
+
+    /// ``planByProvince(_:provinces:request:progress:)``, each province's outcome kept.
+    func planProvinces(
+        _ context: PlanContext, provinces: [String], request: PlanRequest,
+        progress: (@Sendable (SolveProgress) -> ProgressDecision)?
+    ) throws -> (whole: PlanOutcome, parts: [PlanOutcome]) {
         let scenario = context.scenario
         var clock = Clock()
         let started = Date()
@@ -162,7 +202,8 @@ extension Planner {
             for (i, o) in again { outcomes[i] = Self.better(previous[i]!, o) }
         }
         let wall = clock.lap()
-        return combine(parts.indices.map { outcomes[$0]! }, context: context, wallSeconds: wall)
+        let each = parts.indices.map { outcomes[$0]! }
+        return (combine(each, context: context, wallSeconds: wall), each)
     }
 
     /// The better plan of two solves of the same province, with the better of their bounds.

@@ -256,3 +256,62 @@ extension Scenario {
         return out
     }
 }
+
+/// Advice on a scenario solved province by province, against enumeration of the whole.
+@Suite struct ProvinceAdviceTests {
+    let advisor = Advisor(planner: Planner(solver: GLPKSolver()), solver: GLPKSolver())
+
+    /// Two small scenarios side by side as provinces A and B (B's officers and communes
+    /// renamed), which nothing couples.
+    static func twoProvinces(seed: UInt64) -> Scenario {
+        var a = smallScenario(officers: 2, communes: 3, seed: seed)
+        let b = smallScenario(officers: 2, communes: 3, seed: seed + 1000)
+        for i in a.officers.indices { a.officers[i].province = "A" }
+        for i in a.communes.indices { a.communes[i].province = "A" }
+        for var o in b.officers {
+            o.id = "B" + o.id
+            o.province = "B"
+            a.officers.append(o)
+        }
+        for var c in b.communes {
+            c.code = String(Int(c.code)! + 5000)
+            c.province = "B"
+            a.communes.append(c)
+        }
+        a.current = Assignment(a.current.pairs + b.current.pairs.map { Pair(officer: "B" + $0.officer, commune: String(Int($0.commune)! + 5000)) })
+        a.name = "two-provinces-\(seed)"
+        return a
+    }
+
+    @Test("By province: each gain is the whole scenario's enumerated optimum less the one with the action, and the joint choice re-solves to its points",
+          arguments: [UInt64(31), 32, 33])
+    func gainsByProvinceEqualEnumerationOfTheWhole(seed: UInt64) throws {
+        let s = Self.twoProvinces(seed: seed)
+        #expect(Planner.provinces(of: s) == ["A", "B"])
+        var options = AdviceOptions(budgets: [.train: 1, .hire: 1, .moveBase: 1])
+        options.jobs = 2
+        let request = PlanRequest(scenario: s, timeLimit: 30, gap: 1e-9)
+        let a = try #require(try advisor.advise(s, options: options, request: request).advice)
+        let z0 = try #require(enumeratedOptimum(s))
+        #expect(AdviceTests.close(a.baseline.objective, z0), "baseline \(a.baseline.objective ?? .nan), enumerated \(z0)")
+        #expect(a.baseline.status == .optimal)
+        // A hire at the headquarters joins no province: it is no candidate.
+        #expect(!a.singles.contains { if case .hire(.headquarters, _, _) = $0.action { true } else { false } })
+        #expect(a.singles.contains { $0.action.kind == .hire } && a.singles.contains { $0.action.kind == .train })
+        for g in a.singles where g.provenWithoutSolve == nil {
+            let z1 = try #require(enumeratedOptimum(try [g.action].applied(to: s)))
+            #expect(AdviceTests.close(g.gain, z0 - z1), "\(g.action.key): claimed \(g.gain ?? .nan), enumerated \(z0 - z1)")
+            #expect(AdviceTests.close(g.with?.objective, z1), "\(g.action.key): the whole scenario with it \(g.with?.objective ?? .nan), enumerated \(z1)")
+            #expect(g.isExact)
+        }
+        let joint = try #require(a.joint)
+        for kind in [AdviceAction.Kind.train, .hire, .moveBase] { #expect(joint.actions.filter { $0.kind == kind }.count <= 1) }
+        let z = try #require(enumeratedOptimum(try Scenario.applying(joint.changes, to: s)))
+        #expect(AdviceTests.close(joint.with.objective, z), "joint \(joint.with.objective ?? .nan), its what-if enumerated \(z)")
+        #expect(AdviceTests.close(joint.gain, z0 - z))
+        // No worse than the best single action.
+        let bestSingle = a.singles.compactMap(\.gain).max() ?? 0
+        #expect((joint.gain ?? 0) >= bestSingle - 1e-6 * max(1, abs(bestSingle)))
+        #expect(joint.bound == nil && joint.status == .feasible && joint.notes.contains { $0.hasPrefix("Solved province by province") })
+    }
+}

@@ -1,0 +1,162 @@
+import DiaBanCore
+import Foundation
+import LinearModel
+import Planning
+
+/// Advice on a scenario solved province by province (``ProvincialPlan``): nothing couples two
+/// provinces, so an action inside one province changes that province's points only. Each
+/// candidate is priced by re-solving its own province, from that province's solve (its plan,
+/// its root's duals and columns), and screened by that province's bounds; the whole scenario's
+/// points with the action are the other provinces' points plus the re-solved province's.
+struct ProvinceFrames {
+    let plan: ProvincialPlan
+    /// Each province's point, and the whole scenario's point from them.
+    let points: [SolvedPoint]
+    let whole: SolvedPoint
+    private let partOfOfficer: [String: Int]
+    private let partOfCommune: [String: Int]
+
+    init(_ plan: ProvincialPlan) {
+        self.plan = plan
+        points = plan.outcomes.map { SolvedPoint($0, seconds: $0.timings.solveSeconds) }
+        whole = SolvedPoint(parts: plan.outcomes, seconds: plan.whole.timings.solveSeconds)
+        var officers: [String: Int] = [:], communes: [String: Int] = [:]
+        for (p, part) in plan.scenarios.enumerated() {
+            for o in part.officers { officers[o.id] = p }
+            for c in part.communes { communes[c.code] = p }
+        }
+        partOfOfficer = officers
+        partOfCommune = communes
+    }
+
+    /// The province an action changes (nil for a hire at the headquarters, which no province
+    /// holds).
+    func part(of action: AdviceAction) -> Int? {
+        switch action {
+        case .train(let o, _), .moveBase(let o, _), .addCapacity(let o, _): partOfOfficer[o]
+        case .hire(let place, _, _):
+            if case .commune(let code) = place { partOfCommune[code] } else { nil }
+        }
+    }
+
+    /// Province `p`'s part with `changes` (made on the whole scenario: hires numbered there).
+    func scenario(_ p: Int, with changes: [ScenarioChange]) throws(ScenarioChangeError) -> Scenario {
+        var s = plan.scenarios[p]
+        for c in changes { try c.apply(to: &s) }
+        return s
+    }
+
+    /// The whole scenario's point with some provinces' solves replaced.
+    func whole(replacing replaced: [Int: PlanOutcome], seconds: Double) -> SolvedPoint {
+        SolvedPoint(parts: plan.outcomes.indices.map { replaced[$0] ?? plan.outcomes[$0] }, seconds: seconds)
+    }
+}
+
+extension SolvedPoint {
+    /// The whole scenario's point from its provinces' solves: points, bounds, uncovered needs,
+    /// mountain deviation, km and moves add up; the utilisation spread is the largest use
+    /// less the smallest, over every province.
+    init(parts: [PlanOutcome], seconds: Double) {
+        let points = parts.map { SolvedPoint($0, seconds: 0) }
+        let statuses = points.map(\.status)
+        status = statuses.allSatisfy { $0 == .optimal } ? .optimal
+            : statuses.contains(where: { $0 != .optimal && $0 != .feasible }) ? statuses.first { $0 != .optimal && $0 != .feasible }! : .feasible
+        func sum<T: AdditiveArithmetic>(_ values: [T?]) -> T? {
+            values.allSatisfy { $0 != nil } ? values.reduce(T.zero) { $0 + $1! } : nil
+        }
+        objective = sum(points.map(\.objective))
+        bound = sum(points.map(\.bound))
+        uncoveredNeeds = sum(points.map(\.uncoveredNeeds))
+        mountainDeviation = sum(points.map(\.mountainDeviation))
+        kmPerYear = sum(points.map(\.kmPerYear))
+        moves = sum(points.map(\.moves))
+        let kpis = parts.map(\.kpisAfter)
+        if kpis.allSatisfy({ $0 != nil }) {
+            utilisationSpread = kpis.map { $0!.province.maxUtilisation }.max()! - kpis.map { $0!.province.minUtilisation }.min()!
+        }
+        self.seconds = seconds
+    }
+}
+
+extension Advisor {
+    /// The baseline; solved province by province when the scenario is (``ProvinceFrames``).
+    func adviceBaseline(_ scenario: Scenario, request: PlanRequest) throws -> (outcome: PlanOutcome, point: SolvedPoint, frames: ProvinceFrames?) {
+        if let plan = try planner.planByProvince(scenario, request: request) {
+            let frames = ProvinceFrames(plan)
+            return (plan.whole, frames.whole, frames)
+        }
+        let (outcome, point) = try baseline(scenario, request: request)
+        return (outcome, point, nil)
+    }
+
+    /// The joint choice on a scenario solved province by province: the budgets shared out
+    /// among the provinces by the single actions' gains (largest first, positive gains only);
+    /// each province's share chosen jointly within it by the decomposition engine
+    /// (``joint(_:options:candidates:singles:baseline:point:request:shouldStop:)`` on the
+    /// province); the combination re-solved province by province. No bound covers every way
+    /// of sharing the budgets: the choice carries no gap.
+    func jointByProvince(
+        _ scenario: Scenario, options: AdviceOptions, candidates: [AdviceAction], singles: [ActionGain], frames: ProvinceFrames,
+        request: PlanRequest, shouldStop: (@Sendable () -> Bool)?
+    ) throws -> JointChoice? {
+        let started = Date()
+        let budgets = (train: options.budget(.train), hire: options.budget(.hire), move: options.budget(.moveBase))
+        guard budgets.train > 0 || budgets.hire > 0 || budgets.move > 0 else { return nil }
+        var notes = ["Solved province by province: the budgets are shared out among the provinces by the single actions' gains, and each province's share is chosen jointly within that province; no bound covers every way of sharing them, so the combination has no gap."]
+        if options.budget(.capacity) > 0 {
+            notes.append("The joint choice covers trainings, hires and base moves; capacity actions are ranked one by one only.")
+        }
+        // The share: the largest positive single gains within the budgets (one move an officer).
+        let positive = singles.filter { ($0.gain ?? 0) > 1e-9 }
+        let kinds = (train: candidates.filter { $0.kind == .train }, hire: candidates.filter { $0.kind == .hire },
+                     move: candidates.filter { $0.kind == .moveBase })
+        let shared = Self.greedy(positive, trainings: kinds.train, trainBudget: budgets.train, hires: kinds.hire, hireCount: budgets.hire,
+                                 moves: kinds.move, moveBudget: budgets.move)
+        var shares: [Int: (train: Int, hire: Int, move: Int)] = [:]
+        for action in shared {
+            guard let p = frames.part(of: action) else { continue }
+            var s = shares[p] ?? (0, 0, 0)
+            switch action.kind {
+            case .train: s.train += 1
+            case .hire: s.hire += 1
+            case .moveBase: s.move += 1
+            case .capacity: break
+            }
+            shares[p] = s
+        }
+        var chosen: [AdviceAction] = []
+        var replaced: [Int: PlanOutcome] = [:]
+        for p in shares.keys.sorted() {
+            if shouldStop?() == true { return nil }
+            let share = shares[p]!
+            var actions = shared.filter { frames.part(of: $0) == p }
+            // The province's share chosen jointly, among the province's own candidates.
+            let inside = candidates.filter { frames.part(of: $0) == p }
+            var sub = options
+            sub.budgets = [.train: share.train, .hire: share.hire, .moveBase: share.move]
+            if let choice = try joint(frames.plan.scenarios[p], options: sub, candidates: inside,
+                                      singles: singles.filter { frames.part(of: $0.action) == p }, baseline: frames.plan.outcomes[p],
+                                      point: frames.points[p], request: request, shouldStop: shouldStop),
+               let z = choice.with.objective, z < (frames.points[p].objective ?? .infinity) - 1e-9 {
+                actions = choice.actions
+            }
+            // The province with its actions, re-solved from its baseline plan (hires numbered as
+            // in the whole combination's what-if: the points do not depend on the numbers).
+            var r = request.resolving(from: frames.plan.outcomes[p], jobs: 1)
+            r.start = frames.plan.outcomes[p].plan
+            r.startSuffices = true
+            let outcome = try planner.plan(try frames.scenario(p, with: actions.changes(in: scenario)), request: r)
+            if let z = outcome.objective, z < (frames.points[p].objective ?? .infinity) - 1e-9 {
+                chosen += actions
+                replaced[p] = outcome
+            }
+        }
+        chosen.sort()
+        let with = frames.whole(replacing: replaced, seconds: Date().timeIntervalSince(started))
+        var choice = JointChoice(actions: chosen, changes: chosen.changes(in: scenario), with: with, gain: nil, bound: nil, gap: nil,
+                                 status: .feasible, notes: notes, seconds: 0)
+        if let z0 = frames.whole.objective, let z1 = with.objective { choice.gain = z0 - z1 }
+        choice.seconds = Date().timeIntervalSince(started)
+        return choice
+    }
+}
