@@ -147,7 +147,7 @@ public struct Advisor: Sendable {
         var partOf: [Int: Int] = [:]
         if let frames { for (i, action) in candidates.enumerated() { partOf[i] = frames.part(of: action) } }
         func base(_ i: Int) -> (outcome: PlanOutcome, point: SolvedPoint) {
-            if let frames, let p = partOf[i] { return (frames.plan.outcomes[p], frames.points[p]) }
+            if let frames, let p = partOf[i] { return (frames.outcomes[p], frames.points[p]) }
             return (baseline, point)
         }
         var gains: [ActionGain?] = Array(repeating: nil, count: candidates.count)
@@ -383,7 +383,7 @@ extension Advisor {
         let (outcome, point, frames) = try adviceBaseline(scenario, request: request)
         guard outcome.plan != nil, outcome.status == .optimal || outcome.status == .feasible else { return (nil, outcome) }
         log?("baseline: \(point.objective.map { String(format: "%.2f", $0) } ?? "–") points (\(point.status.rawValue))"
-             + (frames.map { ", solved by province (\($0.plan.provinces.count))" } ?? ""))
+             + (frames.map { ", solved by province (\($0.scenarios.count))" } ?? ""))
         let candidates = Self.candidates(scenario, options: options, frames: frames)
         log?("\(candidates.count) candidate actions")
         let singles = try self.singles(scenario, candidates: candidates, baseline: outcome, point: point, request: request,

@@ -3,31 +3,39 @@ import Foundation
 import LinearModel
 import Planning
 
-/// Advice on a scenario solved province by province (``ProvincialPlan``): nothing couples two
+/// Advice on a scenario solved province by province (``PlanOutcome/provinces``): nothing couples two
 /// provinces, so an action inside one province changes that province's points only. Each
 /// candidate is priced by re-solving its own province, from that province's solve (its plan,
 /// its root's duals and columns), and screened by that province's bounds; the whole scenario's
 /// points with the action are the other provinces' points plus the re-solved province's.
 struct ProvinceFrames {
-    let plan: ProvincialPlan
-    /// Each province's point, and the whole scenario's point from them.
+    /// Each province's part of the scenario, its solve and its point.
+    let scenarios: [Scenario]
+    let outcomes: [PlanOutcome]
     let points: [SolvedPoint]
+    /// The whole scenario's point from the provinces'.
     let whole: SolvedPoint
     private let partOfOfficer: [String: Int]
     private let partOfCommune: [String: Int]
 
-    init(_ plan: ProvincialPlan) {
-        self.plan = plan
-        points = plan.outcomes.map { SolvedPoint($0, seconds: $0.timings.solveSeconds) }
-        whole = SolvedPoint(parts: plan.outcomes, seconds: plan.whole.timings.solveSeconds)
+    /// Nil when `baseline` was not solved province by province.
+    init?(_ baseline: PlanOutcome) {
+        guard let parts = baseline.provinces, !parts.isEmpty else { return nil }
+        scenarios = parts.map(\.scenario)
+        outcomes = parts.map(\.outcome)
+        points = outcomes.map { SolvedPoint($0, seconds: $0.timings.solveSeconds) }
+        whole = SolvedPoint(parts: outcomes, seconds: baseline.timings.solveSeconds)
         var officers: [String: Int] = [:], communes: [String: Int] = [:]
-        for (p, part) in plan.scenarios.enumerated() {
+        for (p, part) in scenarios.enumerated() {
             for o in part.officers { officers[o.id] = p }
             for c in part.communes { communes[c.code] = p }
         }
         partOfOfficer = officers
         partOfCommune = communes
     }
+
+    /// The province of an officer.
+    func part(ofOfficer id: String) -> Int? { partOfOfficer[id] }
 
     /// The province an action changes (nil for a hire at the headquarters, which no province
     /// holds).
@@ -41,14 +49,14 @@ struct ProvinceFrames {
 
     /// Province `p`'s part with `changes` (made on the whole scenario: hires numbered there).
     func scenario(_ p: Int, with changes: [ScenarioChange]) throws(ScenarioChangeError) -> Scenario {
-        var s = plan.scenarios[p]
+        var s = scenarios[p]
         for c in changes { try c.apply(to: &s) }
         return s
     }
 
     /// The whole scenario's point with some provinces' solves replaced.
     func whole(replacing replaced: [Int: PlanOutcome], seconds: Double) -> SolvedPoint {
-        SolvedPoint(parts: plan.outcomes.indices.map { replaced[$0] ?? plan.outcomes[$0] }, seconds: seconds)
+        SolvedPoint(parts: outcomes.indices.map { replaced[$0] ?? outcomes[$0] }, seconds: seconds)
     }
 }
 
@@ -79,14 +87,12 @@ extension SolvedPoint {
 }
 
 extension Advisor {
-    /// The baseline; solved province by province when the scenario is (``ProvinceFrames``).
+    /// The baseline, and its provinces when it was solved province by province (``ProvinceFrames``):
+    /// then its point is the provinces' points added up.
     func adviceBaseline(_ scenario: Scenario, request: PlanRequest) throws -> (outcome: PlanOutcome, point: SolvedPoint, frames: ProvinceFrames?) {
-        if let plan = try planner.planByProvince(scenario, request: request) {
-            let frames = ProvinceFrames(plan)
-            return (plan.whole, frames.whole, frames)
-        }
         let (outcome, point) = try baseline(scenario, request: request)
-        return (outcome, point, nil)
+        guard let frames = ProvinceFrames(outcome) else { return (outcome, point, nil) }
+        return (outcome, frames.whole, frames)
     }
 
     /// The joint choice on a scenario solved province by province: the budgets shared out
@@ -134,16 +140,16 @@ extension Advisor {
             let inside = candidates.filter { frames.part(of: $0) == p }
             var sub = options
             sub.budgets = [.train: share.train, .hire: share.hire, .moveBase: share.move]
-            if let choice = try joint(frames.plan.scenarios[p], options: sub, candidates: inside,
-                                      singles: singles.filter { frames.part(of: $0.action) == p }, baseline: frames.plan.outcomes[p],
+            if let choice = try joint(frames.scenarios[p], options: sub, candidates: inside,
+                                      singles: singles.filter { frames.part(of: $0.action) == p }, baseline: frames.outcomes[p],
                                       point: frames.points[p], request: request, shouldStop: shouldStop),
                let z = choice.with.objective, z < (frames.points[p].objective ?? .infinity) - 1e-9 {
                 actions = choice.actions
             }
             // The province with its actions, re-solved from its baseline plan (hires numbered as
             // in the whole combination's what-if: the points do not depend on the numbers).
-            var r = request.resolving(from: frames.plan.outcomes[p], jobs: 1)
-            r.start = frames.plan.outcomes[p].plan
+            var r = request.resolving(from: frames.outcomes[p], jobs: 1)
+            r.start = frames.outcomes[p].plan
             r.startSuffices = true
             let outcome = try planner.plan(try frames.scenario(p, with: actions.changes(in: scenario)), request: r)
             if let z = outcome.objective, z < (frames.points[p].objective ?? .infinity) - 1e-9 {

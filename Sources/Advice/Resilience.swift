@@ -56,15 +56,22 @@ extension Advisor {
     ) throws -> Resilience {
         let context = PlanContext(scenario: scenario)
         let active = scenario.officers.filter(\.isActive)
+        // By province (``ProvinceFrames``), a departure re-solves the officer's province alone.
+        let frames = ProvinceFrames(baseline)
+        let parts = active.map { frames?.part(ofOfficer: $0.id) }
+        func base(_ i: Int) -> (outcome: PlanOutcome, point: SolvedPoint) {
+            if let frames, let p = parts[i] { return (frames.outcomes[p], frames.points[p]) }
+            return (baseline, point)
+        }
         var work: [PlanBatch.Job] = []
-        for officer in active {
-            var s = scenario
+        for (i, officer) in active.enumerated() {
+            var s = frames.flatMap { f in parts[i].map { f.scenarios[$0] } } ?? scenario
             // A locked officer cannot be removed; their departure is their leave.
             let change: ScenarioChange = scenario.locked.contains { $0.officer == officer.id }
                 ? .setOfficerStatus(officer: officer.id, status: .leave) : .removeOfficer(officer.id)
             try change.apply(to: &s)
             // Each departure starts from the baseline's root: the others' sets and its duals.
-            work.append(PlanBatch.Job(scenario: s, request: request.resolving(from: baseline, jobs: jobs)))
+            work.append(PlanBatch.Job(scenario: s, request: request.resolving(from: base(i).outcome, jobs: jobs)))
         }
         let results = PlanBatch(planner: planner, jobs: jobs).run(work)
 
@@ -79,9 +86,12 @@ extension Advisor {
         var departures: [Resilience.Departure] = []
         for (i, officer) in active.enumerated() {
             let outcome = try results[i].outcome.get()
+            // The cost: the difference of the two solves of the officer's province (or of the whole).
+            let point = base(i).point
             let without = SolvedPoint(outcome, seconds: results[i].wallSeconds)
             var d = Resilience.Departure(officer: officer.id, without: without, cost: nil, costLow: nil, costHigh: nil, reasons: [],
                                          lastHolderOf: holdersOfNeed.filter { $0.value == [officer.id] }.map(\.key).sorted())
+            if let frames, let p = parts[i] { d.without = frames.whole(replacing: [p: outcome], seconds: results[i].wallSeconds) }
             if let z0 = point.objective, let z1 = without.objective {
                 d.cost = z1 - z0
                 if let b0 = point.bound, let b1 = without.bound {
@@ -140,7 +150,7 @@ extension Advisor {
             }
             bench.append(b)
         }
-        return Resilience(baseline: point, departures: departures, bench: bench)
+        return Resilience(baseline: frames?.whole ?? point, departures: departures, bench: bench)
     }
 }
 

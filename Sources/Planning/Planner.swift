@@ -108,6 +108,9 @@ public struct PlanOutcome: Sendable {
     /// The duals of the decomposition's root bound (one weighted level only), to bound changed
     /// scenarios without solving them (``Planner/lowerBound(of:at:threads:)``).
     public var rootCertificate: LagrangianCertificate?
+    /// When the scenario was solved province by province: each province's part and solve
+    /// (their points add up to this outcome's).
+    public var provinces: [ProvinceOutcome]?
 
     public struct Stats: Sendable, Codable, Equatable {
         public var variables: Int

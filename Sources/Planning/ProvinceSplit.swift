@@ -19,17 +19,14 @@ enum ProvinceSplit {
     }
 }
 
-/// A scenario solved province by province (nothing couples two provinces): each province's
-/// part of the scenario and its own solve, and the whole scenario's outcome joined from them.
-/// A change inside one province changes that province's points only, so a caller may re-solve
-/// that province alone.
-public struct ProvincialPlan: Sendable {
-    public var provinces: [String]
-    /// Each province's part (``Scenario/restricted(toProvince:)``) and its solve.
-    public var scenarios: [Scenario]
-    public var outcomes: [PlanOutcome]
-    /// The whole scenario's outcome, as ``Planner/plan(_:request:progress:)`` gives it.
-    public var whole: PlanOutcome
+/// One province of a scenario solved province by province: its part of the scenario and
+/// its own solve. Nothing couples two provinces, so a change inside one changes that
+/// province's points only, and a caller may re-solve that province alone.
+public struct ProvinceOutcome: Sendable {
+    public var province: String
+    /// The province's part (``Scenario/restricted(toProvince:)``).
+    public var scenario: Scenario
+    public var outcome: PlanOutcome
 }
 
 extension Planner {
@@ -37,17 +34,6 @@ extension Planner {
     /// province, officers without a province, or a rule that couples provinces).
     public static func provinces(of scenario: Scenario) -> [String]? {
         ProvinceSplit.provinces(of: PlanContext(scenario: scenario))
-    }
-
-    /// The scenario solved province by province, each province's solve kept (nil when it is
-    /// not solved so: ``provinces(of:)``).
-    public func planByProvince(
-        _ scenario: Scenario, request: PlanRequest, progress: (@Sendable (SolveProgress) -> ProgressDecision)? = nil
-    ) throws -> ProvincialPlan? {
-        let context = PlanContext(scenario: scenario)
-        guard let provinces = ProvinceSplit.provinces(of: context) else { return nil }
-        let (whole, parts) = try planProvinces(context, provinces: provinces, request: request, progress: progress)
-        return ProvincialPlan(provinces: provinces, scenarios: provinces.map { scenario.restricted(toProvince: $0) }, outcomes: parts, whole: whole)
     }
 }
 
@@ -107,14 +93,7 @@ extension Planner {
         _ context: PlanContext, provinces: [String], request: PlanRequest,
         progress: (@Sendable (SolveProgress) -> ProgressDecision)?
     ) throws -> PlanOutcome {
-        try planProvinces(context, provinces: provinces, request: request, progress: progress).whole
-    }
 
-    /// ``planByProvince(_:provinces:request:progress:)``, each province's outcome kept.
-    func planProvinces(
-        _ context: PlanContext, provinces: [String], request: PlanRequest,
-        progress: (@Sendable (SolveProgress) -> ProgressDecision)?
-    ) throws -> (whole: PlanOutcome, parts: [PlanOutcome]) {
         let scenario = context.scenario
         var clock = Clock()
         let started = Date()
@@ -203,7 +182,9 @@ extension Planner {
         }
         let wall = clock.lap()
         let each = parts.indices.map { outcomes[$0]! }
-        return (combine(each, context: context, wallSeconds: wall), each)
+        var whole = combine(each, context: context, wallSeconds: wall)
+        whole.provinces = parts.indices.map { ProvinceOutcome(province: provinces[$0], scenario: parts[$0], outcome: each[$0]) }
+        return whole
     }
 
     /// The better plan of two solves of the same province, with the better of their bounds.

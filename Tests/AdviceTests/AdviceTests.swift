@@ -314,4 +314,28 @@ extension Scenario {
         #expect((joint.gain ?? 0) >= bestSingle - 1e-6 * max(1, abs(bestSingle)))
         #expect(joint.bound == nil && joint.status == .feasible && joint.notes.contains { $0.hasPrefix("Solved province by province") })
     }
+
+    @Test("By province: each departure's cost is the whole scenario's enumerated optimum without the officer less the baseline's",
+          arguments: [UInt64(41), 42])
+    func departuresByProvinceEqualEnumerationOfTheWhole(seed: UInt64) throws {
+        let s = Self.twoProvinces(seed: seed)
+        let request = PlanRequest(scenario: s, timeLimit: 30, gap: 1e-9)
+        let (outcome, point) = try advisor.baseline(s, request: request)
+        #expect(outcome.provinces?.map(\.province) == ["A", "B"], "solved province by province")
+        let r = try advisor.resilience(s, baseline: outcome, point: point, request: request, training: nil, jobs: 2)
+        let z0 = try #require(enumeratedOptimum(s))
+        #expect(AdviceTests.close(r.baseline.objective, z0))
+        #expect(Set(r.departures.map(\.officer)) == Set(s.officers.map(\.id)))
+        for d in r.departures {
+            var without = s
+            try ScenarioChange.removeOfficer(d.officer).apply(to: &without)
+            if let z1 = enumeratedOptimum(without) {
+                #expect(AdviceTests.close(d.cost, z1 - z0), "\(d.officer): \(d.cost ?? .nan) against \(z1 - z0)")
+                #expect(AdviceTests.close(d.without.objective, z1), "\(d.officer): the whole without them \(d.without.objective ?? .nan), enumerated \(z1)")
+                #expect(d.costLow == d.costHigh, "\(d.officer): both province solves are proven")
+            } else {
+                #expect(d.cost == nil && !d.reasons.isEmpty, "\(d.officer): no plan without them, so reasons")
+            }
+        }
+    }
 }
