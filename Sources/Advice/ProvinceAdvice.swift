@@ -99,7 +99,8 @@ extension Advisor {
     /// among the provinces by the single actions' gains (largest first, positive gains only);
     /// each province's share chosen jointly within it by the decomposition engine
     /// (``joint(_:options:candidates:singles:baseline:point:request:shouldStop:)`` on the
-    /// province); the combination re-solved province by province. No bound covers every way
+    /// province, its problems sharing one solve's time limit); the combination re-solved
+    /// province by province. No bound covers every way
     /// of sharing the budgets: the choice carries no gap.
     func jointByProvince(
         _ scenario: Scenario, options: AdviceOptions, candidates: [AdviceAction], singles: [ActionGain], frames: ProvinceFrames,
@@ -140,9 +141,12 @@ extension Advisor {
             let inside = candidates.filter { frames.part(of: $0) == p }
             var sub = options
             sub.budgets = [.train: share.train, .hire: share.hire, .moveBase: share.move]
+            // One problem per number of hires: together they take one solve's time limit.
+            var shareRequest = request
+            shareRequest.timeLimit = request.timeLimit.map { $0 / Double(share.hire + 1) }
             if let choice = try joint(frames.scenarios[p], options: sub, candidates: inside,
                                       singles: singles.filter { frames.part(of: $0.action) == p }, baseline: frames.outcomes[p],
-                                      point: frames.points[p], request: request, shouldStop: shouldStop),
+                                      point: frames.points[p], request: shareRequest, shouldStop: shouldStop),
                let z = choice.with.objective, z < (frames.points[p].objective ?? .infinity) - 1e-9 {
                 actions = choice.actions
             }
