@@ -24,7 +24,7 @@ enum ProvinceSplit {
 /// province's points only, and a caller may re-solve that province alone.
 public struct ProvinceOutcome: Sendable {
     public var province: String
-    /// The province's part (``Scenario/restricted(toProvince:)``).
+    /// The province's part of the scenario (`restricted(toProvince:)`).
     public var scenario: Scenario
     public var outcome: PlanOutcome
 }
