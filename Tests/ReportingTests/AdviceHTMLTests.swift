@@ -73,9 +73,12 @@ func slice(_ html: String, from open: String, to close: String) -> String? {
                 #expect(!html.contains("id=\"bars-\(kind.rawValue)\""))
                 continue
             }
-            let chart = try #require(slice(html, from: "<svg class=\"bars\" id=\"bars-\(kind.rawValue)\"", to: "</svg>"))
-            #expect(chart.components(separatedBy: "<g class=\"bar\">").count - 1 == listed.count)
-            for single in listed { #expect(chart.contains(">\(english(single.gain ?? 0))</text>")) }
+            // The chart beside its labels, and the one a phone shows (each label above its bar).
+            for (layout, suffix) in [("wide", ""), ("narrow", "-narrow")] {
+                let chart = try #require(slice(html, from: "<svg class=\"bars \(layout)\" id=\"bars-\(kind.rawValue)\(suffix)\"", to: "</svg>"))
+                #expect(chart.components(separatedBy: "<g class=\"bar\">").count - 1 == listed.count)
+                for single in listed { #expect(chart.contains(">\(english(single.gain ?? 0))</text>")) }
+            }
         }
         // The joint choice: its actions, points, bound and status.
         let joint = try #require(report.joint)
