@@ -30,6 +30,21 @@ public struct JointChoice: Sendable {
     }
 }
 
+extension JointChoice {
+    /// The notes a joint choice may carry, word for word: a page translates them by these texts.
+    public enum Note {
+        public static let capacity = "The joint choice covers trainings, hires and base moves; capacity actions are ranked one by one only."
+        public static let candidateLimit = "With a candidate limit the eligible pairs depend on the roster, so the joint program's bound is not a proof."
+        public static let priorities = "With priorities the joint program weighs all terms at once; its bound is not a proof of the ranked solve."
+        public static let moveBase = "Solved by priority levels or with a candidate limit, the joint choice covers trainings and hires; base moves are ranked one by one only."
+        public static let mountainBand = "With a hard mountain band a hire cannot stay idle; hires are left out of the joint choice."
+        public static let idleHire = "Each hire of a combination tracks at least one commune: a hire left idle is no proposal."
+        public static let byProvince = "Solved province by province: the budgets are shared out among the provinces by the single actions' gains, and each province's share is chosen jointly within that province; no bound covers every way of sharing them, so the combination has no gap."
+        /// Every note above.
+        public static let all = [capacity, candidateLimit, priorities, moveBase, mountainBand, idleHire, byProvince]
+    }
+}
+
 extension Advisor {
     /// The joint choice of trainings and hires within the budgets: one integer program per
     /// number of hires (``JointModel``), the best combination of each re-solved as a what-if,
@@ -45,16 +60,16 @@ extension Advisor {
         let trainBudget = options.budget(.train), hireBudget = options.budget(.hire), moveBudget = options.budget(.moveBase)
         guard trainBudget > 0 || hireBudget > 0 || moveBudget > 0 else { return nil }
         if options.budget(.capacity) > 0 {
-            notes.append("The joint choice covers trainings, hires and base moves; capacity actions are ranked one by one only.")
+            notes.append(JointChoice.Note.capacity)
         }
         var exactBound = true
         if scenario.rules.candidateLimit != nil {
             exactBound = false
-            notes.append("With a candidate limit the eligible pairs depend on the roster, so the joint program's bound is not a proof.")
+            notes.append(JointChoice.Note.candidateLimit)
         }
         if scenario.priorities != nil {
             exactBound = false
-            notes.append("With priorities the joint program weighs all terms at once; its bound is not a proof of the ranked solve.")
+            notes.append(JointChoice.Note.priorities)
         }
         // Only actions that can change the model enter the program.
         let useless = Set(singles.filter { $0.provenWithoutSolve != nil }.map(\.action))
@@ -67,11 +82,11 @@ extension Advisor {
                                      notes: notes, started: started, shouldStop: shouldStop)
         }
         if moveBudget > 0 {
-            notes.append("Solved by priority levels, by province or with a candidate limit, the joint choice covers trainings and hires; base moves are ranked one by one only.")
+            notes.append(JointChoice.Note.moveBase)
         }
         guard trainBudget > 0 || hireBudget > 0 else { return nil }
         if !hires.isEmpty, scenario.rules.mountainBand != nil {
-            notes.append("With a hard mountain band a hire cannot stay idle; hires are left out of the joint choice.")
+            notes.append(JointChoice.Note.mountainBand)
             hires = []
         }
 
@@ -156,7 +171,7 @@ extension Advisor {
         var notes = notes
         let (trainBudget, hireBudget, moveBudget) = budgets
         if hireBudget > 0 && !hires.isEmpty {
-            notes.append("Each hire of a combination tracks at least one commune: a hire left idle is no proposal.")
+            notes.append(JointChoice.Note.idleHire)
         }
         var best: (actions: [AdviceAction], point: SolvedPoint)?
         var bound = Double.infinity

@@ -109,10 +109,8 @@ extension Advisor {
         let started = Date()
         let budgets = (train: options.budget(.train), hire: options.budget(.hire), move: options.budget(.moveBase))
         guard budgets.train > 0 || budgets.hire > 0 || budgets.move > 0 else { return nil }
-        var notes = ["Solved province by province: the budgets are shared out among the provinces by the single actions' gains, and each province's share is chosen jointly within that province; no bound covers every way of sharing them, so the combination has no gap."]
-        if options.budget(.capacity) > 0 {
-            notes.append("The joint choice covers trainings, hires and base moves; capacity actions are ranked one by one only.")
-        }
+        var notes = [JointChoice.Note.byProvince]
+        if options.budget(.capacity) > 0 { notes.append(JointChoice.Note.capacity) }
         // The share: the largest positive single gains within the budgets (one move an officer).
         let positive = singles.filter { ($0.gain ?? 0) > 1e-9 }
         let kinds = (train: candidates.filter { $0.kind == .train }, hire: candidates.filter { $0.kind == .hire },

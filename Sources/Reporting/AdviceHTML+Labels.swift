@@ -33,12 +33,9 @@ struct AdviceLabels: Sendable {
     static func of(_ lang: ReportLanguage) -> AdviceLabels { lang == .vi ? .vi : .en }
 
     static let noteKeys = (
-        moveBase: "Solved by priority levels, by province or with a candidate limit, the joint choice covers trainings and hires; base moves are ranked one by one only.",
-        capacity: "The joint choice covers trainings, hires and base moves; capacity actions are ranked one by one only.",
-        idleHire: "Each hire of a combination tracks at least one commune: a hire left idle is no proposal.",
-        candidateLimit: "With a candidate limit the eligible pairs depend on the roster, so the joint program's bound is not a proof.",
-        priorities: "With priorities the joint program weighs all terms at once; its bound is not a proof of the ranked solve.",
-        mountainBand: "With a hard mountain band a hire cannot stay idle; hires are left out of the joint choice."
+        moveBase: JointChoice.Note.moveBase, capacity: JointChoice.Note.capacity, idleHire: JointChoice.Note.idleHire,
+        candidateLimit: JointChoice.Note.candidateLimit, priorities: JointChoice.Note.priorities,
+        mountainBand: JointChoice.Note.mountainBand, byProvince: JointChoice.Note.byProvince
     )
 
     static let vi = AdviceLabels(
@@ -61,12 +58,13 @@ struct AdviceLabels: Sendable {
         jointPoints: "Điểm phạt với tổ hợp", singleSum: "Cộng lợi ích từng hành động riêng lẻ", jointBound: "Cận dưới của mọi tổ hợp", gapWord: "Độ chênh so với tối ưu",
         noAction: "Không hành động nào trong ngân sách cải thiện phương án.",
         notes: [
-            noteKeys.moveBase: "Khi giải theo thứ tự ưu tiên, theo từng tỉnh hoặc có giới hạn ứng viên, tổ hợp chỉ gồm đào tạo và tuyển mới; chuyển nơi làm việc được xếp hạng từng hành động.",
+            noteKeys.moveBase: "Khi giải theo thứ tự ưu tiên hoặc có giới hạn ứng viên, tổ hợp chỉ gồm đào tạo và tuyển mới; chuyển nơi làm việc được xếp hạng từng hành động.",
             noteKeys.capacity: "Tổ hợp gồm đào tạo, tuyển mới và chuyển nơi làm việc; tăng định mức được xếp hạng từng hành động.",
             noteKeys.idleHire: "Mỗi cán bộ tuyển mới trong tổ hợp theo dõi ít nhất một xã: tuyển mới mà không giao việc thì không phải là đề xuất.",
             noteKeys.candidateLimit: "Có giới hạn số cán bộ ứng viên cho mỗi xã nên cận dưới của bài toán tổ hợp không phải là chứng minh.",
             noteKeys.priorities: "Có thứ tự ưu tiên các mục tiêu nên cận dưới của bài toán tổ hợp không phải là chứng minh.",
             noteKeys.mountainBand: "Có dải miền núi bắt buộc nên cán bộ tuyển mới không thể để trống việc; tổ hợp không gồm tuyển mới.",
+            noteKeys.byProvince: "Giải theo từng tỉnh: ngân sách được chia cho các tỉnh theo lợi ích của từng hành động riêng lẻ, rồi phần của mỗi tỉnh được chọn đồng thời trong tỉnh đó; không có cận dưới cho mọi cách chia ngân sách, nên tổ hợp không có độ chênh so với tối ưu.",
         ],
         actionsMap: "Bản đồ: nơi tuyển mới và các xã, phường mỗi hành động phục vụ",
         actionsMapCaption: { n in "\(n) hành động đứng đầu mỗi loại: xã, phường tô màu theo hành động phục vụ nó (vòng màu khi nhiều hành động cùng phục vụ), ô vuông là nơi làm việc của cán bộ tuyển mới." },

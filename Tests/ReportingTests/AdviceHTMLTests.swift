@@ -204,4 +204,18 @@ func slice(_ html: String, from open: String, to close: String) -> String? {
         #expect(svg.components(separatedBy: "<g class=\"bar\">").count - 1 == listed.count)
         #expect(svg.contains("<style>"))
     }
+
+    @Test func everyNoteOfAJointChoiceIsTranslated() throws {
+        let s = try SmallAdvice.get()
+        var advice = s.advice
+        advice.joint?.notes = JointChoice.Note.all
+        let vi = AdviceHTML.render(advice, scenario: s.scenario, lang: .vi)
+        let en = AdviceHTML.render(advice, scenario: s.scenario, lang: .en)
+        for note in JointChoice.Note.all {
+            // As the page writes it: the notes hold apostrophes and no other character HTML escapes.
+            let written = note.replacingOccurrences(of: "'", with: "&#39;")
+            #expect(en.contains(written), "the English page lacks the note: \(note)")
+            #expect(!vi.contains(written), "the Vietnamese page shows the note in English: \(note)")
+        }
+    }
 }
