@@ -47,6 +47,13 @@ struct ProvinceFrames {
         }
     }
 
+    /// `items` by the province of each one's action (those of no province left out).
+    func byPart<T>(_ items: [T], _ action: (T) -> AdviceAction) -> [Int: [T]] {
+        var out: [Int: [T]] = [:]
+        for item in items { if let p = part(of: action(item)) { out[p, default: []].append(item) } }
+        return out
+    }
+
     /// Province `p`'s part with `changes` (made on the whole scenario: hires numbered there).
     func scenario(_ p: Int, with changes: [ScenarioChange]) throws(ScenarioChangeError) -> Scenario {
         var s = scenarios[p]
@@ -117,33 +124,24 @@ extension Advisor {
                      move: candidates.filter { $0.kind == .moveBase })
         let shared = Self.greedy(positive, trainings: kinds.train, trainBudget: budgets.train, hires: kinds.hire, hireCount: budgets.hire,
                                  moves: kinds.move, moveBudget: budgets.move)
-        var shares: [Int: (train: Int, hire: Int, move: Int)] = [:]
-        for action in shared {
-            guard let p = frames.part(of: action) else { continue }
-            var s = shares[p] ?? (0, 0, 0)
-            switch action.kind {
-            case .train: s.train += 1
-            case .hire: s.hire += 1
-            case .moveBase: s.move += 1
-            case .capacity: break
-            }
-            shares[p] = s
-        }
+        // Each province's share, its own candidates and its singles.
+        let shares = frames.byPart(shared, \.self)
+        let candidatesOf = frames.byPart(candidates, \.self), singlesOf = frames.byPart(singles, \.action)
         var chosen: [AdviceAction] = []
         var replaced: [Int: PlanOutcome] = [:]
         for p in shares.keys.sorted() {
             if shouldStop?() == true { return nil }
             let share = shares[p]!
-            var actions = shared.filter { frames.part(of: $0) == p }
+            func count(_ kind: AdviceAction.Kind) -> Int { share.filter { $0.kind == kind }.count }
+            var actions = share
             // The province's share chosen jointly, among the province's own candidates.
-            let inside = candidates.filter { frames.part(of: $0) == p }
             var sub = options
-            sub.budgets = [.train: share.train, .hire: share.hire, .moveBase: share.move]
+            sub.budgets = [.train: count(.train), .hire: count(.hire), .moveBase: count(.moveBase)]
             // One problem per number of hires: together they take one solve's time limit.
             var shareRequest = request
-            shareRequest.timeLimit = request.timeLimit.map { $0 / Double(share.hire + 1) }
-            if let choice = try joint(frames.scenarios[p], options: sub, candidates: inside,
-                                      singles: singles.filter { frames.part(of: $0.action) == p }, baseline: frames.outcomes[p],
+            shareRequest.timeLimit = request.timeLimit.map { $0 / Double(count(.hire) + 1) }
+            if let choice = try joint(frames.scenarios[p], options: sub, candidates: candidatesOf[p] ?? [],
+                                      singles: singlesOf[p] ?? [], baseline: frames.outcomes[p],
                                       point: frames.points[p], request: shareRequest, shouldStop: shouldStop),
                let z = choice.with.objective, z < (frames.points[p].objective ?? .infinity) - 1e-9 {
                 actions = choice.actions

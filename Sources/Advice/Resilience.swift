@@ -59,13 +59,13 @@ extension Advisor {
         // By province (``ProvinceFrames``), a departure re-solves the officer's province alone.
         let frames = ProvinceFrames(baseline)
         let parts = active.map { frames?.part(ofOfficer: $0.id) }
-        func base(_ i: Int) -> (outcome: PlanOutcome, point: SolvedPoint) {
-            if let frames, let p = parts[i] { return (frames.outcomes[p], frames.points[p]) }
-            return (baseline, point)
+        func base(_ i: Int) -> (scenario: Scenario, outcome: PlanOutcome, point: SolvedPoint) {
+            if let frames, let p = parts[i] { return (frames.scenarios[p], frames.outcomes[p], frames.points[p]) }
+            return (scenario, baseline, point)
         }
         var work: [PlanBatch.Job] = []
         for (i, officer) in active.enumerated() {
-            var s = frames.flatMap { f in parts[i].map { f.scenarios[$0] } } ?? scenario
+            var s = base(i).scenario
             // A locked officer cannot be removed; their departure is their leave.
             let change: ScenarioChange = scenario.locked.contains { $0.officer == officer.id }
                 ? .setOfficerStatus(officer: officer.id, status: .leave) : .removeOfficer(officer.id)
