@@ -73,9 +73,7 @@ extension SolvedPoint {
     /// less the smallest, over every province.
     init(parts: [PlanOutcome], seconds: Double) {
         let points = parts.map { SolvedPoint($0, seconds: 0) }
-        let statuses = points.map(\.status)
-        status = statuses.allSatisfy { $0 == .optimal } ? .optimal
-            : statuses.contains(where: { $0 != .optimal && $0 != .feasible }) ? statuses.first { $0 != .optimal && $0 != .feasible }! : .feasible
+        status = PlanStatus.joined(points.map(\.status))
         func sum<T: AdditiveArithmetic>(_ values: [T?]) -> T? {
             values.allSatisfy { $0 != nil } ? values.reduce(T.zero) { $0 + $1! } : nil
         }

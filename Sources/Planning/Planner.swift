@@ -17,6 +17,16 @@ public enum PlanStatus: String, Sendable, Codable {
     case interrupted
     /// The solver failed.
     case failed
+
+    /// The status of a whole made of parts solved apart (provinces): the worst failure any part
+    /// had, else optimal when every part is, else feasible.
+    public static func joined(_ parts: [PlanStatus]) -> PlanStatus {
+        parts.contains(.failed) ? .failed
+            : parts.contains(.infeasible) ? .infeasible
+            : parts.contains(.interrupted) ? .interrupted
+            : parts.contains(.noSolution) ? .noSolution
+            : parts.allSatisfy { $0 == .optimal } ? .optimal : .feasible
+    }
 }
 
 /// How to plan: the scenario's solver settings, overridden by the command line.

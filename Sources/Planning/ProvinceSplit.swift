@@ -204,13 +204,7 @@ extension Planner {
 
     private func combine(_ parts: [PlanOutcome], context: PlanContext, wallSeconds: Double) -> PlanOutcome {
         let scenario = context.scenario
-        let statuses = parts.map(\.status)
-        let status: PlanStatus =
-            statuses.contains(.failed) ? .failed
-            : statuses.contains(.infeasible) ? .infeasible
-            : statuses.contains(.interrupted) ? .interrupted
-            : statuses.contains(.noSolution) ? .noSolution
-            : statuses.allSatisfy { $0 == .optimal } ? .optimal : .feasible
+        let status = PlanStatus.joined(parts.map(\.status))
         let before = context.evaluate(scenario.current)
         var outcome = parts[0]
         outcome.scenarioName = scenario.name
