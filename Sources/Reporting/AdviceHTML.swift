@@ -372,8 +372,9 @@ public enum AdviceHTML {
     /// labels beside the bars, would shrink its text to half there).
     static func barChart(_ bars: [Bar], lang: ReportLanguage, label: String, id: String, standalone: Bool = false, narrow: Bool = false) -> String {
         let width = narrow ? 360.0 : 860.0, labelWidth = narrow ? 0.0 : 420.0, row = narrow ? 38.0 : 22.0, top = 26.0
-        // Where a bar's row starts below its label (the narrow layout), and the label's cut.
-        let barTop = narrow ? 18.0 : 0.0, cut = narrow ? 52 : 62
+        // Where a bar's band starts below its label (the narrow layout), the band's height, and
+        // the label's cut.
+        let barTop = narrow ? 18.0 : 0.0, band = 22.0, cut = narrow ? 52 : 62
         let height = top + Double(bars.count) * row + 12
         let values = bars.flatMap { [$0.value, $0.low, $0.high].compactMap { $0 } }
         let lo = min(0, values.min() ?? 0), hi = max(0, values.max() ?? 0)
@@ -388,17 +389,14 @@ public enum AdviceHTML {
             let y = top + Double(i) * row
             let text = b.label.count > cut ? String(b.label.prefix(cut - 1)) + "…" : b.label
             out += "<g class=\"bar\"><title>\(HTML.escape(b.label + ": " + (b.value.map { lang.number($0, 2) } ?? "—")))</title>"
-            if narrow {
-                out += "<text class=\"bl\" x=\"\(svgNumber(x0))\" y=\"\(svgNumber(y + 13))\">\(HTML.escape(text))</text>"
-            } else {
-                out += "<text class=\"bl\" x=\"\(svgNumber(labelWidth))\" y=\"\(svgNumber(y + 14))\">\(HTML.escape(text))</text>"
-            }
+            // Beside the bar, ending at the label column; or above it, from the left.
+            out += "<text class=\"bl\" x=\"\(svgNumber(narrow ? x0 : labelWidth))\" y=\"\(svgNumber(y + (narrow ? 13 : 14)))\">\(HTML.escape(text))</text>"
             let yb = y + barTop
             if let v = b.value {
                 let a = x(min(0, v)), e = x(max(0, v))
-                out += "<rect class=\"\(v < 0 ? "neg" : "pos")\" x=\"\(svgNumber(a))\" y=\"\(svgNumber(yb + 3))\" width=\"\(svgNumber(max(0.5, e - a)))\" height=\"\(svgNumber(22 - 7))\"/>"
+                out += "<rect class=\"\(v < 0 ? "neg" : "pos")\" x=\"\(svgNumber(a))\" y=\"\(svgNumber(yb + 3))\" width=\"\(svgNumber(max(0.5, e - a)))\" height=\"\(svgNumber(band - 7))\"/>"
                 if let l = b.low, let h = b.high {
-                    out += "<path class=\"wh\" d=\"M\(svgNumber(x(l))) \(svgNumber(yb + 22 / 2 - 1))H\(svgNumber(x(h)))M\(svgNumber(x(l))) \(svgNumber(yb + 5))v\(svgNumber(22 - 11))M\(svgNumber(x(h))) \(svgNumber(yb + 5))v\(svgNumber(22 - 11))\"/>"
+                    out += "<path class=\"wh\" d=\"M\(svgNumber(x(l))) \(svgNumber(yb + band / 2 - 1))H\(svgNumber(x(h)))M\(svgNumber(x(l))) \(svgNumber(yb + 5))v\(svgNumber(band - 11))M\(svgNumber(x(h))) \(svgNumber(yb + 5))v\(svgNumber(band - 11))\"/>"
                 }
                 out += "<text class=\"bv\" x=\"\(svgNumber(max(e, b.high.map(x) ?? e) + 4))\" y=\"\(svgNumber(yb + 14))\">\(lang.number(v, 2))</text>"
             } else {
