@@ -8,6 +8,19 @@ struct AdviseCLITests {
         try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     }
 
+    /// An advice table (`key` of the scenario's `advice:`) with bad rows: the run exits 65, its
+    /// message holds every `expected` piece (file:line, field, did you mean), and writes nothing.
+    static func expectTableRefused(_ file: String, rows: String, key: String, budget: [String], expected: [String]) throws {
+        let s = try Scenarios()
+        defer { s.remove() }
+        try s.write(file, rows)
+        try s.write("with-table.yaml", "name: Thử, with an advice table\nbase: base.yaml\nadvice: {\(key): \(file)}\n")
+        let r = try CLI.run(["advise", "with-table.yaml"] + budget + ["--out", "out", "--quiet"], in: s.dir)
+        #expect(r.status == 65, "\(r.stderr)")
+        for piece in expected { #expect(r.stderr.contains(piece), "\(piece): \(r.stderr)") }
+        #expect(!FileManager.default.fileExists(atPath: s.dir + "/out"))
+    }
+
     @Test("Every what-if it writes re-solves to the stated gain; the same input gives the same output")
     func whatIfsReSolve() throws {
         let s = try Scenarios()
@@ -93,17 +106,10 @@ struct AdviseCLITests {
 struct AdviseTrainingTableTests {
     @Test("Unknown officers and specialties: exit 65 with file, line and field, and did you mean; nothing written")
     func unknownNames() throws {
-        let s = try Scenarios()
-        defer { s.remove() }
-        try s.write("training.csv", "officer,specialty,cost\nO1,urban-management,5\nO9,border-security,3\nO3,border-securty,2\n")
-        try s.write("with-training.yaml", "name: Thử, with a training table\nbase: base.yaml\nadvice: {training: training.csv}\n")
-        let r = try CLI.run(["advise", "with-training.yaml", "--train", "1", "--out", "out", "--quiet"], in: s.dir)
-        #expect(r.status == 65, "\(r.stderr)")
-        #expect(r.stderr.contains("training.csv:3"), "\(r.stderr)")
-        #expect(r.stderr.contains("officer O9"), "\(r.stderr)")
-        #expect(r.stderr.contains("training.csv:4"), "\(r.stderr)")
-        #expect(r.stderr.contains("Did you mean border-security?"), "\(r.stderr)")
-        #expect(!FileManager.default.fileExists(atPath: s.dir + "/out"))
+        try AdviseCLITests.expectTableRefused(
+            "training.csv", rows: "officer,specialty,cost\nO1,urban-management,5\nO9,border-security,3\nO3,border-securty,2\n",
+            key: "training", budget: ["--train", "1"],
+            expected: ["training.csv:3", "officer O9", "training.csv:4", "Did you mean border-security?"])
     }
 
     @Test("The table narrows the trainings to its rows and carries their cost")
@@ -125,17 +131,10 @@ struct AdviseTrainingTableTests {
 struct AdviseHireTableTests {
     @Test("Unknown places and specialties: exit 65 with file, line and field, and did you mean; nothing written")
     func unknownNames() throws {
-        let s = try Scenarios()
-        defer { s.remove() }
-        try s.write("hires.csv", "place,specialties\n30001,border-security\n30009,border-security\nheadquarters,urban-managment\n")
-        try s.write("with-hires.yaml", "name: Thử, with a hires table\nbase: base.yaml\nadvice: {hires: hires.csv}\n")
-        let r = try CLI.run(["advise", "with-hires.yaml", "--hire", "1", "--out", "out", "--quiet"], in: s.dir)
-        #expect(r.status == 65, "\(r.stderr)")
-        #expect(r.stderr.contains("hires.csv:3"), "\(r.stderr)")
-        #expect(r.stderr.contains("place 30009"), "\(r.stderr)")
-        #expect(r.stderr.contains("hires.csv:4"), "\(r.stderr)")
-        #expect(r.stderr.contains("Did you mean urban-management?"), "\(r.stderr)")
-        #expect(!FileManager.default.fileExists(atPath: s.dir + "/out"))
+        try AdviseCLITests.expectTableRefused(
+            "hires.csv", rows: "place,specialties\n30001,border-security\n30009,border-security\nheadquarters,urban-managment\n",
+            key: "hires", budget: ["--hire", "1"],
+            expected: ["hires.csv:3", "place 30009", "hires.csv:4", "Did you mean urban-management?"])
     }
 
     @Test("The table narrows the hires to its places, each with its specialties, and the what-if re-solves to the stated points")
