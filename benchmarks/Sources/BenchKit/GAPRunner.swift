@@ -40,15 +40,20 @@ public enum GAPRunner {
     /// The engine's options on a GAP instance: its defaults, the time limit, and both cores —
     /// one for the decomposition, one for GLPK's own search on the compact model with the
     /// set's GLPK options (`settings`), whichever proves first.
-    public static func engineOptions(timeLimit: Double, settings: String = orlibOptions) -> EngineOptions {
+    /// `engineSettings` (`key=value`, as `diaban solve --engine-setting`) change the engine's own.
+    public static func engineOptions(timeLimit: Double, settings: String = orlibOptions, engineSettings: [String] = []) throws -> EngineOptions {
         var glpk = SolverOptions()
         try? GLPKSettings.apply([settings], to: &glpk)
-        return EngineOptions(timeLimit: timeLimit, threads: 2, solverOptions: glpk, raceCompact: true)
+        var options = EngineOptions(timeLimit: timeLimit, threads: 2, solverOptions: glpk, raceCompact: true)
+        for setting in engineSettings {
+            do { try options.apply(setting: setting) } catch { throw BenchError("--engine-setting: \(error.description)") }
+        }
+        return options
     }
 
     public static func solve(
         _ set: GAPSet, dataFolder: String, timeLimit: Double, solver: Solver = .engine, options settings: String,
-        only: Set<String>? = nil, each: (GAPInstanceResult) -> Void = { _ in }
+        engineSettings: [String] = [], only: Set<String>? = nil, each: (GAPInstanceResult) -> Void = { _ in }
     ) throws -> GAPSetResult {
         var options = SolverOptions()
         try GLPKSettings.apply([settings], to: &options)
@@ -68,13 +73,14 @@ public enum GAPRunner {
                     instance: instance.name, sense: set.sense, status: status, objective: result.objective,
                     bound: result.bestBound, seconds: seconds, nodes: result.nodes, published: optima[instance.name])
             case .engine:
-                r = try solveWithEngine(instance, sense: set.sense, timeLimit: timeLimit, settings: settings, published: optima[instance.name])
+                r = try solveWithEngine(instance, sense: set.sense, timeLimit: timeLimit, settings: settings, engineSettings: engineSettings,
+                                        published: optima[instance.name])
             }
             each(r)
             results.append(r)
         }
         let described = solver == .engine
-            ? "decomposition engine, " + engineOptions(timeLimit: timeLimit, settings: settings).settingsDescription + ",threads=2 (the race: " + GLPKSettings.describe(options) + ")"
+            ? "decomposition engine, " + (try engineOptions(timeLimit: timeLimit, settings: settings, engineSettings: engineSettings)).settingsDescription + ",threads=2 (the race: " + GLPKSettings.describe(options) + ")"
             : GLPKSettings.describe(options)
         return GAPSetResult(set: set, solver: solver.rowName, options: described, timeLimit: timeLimit, instances: results)
     }
@@ -82,13 +88,14 @@ public enum GAPRunner {
     /// One instance through the decomposition engine: its value and bound in the instance's
     /// sense (the engine minimizes), proven optimal when the engine says its plan is.
     static func solveWithEngine(
-        _ instance: GAPInstance, sense: LinearModel.Sense, timeLimit: Double, settings: String = orlibOptions, published: PublishedOptimum?
+        _ instance: GAPInstance, sense: LinearModel.Sense, timeLimit: Double, settings: String = orlibOptions, engineSettings: [String] = [],
+        published: PublishedOptimum?
     ) throws -> GAPInstanceResult {
         let start = ChildProcess.now()
         let engine = DecompositionEngine(solver: GLPKSolver(), lpSolver: GLPKSolver())
         let result = try engine.solve(
             instance.assignmentProblem(sense: sense), compact: instance.compactModel(sense: sense), incumbent: nil,
-            options: engineOptions(timeLimit: timeLimit, settings: settings))
+            options: try engineOptions(timeLimit: timeLimit, settings: settings, engineSettings: engineSettings))
         let seconds = ChildProcess.now() - start
         let objective = result.objective.map { GAPInstance.objective(ofEngineValue: $0, sense: sense) }
         let bound = result.bestBound.map { GAPInstance.objective(ofEngineValue: $0, sense: sense) }

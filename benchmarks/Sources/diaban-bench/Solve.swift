@@ -69,6 +69,8 @@ struct GAP: ParsableCommand {
     var solver: String = "engine"
     @Option(name: .customLong("time-limit"), help: "Seconds per instance.") var timeLimit: Double = 60
     @Option(help: "GLPK options, key=value,... (as diaban solve --glpk; default: the set's best).") var glpk: String?
+    @Option(name: .customLong("engine-setting"), help: "With --solver engine: an engine setting as key=value (repeatable), as diaban solve --engine-setting.")
+    var engineSettings: [String] = []
     @Option(help: "Only these instances, comma-separated (e.g. gap12-1,gap12-5).") var only: String?
     @Option(help: "Write the set's results as JSON here.") var json: String?
     @Flag(help: "No line per instance.") var quiet = false
@@ -85,7 +87,7 @@ struct GAP: ParsableCommand {
         do {
             result = try GAPRunner.solve(
                 GAPSet(rawValue: set)!, dataFolder: paths.gapData, timeLimit: timeLimit, solver: GAPRunner.Solver(rawValue: solver)!,
-                options: glpk ?? GAPSet(rawValue: set)!.bestOptions,
+                options: glpk ?? GAPSet(rawValue: set)!.bestOptions, engineSettings: engineSettings,
                 only: only.map { Set($0.split(separator: ",").map(String.init)) }
             ) { r in
                 guard !quiet || r.verdict == .wrong else { return }
