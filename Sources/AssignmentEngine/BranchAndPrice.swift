@@ -38,6 +38,9 @@ final class BranchAndPrice {
         var report: (Double, Int) -> Void
         /// Dive at the start and every this many nodes (0: never).
         var diveEvery: Int = 0
+        /// A node's fractional pair values, every `roundEvery` nodes: a chance to build a plan from them.
+        var round: (([Double]) throws -> Void)?
+        var roundEvery = 10
     }
 
     let generation: ColumnGeneration
@@ -143,6 +146,7 @@ final class BranchAndPrice {
                 open.append(Node(rules: child.with(fixedOut: branchPair), bound: nodeBound, depth: node.depth + 1, id: nextID + 1))
                 nextID += 2
             }
+            if let round = hooks.round, branchPair >= 0 || branchNeed >= 0, nodesSolved % hooks.roundEvery == 0 { try round(x) }
             if hooks.heuristicInterval > 0 && nodesSolved % hooks.heuristicInterval == 0 { try hooks.heuristic() }
             if hooks.diveEvery > 0 && nodesSolved % hooks.diveEvery == 0 && (branchPair >= 0 || branchNeed >= 0 || branchVersion >= 0) { try dive(live, from: node.rules, hooks: hooks) }
             hooks.report(globalBound(), nodesSolved)

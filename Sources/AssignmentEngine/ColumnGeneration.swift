@@ -276,6 +276,21 @@ final class ColumnGeneration {
         return x
     }
 
+    /// The value of every pair in the last master solution even when columns were added after
+    /// it (they were at zero there), or nil when that solution leans on an artificial column:
+    /// what a heuristic rounds during the rounds.
+    func lastPairValues() -> [Double]? {
+        let fixed = layout.fixedColumnCount
+        guard lastValues.count >= fixed, lastValues.count <= fixed + columns.count else { return nil }
+        if layout.artificial.indices.contains(where: { layout.artificial[$0] && lastValues[$0] > 1e-6 }) { return nil }
+        var x = [Double](repeating: 0, count: problem.pairs.count)
+        for n in 0..<(lastValues.count - fixed) {
+            let v = lastValues[fixed + n]
+            if v > 1e-9 { for k in columns[n].pairs { x[k] += v } }
+        }
+        return x
+    }
+
     /// For each pair, a lower bound on every plan that uses it: `L − v_i + v_i(j)` at the
     /// duals of the best bound `L` (−∞ for forced pairs, which every plan uses).
     func pairBounds(duals: [Double], bound: Double) -> [Double] { fixingBounds(duals: duals, bound: bound).pairs }

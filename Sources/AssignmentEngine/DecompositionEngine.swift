@@ -47,6 +47,9 @@ public struct EngineOptions: Sendable {
     public var branchAndPrice: Bool
     /// Dive for plans when branch-and-price starts and every this many nodes (0: never).
     public var diveEvery: Int
+    /// Build plans from the root master's values every few rounds, and polish every new
+    /// incumbent by shifts and swaps (``LocalSearch``).
+    public var localSearch: Bool
     /// Race GLPK's branch-and-cut on the compact model on a thread of its own: whichever proves
     /// first ends both, and the better plan and the better bound are kept.
     public var raceCompact: Bool
@@ -60,7 +63,7 @@ public struct EngineOptions: Sendable {
     public var cutoff: Double?
 
     public init(timeLimit: Double? = nil, relativeGap: Double = 1e-6, threads: Int = 1, smoothing: Double = 0.5,
-                solverOptions: SolverOptions = SolverOptions(), masterIntegerShare: Double = 0.25, alternatives: Int = 5, dualStart: Bool = true, branchAndPrice: Bool = true, diveEvery: Int = 100, raceCompact: Bool = false, unmetFloor: Bool = true) {
+                solverOptions: SolverOptions = SolverOptions(), masterIntegerShare: Double = 0.25, alternatives: Int = 5, dualStart: Bool = true, branchAndPrice: Bool = true, diveEvery: Int = 100, localSearch: Bool = true, raceCompact: Bool = false, unmetFloor: Bool = true) {
         self.timeLimit = timeLimit
         self.relativeGap = relativeGap
         self.threads = threads
@@ -71,6 +74,7 @@ public struct EngineOptions: Sendable {
         self.dualStart = dualStart
         self.branchAndPrice = branchAndPrice
         self.diveEvery = diveEvery
+        self.localSearch = localSearch
         self.raceCompact = raceCompact
         self.unmetFloor = unmetFloor
     }
@@ -100,6 +104,8 @@ public struct EngineStats: Sendable, Codable, Equatable {
     public var dives = 0
     /// Pairs left out by reduced-cost fixing at branch-and-price nodes, summed over the nodes.
     public var pairsFixedInTree = 0
+    /// Incumbents the local search improved (``EngineOptions/localSearch``).
+    public var localSearchGains = 0
     /// The raced compact search's nodes, and whether it proved the problem infeasible.
     public var raceNodes = 0
     public var raceProvedInfeasible = false
@@ -115,11 +121,12 @@ public struct EngineStats: Sendable, Codable, Equatable {
     public var fixingSeconds = 0.0
     public var branchSeconds = 0.0
     public var unmetFloorSeconds = 0.0
+    public var localSearchSeconds = 0.0
     public init() {}
 
     enum CodingKeys: String, CodingKey {
         case relaxationBound, columnGenerationRounds, columns, converged, decompositionBound, masterPlanObjective
-        case fixedPairs, remainingPairs, branchNodes, deepestBranch, dives, pairsFixedInTree, raceNodes, raceProvedInfeasible
+        case fixedPairs, remainingPairs, branchNodes, deepestBranch, dives, pairsFixedInTree, localSearchGains, raceNodes, raceProvedInfeasible
         case unmetFloor, unmetFloorRounds
     }
 }
@@ -185,12 +192,20 @@ public struct DecompositionEngine {
         var best: [Int]?
         var upper = Double.infinity
         var firstIncumbentSeconds: Double?
+        let localSearch = options.localSearch ? LocalSearch(problem: problem) : nil
         func offer(_ plan: [Int]) {
             let sorted = plan.sorted()
             if let value = problem.objectiveValue(ofPlan: sorted), value < upper - 1e-9 * max(1, abs(value)) {
                 upper = value
                 best = sorted
                 if firstIncumbentSeconds == nil { firstIncumbentSeconds = now() }
+                // A new incumbent, polished by shifts and swaps before anyone compares with it.
+                let t0 = now()
+                if let search = localSearch, let better = search.improve(sorted, stop: { stopped || (deadline.map { now() >= $0 } ?? false) }) {
+                    stats.localSearchGains += 1
+                    offer(better)
+                }
+                stats.localSearchSeconds += now() - t0
             }
         }
         if let incumbent { offer(incumbent) }
@@ -355,8 +370,13 @@ public struct DecompositionEngine {
             try generation.run(
                 live,
                 stop: .init(deadline: roundsDeadline, clock: now, target: roundsTarget(), shouldStop: { stopped || race.proved }),
-                report: { _, _, bound in
+                report: { round, _, bound in
                     lower = max(lower, roundedBound(bound))
+                    // Every so many rounds, a plan from the master's values, polished even when it
+                    // starts above the incumbent.
+                    if round % Self.roundingEvery == 0, let search = localSearch, let x = generation.lastPairValues(), let plan = search.plan(from: x) {
+                        offer(search.improve(plan, stop: { stopped || outOfTime() }) ?? plan)
+                    }
                     _ = report()
                 })
             // A short time limit on a large problem may stop the rounds before their duals
@@ -408,7 +428,10 @@ public struct DecompositionEngine {
                 report: { bound, solved in
                     lower = max(lower, bound)
                     _ = report(nodes: solved)
-                }, diveEvery: options.diveEvery)
+                }, diveEvery: options.diveEvery,
+                round: localSearch.map { search in
+                    { x in if let plan = search.plan(from: x) { offer(search.improve(plan, stop: { stopped || outOfTime() }) ?? plan) } }
+                })
             // The root's bound and duals, kept for the fixing: a dive moves the master elsewhere.
             let rootBound = generation.bound, rootDuals = generation.boundDuals
             if let rootDuals, rootBound.isFinite { certificate = LagrangianCertificate(layout: layout, duals: rootDuals, bound: rootBound, columns: generation.columns) }
@@ -484,6 +507,9 @@ public struct DecompositionEngine {
             cutOff: cutOff())
         return result
     }
+
+    /// Root rounds between two plans built from the master's values (``LocalSearch/plan(from:)``).
+    static let roundingEvery = 20
 
     /// What a search that has a plan of value `plan` ended with. `exhausted`: every node of the
     /// tree was closed, each within the requested gap of the plan (so the gap is reached, even

@@ -25,6 +25,8 @@ public struct PieceCase: Sendable, Equatable {
         PieceCase(name: "master-share=0", what: "no integer master (price-and-branch) at the root", engine: .decomposition,
                   settings: ["master-share=0"]),
         PieceCase(name: "branching=off", what: "no branch-and-price: stop at the root", engine: .decomposition, settings: ["branching=off"]),
+        PieceCase(name: "local-search=off", what: "no plans rounded from the root's values, no shifts and swaps on new plans",
+                  engine: .decomposition, settings: ["local-search=off"]),
         PieceCase(name: "compact", what: "GLPK's branch-and-cut on the compact model alone", engine: .compact, settings: []),
     ]
 
