@@ -48,7 +48,7 @@ public struct EngineOptions: Sendable {
     /// Dive for plans when branch-and-price starts and every this many nodes (0: never).
     public var diveEvery: Int
     /// Build plans from the root master's values every few rounds, and polish every new
-    /// incumbent by shifts and swaps (``LocalSearch``).
+    /// incumbent by shifts and swaps (the engine's local search).
     public var localSearch: Bool
     /// Race GLPK's branch-and-cut on the compact model on a thread of its own: whichever proves
     /// first ends both, and the better plan and the better bound are kept.
