@@ -11,8 +11,10 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
 /// The golden files of this target.
 let goldenFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
 
-/// The bundled Nghệ An scenario solved once for all tests: a 10-second limit with the
-/// heuristic's warm start, so the status may be optimal or feasible with a gap.
+/// The bundled Nghệ An scenario solved once for all tests, with the heuristic's warm start.
+/// A debug build proves it in about 9 s on an idle machine; the limit leaves room for a busy
+/// one, so that the tests see the proven plan (38 moves), not whichever plan a cut-short
+/// search held.
 struct BundledSolve: Sendable {
     let scenario: Scenario
     let headquartersName: String
@@ -21,7 +23,7 @@ struct BundledSolve: Sendable {
     static let shared: Result<BundledSolve, any Error> = Result {
         let loaded = try ScenarioLoader.loadDetailed(path: repositoryRoot.appendingPathComponent("scenarios/nghe-an/baseline.yaml").path)
         let outcome = try Planner(solver: GLPKSolver()).plan(
-            loaded.scenario, request: PlanRequest(scenario: loaded.scenario, timeLimit: 10, warmStart: true))
+            loaded.scenario, request: PlanRequest(scenario: loaded.scenario, timeLimit: 60, warmStart: true))
         return BundledSolve(scenario: loaded.scenario, headquartersName: loaded.headquartersName,
                             report: SolveReport(outcome, scenario: loaded.scenario))
     }
