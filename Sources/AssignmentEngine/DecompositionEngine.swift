@@ -201,11 +201,12 @@ public struct DecompositionEngine {
                 if firstIncumbentSeconds == nil { firstIncumbentSeconds = now() }
                 // A new incumbent, polished by shifts and swaps before anyone compares with it.
                 let t0 = now()
-                if let search = localSearch, let better = search.improve(sorted, stop: { stopped || (deadline.map { now() >= $0 } ?? false) }) {
+                let better = localSearch?.improve(sorted, stop: { stopped || (deadline.map { now() >= $0 } ?? false) })
+                stats.localSearchSeconds += now() - t0
+                if let better {
                     stats.localSearchGains += 1
                     offer(better)
                 }
-                stats.localSearchSeconds += now() - t0
             }
         }
         if let incumbent { offer(incumbent) }
