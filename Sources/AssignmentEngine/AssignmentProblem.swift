@@ -277,15 +277,27 @@ extension AssignmentProblem {
         return total
     }
 
-    /// Whether an agent's set keeps the agent's own hard rules: capacity, counts, the class
-    /// rule, and every forced pair of the agent in it.
-    public func isFeasible(agent: Int, pairs set: [Int], measure m: SetMeasure, tolerance: Double = 1e-9) -> Bool {
+    /// Whether a load fits an agent's capacity (within `tolerance`, relative).
+    func fits(agent: Int, load: Double, tolerance: Double = 1e-9) -> Bool {
+        load <= agents[agent].capacity + tolerance * max(1, agents[agent].capacity)
+    }
+
+    /// Whether a set of this measure keeps the agent's rules on its measure alone: capacity,
+    /// counts and the class rule (not which forced pairs it holds).
+    func keepsRules(agent: Int, _ m: SetMeasure, tolerance: Double = 1e-9) -> Bool {
         let a = agents[agent]
-        if m.load > a.capacity + tolerance * max(1, a.capacity) { return false }
+        if !fits(agent: agent, load: m.load, tolerance: tolerance) { return false }
         let n = m.classCount + m.otherCount
         if let lo = a.minItems, n < lo { return false }
         if let hi = a.maxItems, n > hi { return false }
         if let rule = a.classRule, !rule.allows(classCount: m.classCount, otherCount: m.otherCount) { return false }
+        return true
+    }
+
+    /// Whether an agent's set keeps the agent's own hard rules: capacity, counts, the class
+    /// rule, and every forced pair of the agent in it.
+    public func isFeasible(agent: Int, pairs set: [Int], measure m: SetMeasure, tolerance: Double = 1e-9) -> Bool {
+        guard keepsRules(agent: agent, m, tolerance: tolerance) else { return false }
         let chosen = Set(set)
         for (k, pair) in pairs.enumerated() where pair.agent == agent && pair.forced && !chosen.contains(k) { return false }
         return true

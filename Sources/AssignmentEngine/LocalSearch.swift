@@ -53,8 +53,7 @@ struct LocalSearch {
         var agentsOf = [[Int]](repeating: [], count: nItems)
         var chosen = Set<Int>()
         func room(_ a: Int, _ w: Double) -> Bool {
-            let agent = problem.agents[a]
-            return load[a] + w <= agent.capacity + 1e-9 * max(1, agent.capacity) && count[a] < (agent.maxItems ?? Int.max)
+            problem.fits(agent: a, load: load[a] + w) && count[a] < (problem.agents[a].maxItems ?? Int.max)
         }
         func add(_ k: Int) {
             let p = problem.pairs[k]
@@ -87,8 +86,7 @@ struct LocalSearch {
                     let b = problem.pairs[k].agent
                     for k1 in chosen.sorted() where problem.pairs[k1].agent == b && !problem.pairs[k1].forced {
                         let j1 = problem.pairs[k1].item
-                        guard j1 != j, load[b] - problem.pairs[k1].weight + problem.pairs[k].weight
-                            <= problem.agents[b].capacity + 1e-9 * max(1, problem.agents[b].capacity) else { continue }
+                        guard j1 != j, problem.fits(agent: b, load: load[b] - problem.pairs[k1].weight + problem.pairs[k].weight) else { continue }
                         for k2 in pairsOfItem[j1] {
                             let c = problem.pairs[k2].agent
                             guard c != b, !agentsOf[j1].contains(c), room(c, problem.pairs[k2].weight) else { continue }
@@ -163,9 +161,7 @@ struct LocalSearch {
     private func improvingMove(_ state: State, threshold: Double) -> Move? {
         let plan = state.pairsOf.enumerated().filter { movable[$0.offset] }.flatMap { $0.element.sorted() }
             .filter { !problem.pairs[$0].forced }
-        func fits(_ agent: Int, _ load: Double) -> Bool {
-            load <= problem.agents[agent].capacity + 1e-9 * max(1, problem.agents[agent].capacity)
-        }
+        func fits(_ agent: Int, _ load: Double) -> Bool { problem.fits(agent: agent, load: load) }
         // The first move that saves more than `threshold` is taken (a full pass only proves
         // that none is left).
         // Shifts: one pair to another agent of its item.
@@ -246,7 +242,8 @@ struct LocalSearch {
         let (beforeA, beforeB) = (state.measure[move.a], state.measure[move.b])
         let afterA = measure(beforeA, out: move.outA, into: move.intoA)
         let afterB = measure(beforeB, out: move.outB, into: move.intoB)
-        guard feasible(agent: move.a, afterA), feasible(agent: move.b, afterB) else { return nil }
+        // Forced pairs never move, so an agent's rules on its measure are all that can break.
+        guard problem.keepsRules(agent: move.a, afterA), problem.keepsRules(agent: move.b, afterB) else { return nil }
         // The moved items' needs: `a` leaves outA's item for `b`, and `b` leaves outB's for `a`.
         guard var unmet = unmetChange(item: problem.pairs[move.outA].item, leaving: move.a, joining: move.b, state) else { return nil }
         if move.outB >= 0 {
@@ -267,16 +264,6 @@ struct LocalSearch {
         return saved
     }
 
-    /// An agent's own hard rules at a measure (its forced pairs never move).
-    private func feasible(agent: Int, _ m: AssignmentProblem.SetMeasure) -> Bool {
-        let a = problem.agents[agent]
-        if m.load > a.capacity + 1e-9 * max(1, a.capacity) { return false }
-        let n = m.classCount + m.otherCount
-        if let lo = a.minItems, n < lo { return false }
-        if let hi = a.maxItems, n > hi { return false }
-        if let rule = a.classRule, !rule.allows(classCount: m.classCount, otherCount: m.otherCount) { return false }
-        return true
-    }
 
     private func apply(_ move: Move, to state: inout State) {
         for k in move.pairsOut {
