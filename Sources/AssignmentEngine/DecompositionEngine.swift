@@ -193,19 +193,21 @@ public struct DecompositionEngine {
         var upper = Double.infinity
         var firstIncumbentSeconds: Double?
         let localSearch = options.localSearch ? LocalSearch(problem: problem) : nil
-        func offer(_ plan: [Int]) {
+        /// A plan: the incumbent when it is better, polished by shifts and swaps before anyone
+        /// compares with it unless it is `polished` already (no move improves it).
+        func offer(_ plan: [Int], polished: Bool = false) {
             let sorted = plan.sorted()
             if let value = problem.objectiveValue(ofPlan: sorted), value < upper - 1e-9 * max(1, abs(value)) {
                 upper = value
                 best = sorted
                 if firstIncumbentSeconds == nil { firstIncumbentSeconds = now() }
-                // A new incumbent, polished by shifts and swaps before anyone compares with it.
+                guard !polished, let search = localSearch else { return }
                 let t0 = now()
-                let better = localSearch?.improve(sorted, stop: { stopped || (deadline.map { now() >= $0 } ?? false) })
+                let better = search.improve(sorted, stop: { stopped || (deadline.map { now() >= $0 } ?? false) })
                 stats.localSearchSeconds += now() - t0
                 if let better {
                     stats.localSearchGains += 1
-                    offer(better)
+                    offer(better, polished: true)
                 }
             }
         }
@@ -376,7 +378,7 @@ public struct DecompositionEngine {
                     // Every so many rounds, a plan from the master's values, polished even when it
                     // starts above the incumbent.
                     if round % Self.roundingEvery == 0, let search = localSearch, let x = generation.lastPairValues(), let plan = search.plan(from: x) {
-                        offer(search.improve(plan, stop: { stopped || outOfTime() }) ?? plan)
+                        offer(search.improve(plan, stop: { stopped || outOfTime() }) ?? plan, polished: true)
                     }
                     _ = report()
                 })
@@ -424,14 +426,14 @@ public struct DecompositionEngine {
             let search = BranchAndPrice(generation: generation)
             let hooks = BranchAndPrice.Hooks(
                 now: now, deadline: deadline, shouldStop: { stopped || race.proved || cutOff() }, upper: { upper }, tolerance: tolerance,
-                roundBound: roundedBound, offer: offer,
+                roundBound: roundedBound, offer: { offer($0) },
                 heuristic: { try integerMasterPlan(share: 0.1) }, heuristicInterval: 50,
                 report: { bound, solved in
                     lower = max(lower, bound)
                     _ = report(nodes: solved)
                 }, diveEvery: options.diveEvery,
                 round: localSearch.map { search in
-                    { x in if let plan = search.plan(from: x) { offer(search.improve(plan, stop: { stopped || outOfTime() }) ?? plan) } }
+                    { x in if let plan = search.plan(from: x) { offer(search.improve(plan, stop: { stopped || outOfTime() }) ?? plan, polished: true) } }
                 })
             // The root's bound and duals, kept for the fixing: a dive moves the master elsewhere.
             let rootBound = generation.bound, rootDuals = generation.boundDuals
