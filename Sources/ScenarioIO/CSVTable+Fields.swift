@@ -108,3 +108,31 @@ extension CSVTable {
         }
     }
 }
+
+/// The line each key was first given on, for tables whose rows must not repeat a key: a
+/// repeat is reported at its own row, naming the first one's line.
+struct FirstLines<Key: Hashable> {
+    private(set) var lines: [Key: Int] = [:]
+
+    /// The keys given so far.
+    var keys: Dictionary<Key, Int>.Keys { lines.keys }
+
+    /// Records `key` at `line` and returns true; for a key given before, reports `message` (told
+    /// the first line) at `location` and returns false, keeping the first line.
+    mutating func claim(
+        _ key: Key, line: Int, problems: Problems, _ code: ScenarioError.Code = .duplicateID, at location: SourceLocation,
+        _ message: (Int) -> String, hint: String
+    ) -> Bool {
+        if let first = lines[key] {
+            problems.add(code, location, message(first), hint: hint)
+            return false
+        }
+        lines[key] = line
+        return true
+    }
+
+    /// ``claim(_:line:problems:_:at:_:hint:)`` for a table row, reported at the row's `field`.
+    mutating func claim(_ key: Key, _ f: CSVFields, field: String, _ message: (Int) -> String, hint: String) -> Bool {
+        claim(key, line: f.line, problems: f.problems, at: f.location(field), message, hint: hint)
+    }
+}

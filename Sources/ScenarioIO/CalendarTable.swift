@@ -14,7 +14,7 @@ enum CalendarTable {
               required.allSatisfy(table.has) else { return [] }
         table.warnNearMissColumns(known: required + optional, problems: problems)
         var out: [CalendarEntry] = []
-        var firstLine: [Day: Int] = [:]
+        var firstLine = FirstLines<Day>()
         for row in table.rows {
             let f = CSVFields(table: table, row: row, problems: problems)
             guard let raw = f.required("date", "date", hint: "Write the day, e.g. 2026-09-02.") else { continue }
@@ -33,12 +33,8 @@ enum CalendarTable {
                 }
                 kind = parsed
             }
-            if let first = firstLine[day] {
-                problems.add(.duplicateID, f.location("date"), "The day \(day) is listed twice (first on line \(first)).",
-                             hint: "Keep one row per day; give the day one name.")
-                continue
-            }
-            firstLine[day] = f.line
+            guard firstLine.claim(day, f, field: "date", { "The day \(day) is listed twice (first on line \($0))." },
+                                  hint: "Keep one row per day; give the day one name.") else { continue }
             out.append(CalendarEntry(day: day, name: name, kind: kind))
         }
         return out

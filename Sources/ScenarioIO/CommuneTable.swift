@@ -19,7 +19,7 @@ enum CommuneTable {
     /// references to a commune with a bad row are not reported twice.
     static func read(_ table: CSVTable, problems: Problems) -> (rows: [Row], codes: Set<String>) {
         var rows: [Row] = []
-        var firstLine: [String: Int] = [:]
+        var firstLine = FirstLines<String>()
         var names: [String: Int] = [:]
         for r in table.rows {
             let f = CSVFields(table: table, row: r, problems: problems)
@@ -29,11 +29,9 @@ enum CommuneTable {
                 if code.contains(where: { $0.isWhitespace || $0 == ";" }) {
                     problems.add(.badValue, f.location("code"), "The commune code \"\(code)\" contains a space or \";\".",
                                  hint: "A code is one word, such as 16681.")
-                } else if let first = firstLine[code] {
-                    problems.add(.duplicateID, f.location("code"), "The commune code \(code) is used twice (first on line \(first)).",
-                                 hint: "Give each commune its own official code, or delete the duplicate row.")
                 } else {
-                    firstLine[code] = f.line
+                    _ = firstLine.claim(code, f, field: "code", { "The commune code \(code) is used twice (first on line \($0))." },
+                                        hint: "Give each commune its own official code, or delete the duplicate row.")
                 }
             }
             let name = f.required("name", "commune name", hint: "Give the official name with diacritics, e.g. Xã Mường Xén.")

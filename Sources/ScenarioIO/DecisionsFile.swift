@@ -30,18 +30,14 @@ public enum DecisionsFile {
         table.warnNearMissColumns(known: required + optional, problems: problems)
         var decisions: [Decision] = []
         var byCommune: [String: [Decision]] = [:]
-        var byMove: [Int: Int] = [:]
+        var byMove = FirstLines<Int>()
         let planMoves = roster.planMoves.map { Dictionary($0.map { ($0.commune, $0) }, uniquingKeysWith: { a, _ in a }) }
         for row in table.rows {
             let f = CSVFields(table: table, row: row, problems: problems)
             let before = problems.count
             guard let d = decision(f, roster: roster) else { continue }
-            if let first = byMove[d.move] {
-                problems.add(.badDecision, f.location("move"), "Move \(d.move) is listed twice (first on line \(first)).",
-                             hint: "Each move has one row; delete the copy.")
-            } else {
-                byMove[d.move] = d.line
-            }
+            _ = byMove.claim(d.move, line: d.line, problems: problems, .badDecision, at: f.location("move"),
+                             { "Move \(d.move) is listed twice (first on line \($0))." }, hint: "Each move has one row; delete the copy.")
             let name = roster.communes[d.commune] ?? d.commune
             if let clash = contradiction(d, with: byCommune[d.commune] ?? [], name: name) {
                 problems.add(.badDecision, f.location(clash.field), clash.message, hint: clash.hint)

@@ -10,7 +10,7 @@ enum HireTable {
         let known = Set(codes)
         let specialties = KnownSpecialties(scenario)
         var out: [HireOption] = []
-        var firstLine: [HireOption: Int] = [:]
+        var firstLine = FirstLines<HireOption>()
         for r in table.rows {
             let f = CSVFields(table: table, row: r, problems: problems)
             let place = f.required("place", "place", hint: "Give a commune's code (the hire works from its centre) or headquarters.")
@@ -26,13 +26,8 @@ enum HireTable {
             for s in held where !specialties.check(s.rawValue, at: f.location("specialties"), problems: problems) { ok = false }
             guard ok, let place else { continue }
             let option = HireOption(commune: place.lowercased() == "headquarters" ? nil : place, specialties: Array(Set(held)).sorted())
-            if let first = firstLine[option] {
-                problems.add(.duplicateID, f.location("place"),
-                             "The hire at \(place) with these specialties is listed twice (first on line \(first)).",
-                             hint: "Keep one of the two rows.")
-                continue
-            }
-            firstLine[option] = f.line
+            guard firstLine.claim(option, f, field: "place", { "The hire at \(place) with these specialties is listed twice (first on line \($0))." },
+                                  hint: "Keep one of the two rows.") else { continue }
             out.append(option)
         }
         return out

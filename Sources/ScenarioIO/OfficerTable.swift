@@ -19,7 +19,7 @@ enum OfficerTable {
         problems: Problems
     ) -> (rows: [Row], ids: Set<String>) {
         var rows: [Row] = []
-        var firstLine: [String: Int] = [:]
+        var firstLine = FirstLines<String>()
         for r in table.rows {
             let f = CSVFields(table: table, row: r, problems: problems)
             let before = problems.count
@@ -28,11 +28,9 @@ enum OfficerTable {
                 if id.contains(where: { $0.isWhitespace || $0 == ";" }) {
                     problems.add(.badValue, f.location("id"), "The officer id \"\(id)\" contains a space or \";\".",
                                  hint: "An id is one word, such as CB07.")
-                } else if let first = firstLine[id] {
-                    problems.add(.duplicateID, f.location("id"), "The officer id \(id) is used twice (first on line \(first)).",
-                                 hint: "Give each officer their own id, or delete the duplicate row.")
                 } else {
-                    firstLine[id] = f.line
+                    _ = firstLine.claim(id, f, field: "id", { "The officer id \(id) is used twice (first on line \($0))." },
+                                        hint: "Give each officer their own id, or delete the duplicate row.")
                 }
             }
             let name = f.required("name", "officer's name", hint: "Give the officer's full name.")

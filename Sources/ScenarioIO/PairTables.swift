@@ -10,7 +10,7 @@ enum PairTables {
         communeNames: [String: String] = [:], officerNames: [String: String] = [:]
     ) -> [(pair: Pair, line: Int, since: Day?)] {
         var out: [(Pair, Int, Day?)] = []
-        var firstLine: [Pair: Int] = [:]
+        var firstLine = FirstLines<Pair>()
         table.warnNearMissColumns(known: ["commune", "officer", "commune_name", "officer_name", "since"], problems: problems)
         for r in table.rows {
             let f = CSVFields(table: table, row: r, problems: problems)
@@ -33,12 +33,8 @@ enum PairTables {
                              "Officer \(pair.officer) is \"\(known)\" in the officers table but \"\(given)\" in this row (a cut-off or shifted row?).",
                              hint: "Check the row: the id and the name must be the same officer.")
             }
-            if let first = firstLine[pair] {
-                problems.add(.duplicateID, f.location("officer"), "The pair \(pair.officer) – \(pair.commune) is listed twice (first on line \(first)).",
-                             hint: "Delete the duplicate row.")
-                continue
-            }
-            firstLine[pair] = f.line
+            guard firstLine.claim(pair, f, field: "officer", { "The pair \(pair.officer) – \(pair.commune) is listed twice (first on line \($0))." },
+                                  hint: "Delete the duplicate row.") else { continue }
             out.append((pair, f.line, since))
         }
         return out
@@ -48,18 +44,14 @@ enum PairTables {
         _ table: CSVTable, communes: Set<String>?, officers: Set<String>?, problems: Problems
     ) -> DistanceMatrix {
         var m = DistanceMatrix()
-        var firstLine: [Pair: Int] = [:]
+        var firstLine = FirstLines<Pair>()
         for r in table.rows {
             let f = CSVFields(table: table, row: r, problems: problems)
             let pair = pair(f, communes: communes, officers: officers, what: "The distances table")
             let km = f.number("km", "distance", in: 0...5000, required: true, rangeHint: "Give one-way road km from the officer's base, 0 to 5000.")
             guard let pair, let km else { continue }
-            if let first = firstLine[pair] {
-                problems.add(.duplicateID, f.location("officer"), "The distance \(pair.officer) – \(pair.commune) is given twice (first on line \(first)).",
-                             hint: "Keep one of the two rows.")
-                continue
-            }
-            firstLine[pair] = f.line
+            guard firstLine.claim(pair, f, field: "officer", { "The distance \(pair.officer) – \(pair.commune) is given twice (first on line \($0))." },
+                                  hint: "Keep one of the two rows.") else { continue }
             m.set(officer: pair.officer, commune: pair.commune, km: km)
         }
         return m

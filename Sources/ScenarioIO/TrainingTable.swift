@@ -9,7 +9,7 @@ enum TrainingTable {
         let known = Set(officers)
         let specialties = KnownSpecialties(scenario)
         var out: [TrainingOption] = []
-        var firstLine: [TrainingOption: Int] = [:]
+        var firstLine = FirstLines<TrainingOption>()
         for r in table.rows {
             let f = CSVFields(table: table, row: r, problems: problems)
             let o = f.required("officer", "officer id", hint: "Give the officer's id from the officers table.")
@@ -26,12 +26,8 @@ enum TrainingTable {
             guard ok, let o, let raw else { continue }
             let option = TrainingOption(officer: o, specialty: Specialty(raw.lowercased()), cost: cost)
             let key = TrainingOption(officer: o, specialty: option.specialty)
-            if let first = firstLine[key] {
-                problems.add(.duplicateID, f.location("officer"), "The training \(o) – \(raw) is listed twice (first on line \(first)).",
-                             hint: "Keep one of the two rows.")
-                continue
-            }
-            firstLine[key] = f.line
+            guard firstLine.claim(key, f, field: "officer", { "The training \(o) – \(raw) is listed twice (first on line \($0))." },
+                                  hint: "Keep one of the two rows.") else { continue }
             out.append(option)
         }
         return out

@@ -12,7 +12,7 @@ public enum VisitsFile {
         if let table = CSVTable.read(path: path, file: path, what: "visits table", required: ["date", "officer", "commune"], reference: nil, problems: problems),
            ["date", "officer", "commune"].allSatisfy(table.has) {
             table.warnNearMissColumns(known: ["date", "officer", "commune", "note", "officer_name", "commune_name"], problems: problems)
-            var firstLine: [String: Int] = [:]
+            var firstLine = FirstLines<String>()
             for row in table.rows {
                 let f = CSVFields(table: table, row: row, problems: problems)
                 let raw = f.required("date", "date", hint: "Write the day of the visit, e.g. 2026-03-10.")
@@ -33,12 +33,8 @@ public enum VisitsFile {
                 }
                 guard let day, let officer, let commune, officers.contains(officer), communes.contains(commune) else { continue }
                 let key = "\(day)|\(officer)|\(commune)"
-                if let first = firstLine[key] {
-                    problems.add(.duplicateID, f.location("date"), "The visit of \(officer) to \(commune) on \(day) is listed twice (first on line \(first)).",
-                                 hint: "Delete the duplicate row.")
-                    continue
-                }
-                firstLine[key] = f.line
+                guard firstLine.claim(key, f, field: "date", { "The visit of \(officer) to \(commune) on \(day) is listed twice (first on line \($0))." },
+                                      hint: "Delete the duplicate row.") else { continue }
                 out.append((VisitRecord(day: day, officer: officer, commune: commune, note: f.text("note") ?? ""), f.line))
             }
         }

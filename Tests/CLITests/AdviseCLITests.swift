@@ -112,6 +112,13 @@ struct AdviseTrainingTableTests {
             expected: ["training.csv:3", "officer O9", "training.csv:4", "Did you mean border-security?"])
     }
 
+    @Test("A training listed twice is refused at its second row, which names the first")
+    func repeatedRow() throws {
+        try AdviseCLITests.expectTableRefused(
+            "training.csv", rows: "officer,specialty,cost\nO1,urban-management,5\nO3,border-security,3\nO1,urban-management,2\n",
+            key: "training", budget: ["--train", "1"], expected: ["training.csv:4", "listed twice (first on line 2)"])
+    }
+
     @Test("The table narrows the trainings to its rows and carries their cost")
     func narrows() throws {
         let s = try Scenarios()
@@ -135,6 +142,13 @@ struct AdviseHireTableTests {
             "hires.csv", rows: "place,specialties\n30001,border-security\n30009,border-security\nheadquarters,urban-managment\n",
             key: "hires", budget: ["--hire", "1"],
             expected: ["hires.csv:3", "place 30009", "hires.csv:4", "Did you mean urban-management?"])
+    }
+
+    @Test("A hire listed twice (its specialties in another order) is refused at its second row, which names the first")
+    func repeatedRow() throws {
+        try AdviseCLITests.expectTableRefused(
+            "hires.csv", rows: "place,specialties\n30001,border-security;urban-management\n30002,border-security\n30001,urban-management;border-security\n",
+            key: "hires", budget: ["--hire", "1"], expected: ["hires.csv:4", "listed twice (first on line 2)"])
     }
 
     @Test("The table narrows the hires to its places, each with its specialties, and the what-if re-solves to the stated points")
