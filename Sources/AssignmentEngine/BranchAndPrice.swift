@@ -7,6 +7,14 @@ import LinearModel
 /// (the others are held at zero) and by the pricing (the pair forced in or left out). Both
 /// branches keep the pricing problem's shape, so the same exact pricing serves the whole tree.
 ///
+/// The pair branched on is, with pseudo-costs (Bénichou et al. 1971; Achterberg, Koch and Martin
+/// 2005), the one whose two branches are expected to raise the bound most: for each pair, the
+/// mean rise of the bound per unit of change seen in its earlier branches (the mean over every
+/// pair for one not yet branched on), scored by the product of its two sides. A pair whose
+/// branches left the bound where it was — one of many interchangeable plans — falls behind,
+/// where the most fractional pair (the rule without pseudo-costs) would be taken again and
+/// again on a plateau of equal bounds.
+///
 /// Nodes are taken best bound first (deeper first among equals, the "takes it" branch first),
 /// so the global bound — the least bound of the open nodes — rises as fast as the tree allows.
 /// A node is closed when its bound reaches the incumbent, when its master's solution is
@@ -17,6 +25,23 @@ final class BranchAndPrice {
         var bound: Double
         var depth: Int
         var id: Int
+        /// The pair branched on to make this node, the side taken, and the pair's value in the
+        /// parent's master.
+        var branch: Branch? = nil
+    }
+
+    struct Branch {
+        var pair: Int
+        var takes: Bool
+        var value: Double
+    }
+
+    /// The rises of the bound per unit of change seen on one side of branching: their sum and count.
+    struct Rises {
+        var sum = 0.0
+        var count = 0
+        var mean: Double? { count > 0 ? sum / Double(count) : nil }
+        mutating func add(_ x: Double) { sum += x; count += 1 }
     }
 
     struct Hooks {
@@ -51,8 +76,52 @@ final class BranchAndPrice {
     /// Pairs left out by reduced-cost fixing at nodes, summed over the nodes.
     private(set) var fixedInTree = 0
 
-    init(generation: ColumnGeneration) {
+    /// Whether pairs are chosen by pseudo-costs, and what was seen: per pair and over all pairs,
+    /// on the side where the agent takes the item and on the side where it may not.
+    let pseudoCosts: Bool
+    private var takesRises: [Int: Rises] = [:], leavesRises: [Int: Rises] = [:]
+    private var takesAll = Rises(), leavesAll = Rises()
+
+    init(generation: ColumnGeneration, pseudoCosts: Bool = true) {
         self.generation = generation
+        self.pseudoCosts = pseudoCosts
+    }
+
+    /// Records how far a node's bound rose above its parent's, per unit of the change its
+    /// branch made to the pair's value.
+    private func record(_ b: Branch, parent: Double, child: Double) {
+        let rise = max(0, child - parent)
+        if b.takes {
+            let r = rise / max(1e-6, 1 - b.value)
+            takesRises[b.pair, default: Rises()].add(r)
+            takesAll.add(r)
+        } else {
+            let r = rise / max(1e-6, b.value)
+            leavesRises[b.pair, default: Rises()].add(r)
+            leavesAll.add(r)
+        }
+    }
+
+    /// The pair to branch on among the fractional ones of `x` (-1: none), and how fractional it is.
+    func branchingPair(_ x: [Double]) -> (pair: Int, fraction: Double) {
+        var pair = -1
+        var fraction = 1e-6
+        guard pseudoCosts else {
+            for (k, v) in x.enumerated() {
+                let f = min(v, 1 - v)
+                if f > fraction { fraction = f; pair = k }
+            }
+            return (pair, fraction)
+        }
+        // Before anything is seen every pair scores v(1−v): the most fractional pair.
+        let takesMean = takesAll.mean ?? 1, leavesMean = leavesAll.mean ?? 1
+        var best = -1.0
+        for (k, v) in x.enumerated() where min(v, 1 - v) > 1e-6 {
+            let up = takesRises[k]?.mean ?? takesMean, down = leavesRises[k]?.mean ?? leavesMean
+            let score = max(1e-6, up * (1 - v)) * max(1e-6, down * v)
+            if score > best * (1 + 1e-9) { best = score; pair = k; fraction = min(v, 1 - v) }
+        }
+        return (pair, fraction)
     }
 
     /// Searches from `root` (whose bound is `rootBound`); returns the global bound when it stops
@@ -81,6 +150,8 @@ final class BranchAndPrice {
             nodesSolved += 1
             deepest = max(deepest, node.depth)
             let nodeBound = max(node.bound, hooks.roundBound(generation.bound))
+            // A bound that reached the incumbent is counted up to it: past it, nothing was learnt.
+            if pseudoCosts, generation.converged, let b = node.branch { record(b, parent: node.bound, child: min(nodeBound, hooks.upper())) }
             upper = hooks.upper()
             if nodeBound >= upper - hooks.tolerance(upper) { continue }
             if !generation.converged {
@@ -111,12 +182,7 @@ final class BranchAndPrice {
                     }
                 }
             }
-            var branchPair = -1
-            var mostFractional = 1e-6
-            for (k, v) in x.enumerated() {
-                let f = min(v, 1 - v)
-                if f > mostFractional { mostFractional = f; branchPair = k }
-            }
+            let branchPair = branchingPair(x).pair
             // Reduced-cost fixing in the node's subtree: pairs whose bound there passes the
             // incumbent leave both children.
             var child = node.rules
@@ -142,8 +208,10 @@ final class BranchAndPrice {
             } else if branchPair < 0 {
                 hooks.offer(x.indices.filter { x[$0] > 0.5 })
             } else {
-                open.append(Node(rules: child.with(fixedIn: branchPair), bound: nodeBound, depth: node.depth + 1, id: nextID))
-                open.append(Node(rules: child.with(fixedOut: branchPair), bound: nodeBound, depth: node.depth + 1, id: nextID + 1))
+                open.append(Node(rules: child.with(fixedIn: branchPair), bound: nodeBound, depth: node.depth + 1, id: nextID,
+                                 branch: Branch(pair: branchPair, takes: true, value: x[branchPair])))
+                open.append(Node(rules: child.with(fixedOut: branchPair), bound: nodeBound, depth: node.depth + 1, id: nextID + 1,
+                                 branch: Branch(pair: branchPair, takes: false, value: x[branchPair])))
                 nextID += 2
             }
             if let round = hooks.round, branchPair >= 0 || branchNeed >= 0, nodesSolved % hooks.roundEvery == 0 { try round(x) }

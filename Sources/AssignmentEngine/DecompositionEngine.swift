@@ -50,6 +50,9 @@ public struct EngineOptions: Sendable {
     /// Build plans from the root master's values every few rounds, and polish every new
     /// incumbent by shifts and swaps (the engine's local search).
     public var localSearch: Bool
+    /// Branch on the fractional pair whose branching is expected to raise the bound most, by
+    /// the rises seen so far (pseudo-costs), instead of the most fractional pair.
+    public var pseudoCosts: Bool
     /// Race GLPK's branch-and-cut on the compact model on a thread of its own: whichever proves
     /// first ends both, and the better plan and the better bound are kept.
     public var raceCompact: Bool
@@ -63,7 +66,7 @@ public struct EngineOptions: Sendable {
     public var cutoff: Double?
 
     public init(timeLimit: Double? = nil, relativeGap: Double = 1e-6, threads: Int = 1, smoothing: Double = 0.5,
-                solverOptions: SolverOptions = SolverOptions(), masterIntegerShare: Double = 0.25, alternatives: Int = 5, dualStart: Bool = true, branchAndPrice: Bool = true, diveEvery: Int = 100, localSearch: Bool = true, raceCompact: Bool = false, unmetFloor: Bool = true) {
+                solverOptions: SolverOptions = SolverOptions(), masterIntegerShare: Double = 0.25, alternatives: Int = 5, dualStart: Bool = true, branchAndPrice: Bool = true, diveEvery: Int = 100, localSearch: Bool = true, pseudoCosts: Bool = true, raceCompact: Bool = false, unmetFloor: Bool = true) {
         self.timeLimit = timeLimit
         self.relativeGap = relativeGap
         self.threads = threads
@@ -75,6 +78,7 @@ public struct EngineOptions: Sendable {
         self.branchAndPrice = branchAndPrice
         self.diveEvery = diveEvery
         self.localSearch = localSearch
+        self.pseudoCosts = pseudoCosts
         self.raceCompact = raceCompact
         self.unmetFloor = unmetFloor
     }
@@ -423,7 +427,7 @@ public struct DecompositionEngine {
                 stats.masterIntegerSeconds += now() - t0
                 _ = report()
             }
-            let search = BranchAndPrice(generation: generation)
+            let search = BranchAndPrice(generation: generation, pseudoCosts: options.pseudoCosts)
             let hooks = BranchAndPrice.Hooks(
                 now: now, deadline: deadline, shouldStop: { stopped || race.proved || cutOff() }, upper: { upper }, tolerance: tolerance,
                 roundBound: roundedBound, offer: { offer($0) },

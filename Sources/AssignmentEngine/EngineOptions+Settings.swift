@@ -3,14 +3,14 @@ import LinearModel
 /// The engine's own switches as `key=value` words — the form of `diaban solve
 /// --engine-setting` — so that each piece can be measured on its own:
 /// `smoothing` = 0…0.99, `alternatives` = 0…50, `dual-start` = on|off,
-/// `master-share` = 0…1, `branching` = on|off, `local-search` = on|off, `race` = on|off,
+/// `master-share` = 0…1, `branching` = on|off, `local-search` = on|off, `pseudo-costs` = on|off, `race` = on|off,
 /// `unmet-floor` = on|off.
 extension EngineOptions {
     public struct SettingError: Error, Sendable, CustomStringConvertible {
         public let description: String
     }
 
-    public static let settingKeys = ["smoothing", "alternatives", "dual-start", "master-share", "branching", "local-search", "race", "unmet-floor"]
+    public static let settingKeys = ["smoothing", "alternatives", "dual-start", "master-share", "branching", "local-search", "pseudo-costs", "race", "unmet-floor"]
 
     public mutating func apply(setting: String) throws(SettingError) {
         let parts = setting.split(separator: "=", maxSplits: 1).map(String.init)
@@ -33,6 +33,7 @@ extension EngineOptions {
         case "master-share": masterIntegerShare = try number(0...1)
         case "branching": branchAndPrice = try flag()
         case "local-search": localSearch = try flag()
+        case "pseudo-costs": pseudoCosts = try flag()
         case "race": raceCompact = try flag()
         case "unmet-floor": unmetFloor = try flag()
         default:
@@ -43,6 +44,6 @@ extension EngineOptions {
     /// The settings as `key=value` words, in a fixed order, comma-separated.
     public var settingsDescription: String {
         func onOff(_ b: Bool) -> String { b ? "on" : "off" }
-        return "smoothing=\(smoothing),alternatives=\(alternatives),dual-start=\(onOff(dualStart)),master-share=\(masterIntegerShare),branching=\(onOff(branchAndPrice)),local-search=\(onOff(localSearch)),race=\(onOff(raceCompact)),unmet-floor=\(onOff(unmetFloor))"
+        return "smoothing=\(smoothing),alternatives=\(alternatives),dual-start=\(onOff(dualStart)),master-share=\(masterIntegerShare),branching=\(onOff(branchAndPrice)),local-search=\(onOff(localSearch)),pseudo-costs=\(onOff(pseudoCosts)),race=\(onOff(raceCompact)),unmet-floor=\(onOff(unmetFloor))"
     }
 }

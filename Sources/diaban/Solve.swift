@@ -131,7 +131,7 @@ struct SolveOptions: ParsableArguments {
     @Flag(name: .customLong("exact-covers"), help: "With --engine compact: add exactly separated knapsack covers on the capacity rows through GLPK's cut callback.")
     var exactCovers = false
     @Option(name: .customLong("engine-setting"), help: ArgumentHelp(
-        "A decomposition-engine setting as key=value (repeatable): smoothing = 0…0.99, alternatives = 0…50, dual-start = on|off, master-share = 0…1, branching = on|off, local-search = on|off, race = on|off, unmet-floor = on|off.",
+        "A decomposition-engine setting as key=value (repeatable): smoothing = 0…0.99, alternatives = 0…50, dual-start = on|off, master-share = 0…1, branching = on|off, local-search = on|off, pseudo-costs = on|off, race = on|off, unmet-floor = on|off.",
         valueName: "key=value")) var engineSettings: [String] = []
 
     func validate() throws {

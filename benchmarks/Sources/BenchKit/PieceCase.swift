@@ -27,6 +27,8 @@ public struct PieceCase: Sendable, Equatable {
         PieceCase(name: "branching=off", what: "no branch-and-price: stop at the root", engine: .decomposition, settings: ["branching=off"]),
         PieceCase(name: "local-search=off", what: "no plans rounded from the root's values, no shifts and swaps on new plans",
                   engine: .decomposition, settings: ["local-search=off"]),
+        PieceCase(name: "pseudo-costs=off", what: "branch on the most fractional pair, not by the bound's rises seen so far",
+                  engine: .decomposition, settings: ["pseudo-costs=off"]),
         PieceCase(name: "compact", what: "GLPK's branch-and-cut on the compact model alone", engine: .compact, settings: []),
     ]
 
