@@ -102,16 +102,16 @@ final class BranchAndPrice {
         }
     }
 
-    /// The pair to branch on among the fractional ones of `x` (-1: none), and how fractional it is.
-    func branchingPair(_ x: [Double]) -> (pair: Int, fraction: Double) {
+    /// The pair to branch on among the fractional ones of `x` (-1: none).
+    func branchingPair(_ x: [Double]) -> Int {
         var pair = -1
-        var fraction = 1e-6
         guard pseudoCosts else {
+            var fraction = 1e-6
             for (k, v) in x.enumerated() {
                 let f = min(v, 1 - v)
                 if f > fraction { fraction = f; pair = k }
             }
-            return (pair, fraction)
+            return pair
         }
         // Before anything is seen every pair scores v(1−v): the most fractional pair.
         let takesMean = takesAll.mean ?? 1, leavesMean = leavesAll.mean ?? 1
@@ -119,9 +119,9 @@ final class BranchAndPrice {
         for (k, v) in x.enumerated() where min(v, 1 - v) > 1e-6 {
             let up = takesRises[k]?.mean ?? takesMean, down = leavesRises[k]?.mean ?? leavesMean
             let score = max(1e-6, up * (1 - v)) * max(1e-6, down * v)
-            if score > best * (1 + 1e-9) { best = score; pair = k; fraction = min(v, 1 - v) }
+            if score > best * (1 + 1e-9) { best = score; pair = k }
         }
-        return (pair, fraction)
+        return pair
     }
 
     /// Searches from `root` (whose bound is `rootBound`); returns the global bound when it stops
@@ -182,7 +182,7 @@ final class BranchAndPrice {
                     }
                 }
             }
-            let branchPair = branchingPair(x).pair
+            let branchPair = branchingPair(x)
             // Reduced-cost fixing in the node's subtree: pairs whose bound there passes the
             // incumbent leave both children.
             var child = node.rules
