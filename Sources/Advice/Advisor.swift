@@ -398,7 +398,7 @@ extension Advisor {
         log?("joint choice")
         if let frames {
             advice.joint = try jointByProvince(scenario, options: options, candidates: candidates, singles: singles, frames: frames,
-                                               request: request, shouldStop: nil)
+                                               request: request, shouldStop: nil, log: log)
         } else {
             advice.joint = try joint(scenario, options: options, candidates: candidates, singles: singles,
                                      baseline: outcome, point: point, request: request)

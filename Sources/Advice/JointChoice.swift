@@ -39,9 +39,11 @@ extension JointChoice {
         public static let moveBase = "Solved by priority levels or with a candidate limit, the joint choice covers trainings and hires; base moves are ranked one by one only."
         public static let mountainBand = "With a hard mountain band a hire cannot stay idle; hires are left out of the joint choice."
         public static let idleHire = "Each hire of a combination tracks at least one commune: a hire left idle is no proposal."
-        public static let byProvince = "Solved province by province: the budgets are shared out among the provinces by the single actions' gains, and each province's share is chosen jointly within that province; no bound covers every way of sharing them, so the combination has no gap."
+        public static let byProvince = "Solved province by province: the budgets are shared out among the provinces by the single actions' gains, and each province's share is chosen jointly within that province."
+        public static let byProvinceBound = "The bound holds for every way of sharing the budgets among the provinces: it prices each training, hire and base move instead of sharing them (a Lagrangian bound), each province's priced problem bounded at its root."
+        public static let byProvinceNoBound = "No bound covers every way of sharing the budgets among the provinces (a province's priced problem gave none), so the combination has no gap."
         /// Every note above.
-        public static let all = [capacity, candidateLimit, priorities, moveBase, mountainBand, idleHire, byProvince]
+        public static let all = [capacity, candidateLimit, priorities, moveBase, mountainBand, idleHire, byProvince, byProvinceBound, byProvinceNoBound]
     }
 }
 

@@ -46,14 +46,30 @@ struct JointDecomposition {
         var commune: String
     }
 
+    /// Prices of the actions, for a problem that bounds every number of hires at once
+    /// (``init(scenario:trainings:hires:hireCount:trainBudget:moves:moveBudget:prices:)``).
+    struct Prices: Sendable, Equatable {
+        var train: Double
+        var hire: Double
+        var move: Double
+    }
+
+    /// With `prices`, the problem relaxes every combination with *at most* `k` hires instead of
+    /// exactly `k`: each version and each hire costs its actions at these prices, no row counts
+    /// the hires but one that holds them to `k`, and every agent's balance band is the hull of
+    /// its bands over 0…`k` hires (a wider band only lowers the deviation paid), so the
+    /// engine's bound is below `z(c) + prices · counts(c)` for every such combination `c`.
     init(
         scenario: Scenario, trainings: [AdviceAction], hires: [AdviceAction], hireCount k: Int, trainBudget: Int,
-        moves: [AdviceAction] = [], moveBudget: Int = 0
+        moves: [AdviceAction] = [], moveBudget: Int = 0, prices: Prices? = nil
     ) throws {
         self.hires = hires
         // The scenario with every candidate hire in it: their pairs and costs.
         var all = scenario
         for (j, action) in hires.enumerated() { for c in action.changes(in: scenario, hireNumber: j + 1) { try c.apply(to: &all) } }
+        if prices != nil && scenario.rules.candidateLimit != nil {
+            all = try Self.everyPairAnyCombinationKeeps(scenario, all: all, trainings: trainings, hires: hires)
+        }
         let whole = PlanDecomposition(PlanModel(context: PlanContext(scenario: all)))
         // The pairs and costs of each officer from each candidate base: the r-th scenario moves
         // every officer that has an r-th candidate move there (an officer's costs depend on
@@ -75,15 +91,23 @@ struct JointDecomposition {
                 if let action = round[agent.name] { movedSource[action] = Source(problem: problem, agent: i, pairs: pairsOf[i]) }
             }
         }
-        // The bands of the scenario with k hires (a hire's: the first's; all have one capacity).
-        var withK = scenario
-        for (j, action) in hires.prefix(k).enumerated() {
-            for c in action.changes(in: scenario, hireNumber: j + 1) { try c.apply(to: &withK) }
+        // The bands of the scenario with k hires (a hire's: the first's; all have one capacity);
+        // with prices, the hull of the bands over every count up to k.
+        var bandOf: [String: AssignmentProblem.Agent] = [:]
+        var hireBand: AssignmentProblem.Agent?
+        let firstHire = AdviceAction.hireID(1, in: scenario)
+        for count in prices == nil ? k...k : 0...k {
+            var withK = scenario
+            for (j, action) in hires.prefix(count).enumerated() {
+                for c in action.changes(in: scenario, hireNumber: j + 1) { try c.apply(to: &withK) }
+            }
+            let withKProblem = PlanDecomposition(PlanModel(context: PlanContext(scenario: withK))).problem
+            for agent in withKProblem.agents {
+                let widened = bandOf[agent.name].map { Self.hull($0, agent) } ?? agent
+                bandOf[agent.name] = widened
+                if count > 0 && agent.name == firstHire { hireBand = hireBand.map { Self.hull($0, agent) } ?? agent }
+            }
         }
-        let withKProblem = PlanDecomposition(PlanModel(context: PlanContext(scenario: withK))).problem
-        var bandOf: [String: (AssignmentProblem.Agent)] = [:]
-        for agent in withKProblem.agents { bandOf[agent.name] = agent }
-        let hireBand = k > 0 ? bandOf[AdviceAction.hireID(1, in: scenario)] : nil
 
         let source = whole.problem
         let hireIDs = hires.indices.map { AdviceAction.hireID($0 + 1, in: scenario) }
@@ -119,7 +143,9 @@ struct JointDecomposition {
             agents.append(agent)
             objective.classDeviation.append(s.map { source.objective.classDeviation[$0] } ?? 0)
             objective.loadDeviation.append(s.map { source.objective.loadDeviation[$0] } ?? 0)
-            objective.agent.append(0)
+            objective.agent.append(prices.map { p in
+                p.train * Double(trainingsCount) + p.move * Double(movesCount) + (hire == nil ? 0 : p.hire)
+            } ?? 0)
             for r in sideCosts.indices {
                 sideCosts[r].classDeviation.append(s.map { source.sideRows[r].costs.classDeviation[$0] } ?? 0)
                 sideCosts[r].loadDeviation.append(s.map { source.sideRows[r].costs.loadDeviation[$0] } ?? 0)
@@ -217,12 +243,14 @@ struct JointDecomposition {
             var most = AssignmentProblem.Costs(pairs: pairs.count, agents: agents.count)
             most.agent = hireFlag
             sideRows.append(.init(name: "hires_at_most", costs: most, limit: Double(k)))
+        }
+        if k > 0 && prices == nil {
             var least = AssignmentProblem.Costs(pairs: pairs.count, agents: agents.count)
             least.agent = hireFlag.map { -$0 }
             sideRows.append(.init(name: "hires_at_least", costs: least, limit: -Double(k)))
         }
         problem = AssignmentProblem(agents: agents, items: source.items, pairs: pairs, needs: needs, objective: objective,
-                                    sideRows: sideRows, integralObjective: source.integralObjective, groups: groups)
+                                    sideRows: sideRows, integralObjective: source.integralObjective && prices == nil, groups: groups)
         self.actionsOfAgent = actionsOfAgent
         self.hireOfAgent = hireOfAgent
         self.officerOfAgent = officerOfAgent
@@ -288,6 +316,53 @@ struct JointDecomposition {
             guard let id = officerOfAgent[agent] ?? hireOfAgent[agent].flatMap({ idOfHire[$0] }) else { return nil }
             return Pair(officer: id, commune: communeOfPair[k])
         })
+    }
+
+    /// `all` (the scenario with every candidate hire) without its candidate limit, its pairs
+    /// instead the union of those the limit keeps in the scenario of any combination of
+    /// `trainings` and `hires` (no base moves): the pairs of a relaxation.
+    ///
+    /// A combination only adds people and specialty holders, so an officer's rank among a
+    /// commune's nearest officers, or among the nearest holders of a specialty, is never better
+    /// in it than in the scenario with that officer's own trainings alone; a hire's never better
+    /// than in the scenario with that hire alone. So the pairs of the scenario itself, of each
+    /// officer with all their candidate trainings (their own pairs), and of each hire alone (the
+    /// hire's pairs) hold every pair any combination keeps.
+    static func everyPairAnyCombinationKeeps(
+        _ scenario: Scenario, all: Scenario, trainings: [AdviceAction], hires: [AdviceAction]
+    ) throws -> Scenario {
+        var keep = Set(Eligibility(scenario: scenario).pairs)
+        var trainingsOf: [String: [AdviceAction]] = [:]
+        for action in trainings { if case .train(let o, _) = action { trainingsOf[o, default: []].append(action) } }
+        for (o, actions) in trainingsOf {
+            var trained = scenario
+            for change in actions.flatMap({ $0.changes(in: scenario) }) { try change.apply(to: &trained) }
+            keep.formUnion(Eligibility(scenario: trained).pairs.filter { $0.officer == o })
+        }
+        for (j, action) in hires.enumerated() {
+            var alone = scenario
+            for change in action.changes(in: scenario, hireNumber: j + 1) { try change.apply(to: &alone) }
+            let id = AdviceAction.hireID(j + 1, in: scenario)
+            keep.formUnion(Eligibility(scenario: alone).pairs.filter { $0.officer == id })
+        }
+        var relaxed = all
+        relaxed.rules.candidateLimit = nil
+        let forbidden = Set(all.forbidden)
+        for officer in all.officers where officer.isActive {
+            for commune in all.communes {
+                let pair = Pair(officer: officer.id, commune: commune.code)
+                if !keep.contains(pair) && !forbidden.contains(pair) && officer.homeCommune != commune.code { relaxed.forbidden.append(pair) }
+            }
+        }
+        return relaxed
+    }
+
+    /// `a` with each balance band widened to cover `b`'s as well.
+    static func hull(_ a: AssignmentProblem.Agent, _ b: AssignmentProblem.Agent) -> AssignmentProblem.Agent {
+        var out = a
+        out.classBand = min(a.classBand.lowerBound, b.classBand.lowerBound)...max(a.classBand.upperBound, b.classBand.upperBound)
+        out.loadBand = min(a.loadBand.lowerBound, b.loadBand.lowerBound)...max(a.loadBand.upperBound, b.loadBand.upperBound)
+        return out
     }
 
     /// Every subset of `items` with at most `k` elements (the empty one first), in a fixed order.

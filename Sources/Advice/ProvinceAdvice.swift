@@ -105,11 +105,11 @@ extension Advisor {
     /// each province's share chosen jointly within it by the decomposition engine
     /// (``joint(_:options:candidates:singles:baseline:point:request:shouldStop:)`` on the
     /// province, its problems sharing one solve's time limit); the combination re-solved
-    /// province by province. No bound covers every way
-    /// of sharing the budgets: the choice carries no gap.
+    /// province by province. Its bound, over every way of sharing the budgets, prices the
+    /// budgets (``BudgetBound``).
     func jointByProvince(
         _ scenario: Scenario, options: AdviceOptions, candidates: [AdviceAction], singles: [ActionGain], frames: ProvinceFrames,
-        request: PlanRequest, shouldStop: (@Sendable () -> Bool)?
+        request: PlanRequest, shouldStop: (@Sendable () -> Bool)?, log: (@Sendable (String) -> Void)? = nil
     ) throws -> JointChoice? {
         let started = Date()
         let budgets = (train: options.budget(.train), hire: options.budget(.hire), move: options.budget(.moveBase))
@@ -154,12 +154,24 @@ extension Advisor {
                 chosen += actions
                 replaced[p] = outcome
             }
+            let province = frames.scenarios[p].communes.first?.province ?? "?"
+            log?("joint choice: province \(province), \(replaced[p] == nil ? 0 : actions.count) actions kept for a share of \(share.count)"
+                 + String(format: " (%.1f s so far)", Date().timeIntervalSince(started)))
         }
         chosen.sort()
         let with = frames.whole(replacing: replaced, seconds: Date().timeIntervalSince(started))
+        // The bound on every way of sharing the budgets: the budgets priced.
+        let priced = try budgetBound(options: options, candidates: candidates, singles: singles, frames: frames, request: request,
+                                     upper: with.objective, shouldStop: shouldStop, log: log)
+        notes.append(priced == nil ? JointChoice.Note.byProvinceNoBound : JointChoice.Note.byProvinceBound)
         var choice = JointChoice(actions: chosen, changes: chosen.changes(in: scenario), with: with, gain: nil, bound: nil, gap: nil,
                                  status: .feasible, notes: notes, seconds: 0)
         if let z0 = frames.whole.objective, let z1 = with.objective { choice.gain = z0 - z1 }
+        if let b = priced?.bound, b.isFinite, let z = with.objective {
+            choice.bound = min(b, z)
+            choice.gap = SolveResult.relativeGap(objective: z, bound: choice.bound!)
+            if let gap = choice.gap, gap <= Planner.optimalityTolerance, with.isProven { choice.status = .optimal }
+        }
         choice.seconds = Date().timeIntervalSince(started)
         return choice
     }

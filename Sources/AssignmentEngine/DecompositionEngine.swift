@@ -151,6 +151,10 @@ public struct EngineResult: Sendable {
     /// The duals of the root's best bound by row name, to bound changed problems without
     /// solving them (nil when the root gave no finite bound).
     public var rootCertificate: LagrangianCertificate?
+    /// How much the root's last master solution uses each agent (Σ of its sets' values; nil
+    /// when the root ended before its first master solve): how far a fractional plan leans to
+    /// each version of a group.
+    public var rootAgentUsage: [Double]? = nil
 }
 
 /// Solves an ``AssignmentProblem`` by what its structure allows:
@@ -336,6 +340,7 @@ public struct DecompositionEngine {
         var nodes = 0
         var exhausted = false
         var certificate: LagrangianCertificate?
+        var rootUsage: [Double]?
         try lpSolver.withLiveProgram(layout.base, options: lpOptions) { live in
             // 1. Column generation at the root.
             let cgStart = now()
@@ -442,6 +447,7 @@ public struct DecompositionEngine {
             // The root's bound and duals, kept for the fixing: a dive moves the master elsewhere.
             let rootBound = generation.bound, rootDuals = generation.boundDuals
             if let rootDuals, rootBound.isFinite { certificate = LagrangianCertificate(layout: layout, duals: rootDuals, bound: rootBound, columns: generation.columns) }
+            rootUsage = generation.agentUsage()
             // A dive from the root first: it often finds the optimal plan at once, in less time
             // than the integer master takes (Nghệ An: 0.9 s against 1.2 s end to end).
             var masterShare = options.masterIntegerShare
@@ -499,7 +505,7 @@ public struct DecompositionEngine {
         var result = EngineResult(
             termination: .optimal, primal: .none, plan: best, objective: best == nil ? nil : upper,
             bestBound: nil, relativeGap: nil, nodes: nodes, stats: stats, firstIncumbentSeconds: firstIncumbentSeconds,
-            peakSolverBytes: peakBytes, message: nil, rootCertificate: certificate)
+            peakSolverBytes: peakBytes, message: nil, rootCertificate: certificate, rootAgentUsage: rootUsage)
         if best == nil {
             result.termination = infeasible ? .infeasible : cutOff() ? .cutoff : stopped ? .interrupted : outOfTime() ? .timeLimit : .solverFailure
             // No plan, but the bound holds all the same.

@@ -35,7 +35,8 @@ struct AdviceLabels: Sendable {
     static let noteKeys = (
         moveBase: JointChoice.Note.moveBase, capacity: JointChoice.Note.capacity, idleHire: JointChoice.Note.idleHire,
         candidateLimit: JointChoice.Note.candidateLimit, priorities: JointChoice.Note.priorities,
-        mountainBand: JointChoice.Note.mountainBand, byProvince: JointChoice.Note.byProvince
+        mountainBand: JointChoice.Note.mountainBand, byProvince: JointChoice.Note.byProvince,
+        byProvinceBound: JointChoice.Note.byProvinceBound, byProvinceNoBound: JointChoice.Note.byProvinceNoBound
     )
 
     static let vi = AdviceLabels(
@@ -64,7 +65,9 @@ struct AdviceLabels: Sendable {
             noteKeys.candidateLimit: "Có giới hạn số cán bộ ứng viên cho mỗi xã nên cận dưới của bài toán tổ hợp không phải là chứng minh.",
             noteKeys.priorities: "Có thứ tự ưu tiên các mục tiêu nên cận dưới của bài toán tổ hợp không phải là chứng minh.",
             noteKeys.mountainBand: "Có dải miền núi bắt buộc nên cán bộ tuyển mới không thể để trống việc; tổ hợp không gồm tuyển mới.",
-            noteKeys.byProvince: "Giải theo từng tỉnh: ngân sách được chia cho các tỉnh theo lợi ích của từng hành động riêng lẻ, rồi phần của mỗi tỉnh được chọn đồng thời trong tỉnh đó; không có cận dưới cho mọi cách chia ngân sách, nên tổ hợp không có độ chênh so với tối ưu.",
+            noteKeys.byProvince: "Giải theo từng tỉnh: ngân sách được chia cho các tỉnh theo lợi ích của từng hành động riêng lẻ, rồi phần của mỗi tỉnh được chọn đồng thời trong tỉnh đó.",
+            noteKeys.byProvinceBound: "Cận dưới đúng với mọi cách chia ngân sách cho các tỉnh: thay vì chia ngân sách, mỗi lượt đào tạo, tuyển mới và chuyển nơi làm việc được định giá (cận Lagrange), và bài toán có định giá của mỗi tỉnh được chặn dưới tại gốc.",
+            noteKeys.byProvinceNoBound: "Không có cận dưới cho mọi cách chia ngân sách cho các tỉnh (bài toán có định giá của một tỉnh không cho cận), nên tổ hợp không có độ chênh so với tối ưu.",
         ],
         actionsMap: "Bản đồ: nơi tuyển mới và các xã, phường mỗi hành động phục vụ",
         actionsMapCaption: { n in "\(n) hành động đứng đầu mỗi loại: xã, phường tô màu theo hành động phục vụ nó (vòng màu khi nhiều hành động cùng phục vụ), ô vuông là nơi làm việc của cán bộ tuyển mới." },

@@ -97,8 +97,8 @@ func enumeratedOptimum(_ scenario: Scenario) -> Double? {
 
     /// The least enumerated optimum over every combination of trainings and hires within the
     /// options' budgets.
-    static func bestCombination(_ s: Scenario, options: AdviceOptions) throws -> Double {
-        let candidates = AdviceCandidates.all(s, options: options)
+    static func bestCombination(_ s: Scenario, options: AdviceOptions, where keep: (AdviceAction) -> Bool = { _ in true }) throws -> Double {
+        let candidates = AdviceCandidates.all(s, options: options).filter(keep)
         let trainings = candidates.filter { $0.kind == .train }, hires = candidates.filter { $0.kind == .hire }
         let moves = candidates.filter { $0.kind == .moveBase }
         var best = Double.infinity
@@ -321,7 +321,64 @@ extension Scenario {
         // No worse than the best single action.
         let bestSingle = a.singles.compactMap(\.gain).max() ?? 0
         #expect((joint.gain ?? 0) >= bestSingle - 1e-6 * max(1, abs(bestSingle)))
-        #expect(joint.bound == nil && joint.status == .feasible && joint.notes.contains { $0.hasPrefix("Solved province by province") })
+        #expect(joint.notes.contains(JointChoice.Note.byProvince) && joint.notes.contains(JointChoice.Note.byProvinceBound))
+        // The priced bound lies below every combination of the provinces' candidates within the
+        // budgets, however they are shared (a hire at the headquarters is none of them).
+        let best = try AdviceTests.bestCombination(s, options: options) { action in
+            if case .hire(.headquarters, _, _) = action { false } else { true }
+        }
+        let bound = try #require(joint.bound)
+        #expect(bound <= best + 1e-6 * max(1, abs(best)), "bound \(bound), enumerated best combination \(best)")
+        #expect(bound <= (joint.with.objective ?? -.infinity) + 1e-9 && (joint.gap ?? -1) >= 0)
+        #expect(joint.status == .optimal || (joint.gap ?? 0) > Planner.optimalityTolerance)
+    }
+
+    @Test("By province with a candidate limit: the priced bound lies below every combination within the budgets",
+          arguments: [UInt64(34), 35])
+    func pricedBoundWithACandidateLimit(seed: UInt64) throws {
+        var s = Self.twoProvinces(seed: seed)
+        s.rules.candidateLimit = 1
+        var options = AdviceOptions(budgets: [.train: 1, .hire: 1])
+        options.jobs = 2
+        let request = PlanRequest(scenario: s, timeLimit: 30, gap: 1e-9)
+        let a = try #require(try advisor.advise(s, options: options, request: request).advice)
+        let joint = try #require(a.joint)
+        let z = try #require(enumeratedOptimum(try Scenario.applying(joint.changes, to: s)))
+        #expect(AdviceTests.close(joint.with.objective, z), "joint \(joint.with.objective ?? .nan), its what-if enumerated \(z)")
+        let best = try AdviceTests.bestCombination(s, options: options) { action in
+            if case .hire(.headquarters, _, _) = action { false } else { true }
+        }
+        let bound = try #require(joint.bound)
+        #expect(bound <= best + 1e-6 * max(1, abs(best)), "bound \(bound), enumerated best combination \(best)")
+    }
+
+    @Test("With a candidate limit, the priced problem keeps every pair the scenario of any combination keeps",
+          arguments: [UInt64(51), 52, 53])
+    func relaxedPairsHoldEveryCombinationsPairs(seed: UInt64) throws {
+        var s = smallScenario(officers: 4, communes: 6, seed: seed)
+        s.rules.candidateLimit = 1
+        let options = AdviceOptions(budgets: [.train: 2, .hire: 2])
+        let candidates = AdviceCandidates.all(s, options: options)
+        let trainings = candidates.filter { $0.kind == .train }, hires = candidates.filter { $0.kind == .hire }
+        var all = s
+        for (j, action) in hires.enumerated() { for c in action.changes(in: s, hireNumber: j + 1) { try c.apply(to: &all) } }
+        let relaxed = try JointDecomposition.everyPairAnyCombinationKeeps(s, all: all, trainings: trainings, hires: hires)
+        let kept = Set(Eligibility(scenario: relaxed).pairs)
+        #expect(kept.count > Eligibility(scenario: all).pairs.count, "the limit removed pairs that some combination keeps")
+        var checked = 0
+        for t in JointDecomposition.subsets(trainings, atMost: 2) {
+            for h in JointDecomposition.subsets(hires.indices.map { $0 }, atMost: 2) {
+                // The combination, its hires under the ids the relaxed scenario gives them.
+                var changed = s
+                for c in t.flatMap({ $0.changes(in: s) }) { try c.apply(to: &changed) }
+                for j in h { for c in hires[j].changes(in: s, hireNumber: j + 1) { try c.apply(to: &changed) } }
+                for pair in Eligibility(scenario: changed).pairs {
+                    #expect(kept.contains(pair), "\(pair.officer)–\(pair.commune) kept with \(t.map(\.key)) and hires \(h)")
+                }
+                checked += 1
+            }
+        }
+        #expect(checked > 10)
     }
 
     @Test("By province: each departure's cost is the whole scenario's enumerated optimum without the officer less the baseline's",
