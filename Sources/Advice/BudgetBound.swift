@@ -32,7 +32,7 @@ extension Advisor {
     /// steps.
     func budgetBound(
         options: AdviceOptions, candidates: [AdviceAction], singles: [ActionGain], frames: ProvinceFrames, request: PlanRequest,
-        upper: Double?, rounds maxRounds: Int = 4, shouldStop: (@Sendable () -> Bool)?, log: (@Sendable (String) -> Void)? = nil
+        upper: Double?, rounds maxRounds: Int = 6, shouldStop: (@Sendable () -> Bool)?, log: (@Sendable (String) -> Void)? = nil
     ) throws -> BudgetBound? {
         let started = Date()
         guard let lpSolver = solver as? any LiveProgramSolver else { return nil }
@@ -65,17 +65,22 @@ extension Advisor {
                       hire: parts.contains { !$0.hires.isEmpty } ? budgets.hire : 0,
                       move: parts.contains { !$0.moves.isEmpty } ? budgets.move : 0)
         // First prices: the gain of the first single action of each kind the budget leaves out
-        // (where the budgets bind, the relaxation's best price lies near it).
+        // (where the budgets bind, the relaxation's best price lies near it); when fewer than
+        // that were solved and others were left out by their bounds, the least gain solved.
         func firstLeftOut(_ kind: AdviceAction.Kind, _ budget: Int) -> Double {
-            let gains = singles.filter { $0.action.kind == kind }.compactMap(\.gain).filter { $0 > 1e-9 }.sorted(by: >)
-            guard gains.count > budget else { return 0 }
-            return gains[budget]
+            let ofKind = singles.filter { $0.action.kind == kind }
+            let gains = ofKind.compactMap(\.gain).filter { $0 > 1e-9 }.sorted(by: >)
+            if gains.count > budget { return gains[budget] }
+            return ofKind.contains(where: \.screenedOut) ? gains.last ?? 0 : 0
         }
         var prices = JointDecomposition.Prices(train: priced.train > 0 ? firstLeftOut(.train, budgets.train) : 0,
                                                hire: priced.hire > 0 ? firstLeftOut(.hire, budgets.hire) : 0,
                                                move: priced.move > 0 ? firstLeftOut(.moveBase, budgets.move) : 0)
+        // Each price's bracket: below `low` the roots take more than the budget, above `high` less.
+        var brackets = (train: PriceBracket(), hire: PriceBracket(), move: PriceBracket())
         var best: BudgetBound?
         var warm: [Int: LagrangianCertificate] = [:]
+        let problems = Built<JointDecomposition>()
         for round in 0..<maxRounds {
             if shouldStop?() == true { break }
             let slots = RootSlots(count: parts.count)
@@ -87,10 +92,15 @@ extension Advisor {
                     if failure.error != nil { return }
                     let part = parts[k]
                     do {
-                        let root = try pricedRoot(
-                            frames.scenarios[part.p], trainings: part.trainings, hires: part.hires, moves: part.moves, budgets: budgets,
-                            prices: at, warm: starts[part.p] ?? frames.outcomes[part.p].rootCertificate, request: request, lpSolver: lpSolver,
-                            shouldStop: shouldStop)
+                        // The province's problem, built once: only its prices change.
+                        let jd = try problems.value(k) {
+                            try JointDecomposition(
+                                scenario: frames.scenarios[part.p], trainings: part.trainings, hires: part.hires,
+                                hireCount: min(budgets.hire, part.hires.count), trainBudget: budgets.train,
+                                moves: part.moves, moveBudget: budgets.move, prices: at)
+                        }
+                        let root = try pricedRoot(jd, prices: at, warm: starts[part.p] ?? frames.outcomes[part.p].rootCertificate,
+                                                  request: request, lpSolver: lpSolver, shouldStop: shouldStop)
                         slots.set(k, root)
                     } catch {
                         failure.set(error)
@@ -116,16 +126,17 @@ extension Advisor {
             log?(String(format: "bound of every sharing: round %d, prices %.2f / %.2f / %.2f, bound %.2f, the roots' counts %.2f / %.2f / %.2f (%.1f s)",
                         round + 1, prices.train, prices.hire, prices.move, value, counts.train, counts.hire, counts.move,
                         Date().timeIntervalSince(started)))
-            // A subgradient step (Polyak's, towards the best combination's points).
-            let g = (train: priced.train > 0 ? counts.train - Double(priced.train) : 0,
-                     hire: priced.hire > 0 ? counts.hire - Double(priced.hire) : 0,
-                     move: priced.move > 0 ? counts.move - Double(priced.move) : 0)
-            func stepped(_ price: Double, _ slope: Double) -> Double { max(0, price + slope) }
-            let norm = g.train * g.train + g.hire * g.hire + g.move * g.move
-            guard norm > 1e-12, let upper, upper > value + 1e-9 else { break }
-            let s = (upper - value) / norm
-            prices = JointDecomposition.Prices(train: stepped(prices.train, s * g.train), hire: stepped(prices.hire, s * g.hire),
-                                               move: stepped(prices.move, s * g.move))
+            // Done when the bound is within the gap asked of the best combination.
+            if let upper, SolveResult.relativeGap(objective: upper, bound: value) <= request.gap { break }
+            // Each price moves to where its count crosses its budget: up while the roots take
+            // more than the budget, down while they take less, halving its bracket once both
+            // sides are seen (the counts move with the prices, so every step is a bound).
+            let next = JointDecomposition.Prices(
+                train: brackets.train.next(from: prices.train, count: counts.train, budget: priced.train),
+                hire: brackets.hire.next(from: prices.hire, count: counts.hire, budget: priced.hire),
+                move: brackets.move.next(from: prices.move, count: counts.move, budget: priced.move))
+            if next == prices { break }
+            prices = next
         }
         return best
     }
@@ -135,13 +146,9 @@ extension Advisor {
     /// One province's priced problem solved at its root: its bound, how many trainings, hires
     /// and moves the root's fractional plan takes, and its certificate for the next prices.
     func pricedRoot(
-        _ scenario: Scenario, trainings: [AdviceAction], hires: [AdviceAction], moves: [AdviceAction],
-        budgets: (train: Int, hire: Int, move: Int), prices: JointDecomposition.Prices, warm: LagrangianCertificate?,
+        _ jd: JointDecomposition, prices: JointDecomposition.Prices, warm: LagrangianCertificate?,
         request: PlanRequest, lpSolver: any LiveProgramSolver, shouldStop: (@Sendable () -> Bool)?
     ) throws -> RootSlots.Root {
-        let jd = try JointDecomposition(
-            scenario: scenario, trainings: trainings, hires: hires, hireCount: min(budgets.hire, hires.count), trainBudget: budgets.train,
-            moves: moves, moveBudget: budgets.move, prices: prices)
         var options = request.engineOptions
         options.timeLimit = request.timeLimit
         options.threads = 1
@@ -155,17 +162,39 @@ extension Advisor {
         let engine = DecompositionEngine(solver: solver, lpSolver: lpSolver)
         var progress: (@Sendable (SolveProgress) -> ProgressDecision)?
         if let shouldStop { progress = { _ in shouldStop() ? .stop : .proceed } }
-        let result = try engine.solve(jd.problem, incumbent: nil, warm: warm, options: options, progress: progress)
+        let result = try engine.solve(jd.repriced(prices), incumbent: nil, warm: warm, options: options, progress: progress)
         var counts = (train: 0.0, hire: 0.0, move: 0.0)
         for (i, u) in (result.rootAgentUsage ?? []).enumerated() where u > 1e-9 {
-            if jd.hireOfAgent[i] != nil { counts.hire += u }
-            for action in jd.actionsOfAgent[i] ?? [] {
-                if action.kind == .train { counts.train += u } else if action.kind == .moveBase { counts.move += u }
-            }
+            counts.train += u * jd.counts[i].train
+            counts.hire += u * jd.counts[i].hire
+            counts.move += u * jd.counts[i].move
         }
         // No plan at all (not even the province as it is): nothing to bound, +∞ is a bound.
         let bound = result.termination == .infeasible ? Double.infinity : (result.bestBound ?? result.stats.decompositionBound)
         return RootSlots.Root(bound: bound, counts: counts, certificate: result.rootCertificate)
+    }
+}
+
+/// Where a budget's price lies: at `low` or below the relaxation takes more than the budget,
+/// at `high` or above, less.
+struct PriceBracket {
+    var low = 0.0
+    var high: Double?
+
+    /// The next price after `price` gave `count` actions against `budget`.
+    mutating func next(from price: Double, count: Double, budget: Int) -> Double {
+        let b = Double(budget)
+        guard budget > 0 else { return 0 }
+        if count > b + 1e-6 {
+            low = max(low, price)
+            if let high { return (low + high) / 2 }
+            return price > 0 ? 2 * price : 1
+        }
+        if count < b - 1e-6 && price > 0 {
+            high = min(high ?? price, price)
+            return (low + high!) / 2
+        }
+        return price
     }
 }
 
@@ -189,4 +218,16 @@ final class FirstError: @unchecked Sendable {
     private var first: (any Error)?
     var error: (any Error)? { lock.withLock { first } }
     func set(_ e: any Error) { lock.withLock { if first == nil { first = e } } }
+}
+
+/// Values built once by parallel workers, each index by one worker.
+final class Built<T: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [Int: T] = [:]
+    func value(_ i: Int, build: () throws -> T) rethrows -> T {
+        if let v = lock.withLock({ values[i] }) { return v }
+        let v = try build()
+        lock.withLock { values[i] = v }
+        return v
+    }
 }

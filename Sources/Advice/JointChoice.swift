@@ -50,12 +50,14 @@ extension JointChoice {
 extension Advisor {
     /// The joint choice of trainings and hires within the budgets: one integer program per
     /// number of hires (``JointModel``), the best combination of each re-solved as a what-if,
-    /// and the smallest of the programs' bounds as the bound on every combination.
+    /// and the smallest of the programs' bounds as the bound on every combination. With
+    /// `hireCounts`, only those numbers of hires are tried, and the bound covers only them.
     /// Base moves are part of it on the decomposition engine; capacity is not (``JointChoice/notes``
     /// says so), nor are base moves on the compact program.
     public func joint(
         _ scenario: Scenario, options: AdviceOptions, candidates: [AdviceAction], singles: [ActionGain],
-        baseline: PlanOutcome, point: SolvedPoint, request: PlanRequest, shouldStop: (@Sendable () -> Bool)? = nil
+        baseline: PlanOutcome, point: SolvedPoint, request: PlanRequest, shouldStop: (@Sendable () -> Bool)? = nil,
+        hireCounts: [Int]? = nil
     ) throws -> JointChoice? {
         let started = Date()
         var notes: [String] = []
@@ -81,7 +83,7 @@ extension Advisor {
         if exactBound, Planner.solvesAsOne(PlanContext(scenario: scenario)), let lpSolver = solver as? any LiveProgramSolver {
             return try jointByEngine(scenario, trainings: trainings, hires: hires, moves: moves, budgets: (trainBudget, hireBudget, moveBudget),
                                      singles: singles, baseline: baseline, point: point, request: request, lpSolver: lpSolver,
-                                     notes: notes, started: started, shouldStop: shouldStop)
+                                     notes: notes, started: started, shouldStop: shouldStop, hireCounts: hireCounts)
         }
         if moveBudget > 0 {
             notes.append(JointChoice.Note.moveBase)
@@ -96,6 +98,7 @@ extension Advisor {
         var bound: Double? = exactBound ? .infinity : nil
         var counts = Array(0...min(hireBudget, hires.count))
         if hires.isEmpty { counts = [0] }
+        if let hireCounts { counts = counts.filter(hireCounts.contains) }
         for k in counts {
             let jm = try JointModel(scenario: scenario, trainings: trainings, hires: hires, hireCount: k, trainBudget: trainBudget)
             var solverOptions = request.solverOptions
@@ -168,7 +171,7 @@ extension Advisor {
         _ scenario: Scenario, trainings: [AdviceAction], hires: [AdviceAction], moves: [AdviceAction],
         budgets: (train: Int, hire: Int, move: Int),
         singles: [ActionGain], baseline: PlanOutcome, point: SolvedPoint, request: PlanRequest, lpSolver: any LiveProgramSolver,
-        notes: [String], started: Date, shouldStop: (@Sendable () -> Bool)? = nil
+        notes: [String], started: Date, shouldStop: (@Sendable () -> Bool)? = nil, hireCounts: [Int]? = nil
     ) throws -> JointChoice {
         var notes = notes
         let (trainBudget, hireBudget, moveBudget) = budgets
@@ -179,7 +182,8 @@ extension Advisor {
         var bound = Double.infinity
         // Most hires first: they usually buy the most, and a count whose bound reaches the best
         // combination found is settled there (its search stops at that cutoff).
-        let counts = hires.isEmpty ? [0] : Array((0...min(hireBudget, hires.count)).reversed())
+        var counts = hires.isEmpty ? [0] : Array((0...min(hireBudget, hires.count)).reversed())
+        if let hireCounts { counts = counts.filter(hireCounts.contains) }
         for k in counts {
             let jd = try JointDecomposition(scenario: scenario, trainings: trainings, hires: hires, hireCount: k, trainBudget: trainBudget,
                                             moves: moves, moveBudget: moveBudget)

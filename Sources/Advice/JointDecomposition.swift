@@ -20,7 +20,7 @@ import Planning
 /// of this problem costs what the same plan costs in the what-if of its combination, and the
 /// engine's proven bound is a bound on every combination with `k` hires, each tracking at
 /// least one commune.
-struct JointDecomposition {
+struct JointDecomposition: Sendable {
     let problem: AssignmentProblem
     /// For each agent: the trainings and the base move it stands for (nil for an agent that is
     /// no version of an officer), or the hire candidate it is (index into `hires`).
@@ -33,6 +33,14 @@ struct JointDecomposition {
     /// Engine pair → commune code.
     let communeOfPair: [String]
     let hires: [AdviceAction]
+    /// For each agent: how many trainings, base moves and hires it stands for.
+    let counts: [ActionCounts]
+
+    struct ActionCounts: Sendable {
+        var train: Double
+        var move: Double
+        var hire: Double
+    }
 
     /// An agent of another decomposition whose pairs and costs a version copies.
     struct Source {
@@ -256,6 +264,15 @@ struct JointDecomposition {
         self.officerOfAgent = officerOfAgent
         self.pairIndex = pairIndex
         self.communeOfPair = communeOfPair
+        counts = agents.indices.map { ActionCounts(train: trainingCount[$0], move: moveCount[$0], hire: hireFlag[$0]) }
+    }
+
+    /// The problem with its actions at other prices (built with prices: only the agents'
+    /// constants change).
+    func repriced(_ p: Prices) -> AssignmentProblem {
+        var out = problem
+        out.objective.agent = counts.map { p.train * $0.train + p.move * $0.move + p.hire * $0.hire }
+        return out
     }
 
     /// The combination a plan of the problem stands for: the trainings of each officer's

@@ -135,12 +135,13 @@ extension Advisor {
             // The province's share chosen jointly, among the province's own candidates.
             var sub = options
             sub.budgets = [.train: count(.train), .hire: count(.hire), .moveBase: count(.moveBase)]
-            // One problem per number of hires: together they take one solve's time limit.
+            // One problem, with the share's number of hires (what the sharing chose; the bound
+            // below covers every number), within a share of one solve's time limit.
             var shareRequest = request
             shareRequest.timeLimit = request.timeLimit.map { $0 / Double(count(.hire) + 1) }
             if let choice = try joint(frames.scenarios[p], options: sub, candidates: candidatesOf[p] ?? [],
                                       singles: singlesOf[p] ?? [], baseline: frames.outcomes[p],
-                                      point: frames.points[p], request: shareRequest, shouldStop: shouldStop),
+                                      point: frames.points[p], request: shareRequest, shouldStop: shouldStop, hireCounts: [count(.hire)]),
                let z = choice.with.objective, z < (frames.points[p].objective ?? .infinity) - 1e-9 {
                 actions = choice.actions
             }
