@@ -55,21 +55,21 @@ struct JointDecomposition: Sendable {
     }
 
     /// Prices of the actions, for a problem that bounds every number of hires at once
-    /// (``init(scenario:trainings:hires:hireCount:trainBudget:moves:moveBudget:prices:)``).
+    /// (the initializer with `prices`).
     struct Prices: Sendable, Equatable {
         var train: Double
         var hire: Double
         var move: Double
     }
 
-    /// With `prices`, the problem relaxes every combination with *at most* `k` hires instead of
-    /// exactly `k`: each version and each hire costs its actions at these prices, no row counts
-    /// the hires but one that holds them to `k`, and every agent's balance band is the hull of
-    /// its bands over 0…`k` hires (a wider band only lowers the deviation paid), so the
-    /// engine's bound is below `z(c) + prices · counts(c)` for every such combination `c`.
+    /// With `prices`, the problem relaxes every combination with `fewestHires`…`k` hires instead
+    /// of exactly `k`: each version and each hire costs its actions at these prices, two rows
+    /// hold the number of hires to that range, and every agent's balance band is the hull of
+    /// its bands over the range (a wider band only lowers the deviation paid), so the engine's
+    /// bound is below `z(c) + prices · counts(c)` for every such combination `c`.
     init(
         scenario: Scenario, trainings: [AdviceAction], hires: [AdviceAction], hireCount k: Int, trainBudget: Int,
-        moves: [AdviceAction] = [], moveBudget: Int = 0, prices: Prices? = nil
+        moves: [AdviceAction] = [], moveBudget: Int = 0, prices: Prices? = nil, fewestHires: Int = 0
     ) throws {
         self.hires = hires
         // The scenario with every candidate hire in it: their pairs and costs.
@@ -104,7 +104,7 @@ struct JointDecomposition: Sendable {
         var bandOf: [String: AssignmentProblem.Agent] = [:]
         var hireBand: AssignmentProblem.Agent?
         let firstHire = AdviceAction.hireID(1, in: scenario)
-        for count in prices == nil ? k...k : 0...k {
+        for count in prices == nil ? k...k : min(fewestHires, k)...k {
             var withK = scenario
             for (j, action) in hires.prefix(count).enumerated() {
                 for c in action.changes(in: scenario, hireNumber: j + 1) { try c.apply(to: &withK) }
@@ -252,10 +252,11 @@ struct JointDecomposition: Sendable {
             most.agent = hireFlag
             sideRows.append(.init(name: "hires_at_most", costs: most, limit: Double(k)))
         }
-        if k > 0 && prices == nil {
+        let fewest = prices == nil ? k : min(fewestHires, k)
+        if fewest > 0 {
             var least = AssignmentProblem.Costs(pairs: pairs.count, agents: agents.count)
             least.agent = hireFlag.map { -$0 }
-            sideRows.append(.init(name: "hires_at_least", costs: least, limit: -Double(k)))
+            sideRows.append(.init(name: "hires_at_least", costs: least, limit: -Double(fewest)))
         }
         problem = AssignmentProblem(agents: agents, items: source.items, pairs: pairs, needs: needs, objective: objective,
                                     sideRows: sideRows, integralObjective: source.integralObjective && prices == nil, groups: groups)

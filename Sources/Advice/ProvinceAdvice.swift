@@ -150,7 +150,17 @@ extension Advisor {
             var r = request.resolving(from: frames.outcomes[p], jobs: 1)
             r.start = frames.outcomes[p].plan
             r.startSuffices = true
-            let outcome = try planner.plan(try frames.scenario(p, with: actions.changes(in: scenario)), request: r)
+            var outcome = try planner.plan(try frames.scenario(p, with: actions.changes(in: scenario)), request: r)
+            // The share's best single action alone, when it does better: the share's number of
+            // hires, which the joint problem keeps, may be one too many.
+            if let single = (singlesOf[p] ?? []).filter({ share.contains($0.action) && $0.gain != nil }).max(by: { $0.gain! < $1.gain! }),
+               let z0 = frames.points[p].objective, z0 - single.gain! < (outcome.objective ?? .infinity) - 1e-9 {
+                let alone = try planner.plan(try frames.scenario(p, with: [single.action].changes(in: scenario)), request: r)
+                if let z = alone.objective, z < (outcome.objective ?? .infinity) - 1e-9 {
+                    actions = [single.action]
+                    outcome = alone
+                }
+            }
             if let z = outcome.objective, z < (frames.points[p].objective ?? .infinity) - 1e-9 {
                 chosen += actions
                 replaced[p] = outcome
