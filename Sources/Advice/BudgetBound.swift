@@ -16,9 +16,9 @@ import Planning
 /// province's minimum is bounded below by the root of one priced problem
 /// (``JointDecomposition`` with `prices`: every candidate of the province, any number of hires
 /// up to the budget, bands widened over those counts), solved by the decomposition engine.
-/// Provinces without candidates keep their baseline's bound. The prices are improved by a few
-/// subgradient steps on the roots' fractional counts; every step's value is a bound, and the
-/// best is kept.
+/// Provinces without candidates keep their baseline's bound. The prices are searched a few
+/// rounds, each price moved towards where the roots' fractional count of its kind crosses its
+/// budget (``PriceBracket``); every round's value is a bound, and the best is kept.
 struct BudgetBound: Sendable {
     var bound: Double
     var prices: JointDecomposition.Prices
@@ -28,8 +28,9 @@ struct BudgetBound: Sendable {
 
 extension Advisor {
     /// ``BudgetBound`` for `candidates` (the province-held ones) within `options`' budgets; nil
-    /// when a province has no finite bound. `upper`, the best combination's points, sizes the
-    /// steps.
+    /// when a province has no finite bound. The search stops once the bound is within the
+    /// request's gap of `upper`, the best combination's points, or after `maxRounds` rounds
+    /// or the request's time limit.
     func budgetBound(
         options: AdviceOptions, candidates: [AdviceAction], singles: [ActionGain], frames: ProvinceFrames, request: PlanRequest,
         upper: Double?, rounds maxRounds: Int = 6, shouldStop: (@Sendable () -> Bool)?, log: (@Sendable (String) -> Void)? = nil

@@ -54,7 +54,7 @@ struct JointDecomposition: Sendable {
         var commune: String
     }
 
-    /// Prices of the actions, for a problem that bounds every number of hires at once
+    /// Prices of the actions, for a problem that bounds a range of numbers of hires at once
     /// (the initializer with `prices`).
     struct Prices: Sendable, Equatable {
         var train: Double
