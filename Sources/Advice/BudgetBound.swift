@@ -24,6 +24,9 @@ struct BudgetBound: Sendable {
     var prices: JointDecomposition.Prices
     /// Price steps taken (each one root per province with candidates).
     var rounds: Int
+    /// A combination within the budgets read from a round whose roots chose whole versions and
+    /// hires (a Lagrangian plan), by province index: the provinces' actions, to be re-solved.
+    var combination: [Int: [AdviceAction]]?
 }
 
 extension Advisor {
@@ -80,6 +83,7 @@ extension Advisor {
         // Each price's bracket: below `low` the roots take more than the budget, above `high` less.
         var brackets = (train: PriceBracket(), hire: PriceBracket(), move: PriceBracket())
         var best: BudgetBound?
+        var plan: (bound: Double, combination: [Int: [AdviceAction]]) = (-.infinity, [:])
         var warm: [Int: LagrangianCertificate] = [:]
         let problems = Built<JointDecomposition>()
         // Each province's problem in pieces by its number of hires — none, one, two or more —
@@ -137,16 +141,22 @@ extension Advisor {
             guard complete else { break }
             var total = fixed
             var counts = (train: 0.0, hire: 0.0, move: 0.0)
-            for root in least {
+            var combination: [Int: [AdviceAction]]? = [:]
+            for (k, root) in least.enumerated() {
                 // Every piece infeasible (the province has no plan at all): no bound from here.
                 guard let root, let b = root.bound else { complete = false; break }
                 total += b
                 counts.train += root.counts.train
                 counts.hire += root.counts.hire
                 counts.move += root.counts.move
+                if let actions = root.actions { if !actions.isEmpty { combination?[parts[k].p] = actions } } else { combination = nil }
             }
             guard complete else { break }
             let value = total - prices.train * Double(priced.train) - prices.hire * Double(priced.hire) - prices.move * Double(priced.move)
+            // The roots' plans as a combination, when whole and within the budgets.
+            let within = counts.train <= Double(budgets.train) + 1e-6 && counts.hire <= Double(budgets.hire) + 1e-6
+                && counts.move <= Double(budgets.move) + 1e-6
+            if within, let combination, !combination.isEmpty, value > plan.bound { plan = (value, combination) }
             if value > (best?.bound ?? -.infinity) { best = BudgetBound(bound: value, prices: prices, rounds: round + 1) }
             log?(String(format: "bound of every sharing: round %d, prices %.2f / %.2f / %.2f, bound %.2f, the roots' counts %.2f / %.2f / %.2f (%.1f s)",
                         round + 1, prices.train, prices.hire, prices.move, value, counts.train, counts.hire, counts.move,
@@ -163,6 +173,7 @@ extension Advisor {
             if next == prices { break }
             prices = next
         }
+        if !plan.combination.isEmpty { best?.combination = plan.combination }
         return best
     }
 }
@@ -189,14 +200,19 @@ extension Advisor {
         if let shouldStop { progress = { _ in shouldStop() ? .stop : .proceed } }
         let result = try engine.solve(jd.repriced(prices), incumbent: nil, warm: warm, options: options, progress: progress)
         var counts = (train: 0.0, hire: 0.0, move: 0.0)
+        var actions: [AdviceAction]? = result.rootAgentUsage == nil ? nil : []
         for (i, u) in (result.rootAgentUsage ?? []).enumerated() where u > 1e-9 {
             counts.train += u * jd.counts[i].train
             counts.hire += u * jd.counts[i].hire
             counts.move += u * jd.counts[i].move
+            if u < 1 - 1e-6 { if jd.counts[i].train + jd.counts[i].hire + jd.counts[i].move > 0 { actions = nil } } else {
+                actions? += jd.actionsOfAgent[i] ?? []
+                if let j = jd.hireOfAgent[i] { actions?.append(jd.hires[j]) }
+            }
         }
         // No plan at all (not even the province as it is): nothing to bound, +∞ is a bound.
         let bound = result.termination == .infeasible ? Double.infinity : (result.bestBound ?? result.stats.decompositionBound)
-        return RootSlots.Root(bound: bound, counts: counts, certificate: result.rootCertificate)
+        return RootSlots.Root(bound: bound, counts: counts, certificate: result.rootCertificate, actions: actions?.sorted())
     }
 }
 
@@ -229,6 +245,9 @@ final class RootSlots: @unchecked Sendable {
         var bound: Double?
         var counts: (train: Double, hire: Double, move: Double)
         var certificate: LagrangianCertificate?
+        /// The actions of the root's plan when it uses each version and hire wholly or not at
+        /// all (nil when it splits one).
+        var actions: [AdviceAction]?
     }
     private let lock = NSLock()
     private var slots: [Root?]

@@ -170,10 +170,29 @@ extension Advisor {
                  + String(format: " (%.1f s so far)", Date().timeIntervalSince(started)))
         }
         chosen.sort()
-        let with = frames.whole(replacing: replaced, seconds: Date().timeIntervalSince(started))
+        var with = frames.whole(replacing: replaced, seconds: Date().timeIntervalSince(started))
         // The bound on every way of sharing the budgets: the budgets priced.
         let priced = try budgetBound(options: options, candidates: candidates, singles: singles, frames: frames, request: request,
                                      upper: with.objective, shouldStop: shouldStop, log: log)
+        // The priced problems' own plan (a Lagrangian plan), re-solved province by province:
+        // kept when it does better than the sharing.
+        if let combination = priced?.combination, shouldStop?() != true {
+            var other: [Int: PlanOutcome] = [:]
+            for (p, actions) in combination.sorted(by: { $0.key < $1.key }) {
+                var r = request.resolving(from: frames.outcomes[p], jobs: 1)
+                r.start = frames.outcomes[p].plan
+                r.startSuffices = true
+                other[p] = try planner.plan(try frames.scenario(p, with: actions.changes(in: scenario)), request: r)
+            }
+            let point = frames.whole(replacing: other, seconds: Date().timeIntervalSince(started))
+            log?("joint choice: the priced problems' plan, \(combination.values.map(\.count).reduce(0, +)) actions: "
+                 + (point.objective.map { String(format: "%.2f", $0) } ?? "–") + " points against the sharing's "
+                 + (with.objective.map { String(format: "%.2f", $0) } ?? "–"))
+            if let z = point.objective, z < (with.objective ?? .infinity) - 1e-9 {
+                chosen = combination.values.flatMap { $0 }.sorted()
+                with = point
+            }
+        }
         notes.append(priced == nil ? JointChoice.Note.byProvinceNoBound : JointChoice.Note.byProvinceBound)
         var choice = JointChoice(actions: chosen, changes: chosen.changes(in: scenario), with: with, gain: nil, bound: nil, gap: nil,
                                  status: .feasible, notes: notes, seconds: 0)
