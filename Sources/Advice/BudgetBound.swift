@@ -33,7 +33,7 @@ extension Advisor {
     /// ``BudgetBound`` for `candidates` (the province-held ones) within `options`' budgets; nil
     /// when a province has no finite bound. The search stops once the bound is within the
     /// request's gap of `upper`, the best combination's points, or after `maxRounds` rounds
-    /// or the request's time limit.
+    /// (a number of rounds, not a time: the same input gives the same bound on any machine).
     func budgetBound(
         options: AdviceOptions, candidates: [AdviceAction], singles: [ActionGain], frames: ProvinceFrames, request: PlanRequest,
         upper: Double?, rounds maxRounds: Int = 6, shouldStop: (@Sendable () -> Bool)?, log: (@Sendable (String) -> Void)? = nil
@@ -103,7 +103,6 @@ extension Advisor {
         }
         for round in 0..<maxRounds {
             if shouldStop?() == true { break }
-            if let limit = request.timeLimit, round > 0, Date().timeIntervalSince(started) > limit { break }
             let slots = RootSlots(count: pieces.count)
             let lanes = max(1, min(options.jobs, pieces.count))
             let failure = FirstError()
