@@ -253,12 +253,13 @@ final class ColumnGeneration {
     }
 
     /// How much each agent is used in the last master solution (Σ of its columns' values):
-    /// which version of a group the master leans to.
+    /// which version of a group the master leans to. Columns added since that solution (rounds
+    /// stopped before they converged end with a round that added some) are not in it.
     func agentUsage() -> [Double] {
         let fixed = layout.fixedColumnCount
         var u = [Double](repeating: 0, count: problem.agents.count)
-        guard lastValues.count == fixed + columns.count else { return u }
-        for (n, column) in columns.enumerated() { u[column.agent] += lastValues[fixed + n] }
+        guard lastValues.count >= fixed, lastValues.count <= fixed + columns.count else { return u }
+        for (n, column) in columns.prefix(lastValues.count - fixed).enumerated() { u[column.agent] += lastValues[fixed + n] }
         return u
     }
 
@@ -332,6 +333,8 @@ final class ColumnGeneration {
         var shouldStop: () -> Bool
         /// At most this many rounds (a heuristic's budget); nil for no limit.
         var maxRounds: Int? = nil
+        /// Stop once the bound is within this relative gap of the master's value; nil for none.
+        var gap: Double? = nil
     }
 
     /// Runs rounds until no set prices out, the bound reaches `stop.target`, or time runs out.
@@ -372,6 +375,7 @@ final class ColumnGeneration {
                 return
             }
             if let target = stop.target, bound >= target { return }
+            if let gap = stop.gap, bound.isFinite, z - bound <= gap * max(1, abs(z)) { return }
         }
     }
 

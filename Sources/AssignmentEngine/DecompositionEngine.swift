@@ -64,6 +64,12 @@ public struct EngineOptions: Sendable {
     /// below it, at the price of the root or a few nodes instead of a whole proof. An advice's
     /// candidate that cannot enter the list shown is settled so.
     public var cutoff: Double?
+    /// Without branch-and-price, the root's rounds stop once their Lagrangian bound is within
+    /// this relative gap of the master's value: the bound they prove is then at most that
+    /// much below the root's, and the tail of rounds that closes it is saved. Nil runs the
+    /// rounds until no set prices out. For callers that need a bound only (an advice's priced
+    /// problems), not a plan.
+    public var rootRoundsGap: Double?
 
     public init(timeLimit: Double? = nil, relativeGap: Double = 1e-6, threads: Int = 1, smoothing: Double = 0.5,
                 solverOptions: SolverOptions = SolverOptions(), masterIntegerShare: Double = 0.25, alternatives: Int = 5, dualStart: Bool = true, branchAndPrice: Bool = true, diveEvery: Int = 100, localSearch: Bool = true, pseudoCosts: Bool = true, raceCompact: Bool = false, unmetFloor: Bool = true) {
@@ -381,7 +387,8 @@ public struct DecompositionEngine {
             let roundsDeadline = best == nil ? deadline.map { d in now() + 0.6 * max(0, d - now()) } : deadline
             try generation.run(
                 live,
-                stop: .init(deadline: roundsDeadline, clock: now, target: roundsTarget(), shouldStop: { stopped || race.proved }),
+                stop: .init(deadline: roundsDeadline, clock: now, target: roundsTarget(), shouldStop: { stopped || race.proved },
+                            gap: options.branchAndPrice ? nil : options.rootRoundsGap),
                 report: { round, _, bound in
                     lower = max(lower, roundedBound(bound))
                     // Every so many rounds, a plan from the master's values, polished even when it

@@ -50,6 +50,30 @@ import Testing
         #expect(bound <= truth + 1e-6 * max(1, abs(truth)), "\(c): bound \(bound) above the optimum \(truth)")
     }
 
+    /// Rounds stopped within a gap of their master's value prove a bound below the optimum and
+    /// no more than that gap below the converged root's, in no more rounds.
+    @Test(arguments: cases.filter { $0.seed % 2 == 1 })
+    func rootRoundsStoppedWithinAGapProveABound(_ c: Case) throws {
+        let problem = randomProblem(agents: c.agents, items: c.items, features: c.features, seed: c.seed)
+        guard let truth = bruteForce(problem).best else { return }
+        var options = EngineOptions(timeLimit: 60, threads: 1, branchAndPrice: false, localSearch: false)
+        options.masterIntegerShare = 0
+        let full = try Self.engine().solve(problem, incumbent: nil, options: options)
+        let gap = 0.05
+        options.rootRoundsGap = gap
+        let early = try Self.engine().solve(problem, incumbent: nil, options: options)
+        let bound = try #require(early.bestBound ?? early.stats.decompositionBound)
+        #expect(bound <= truth + 1e-6 * max(1, abs(truth)), "\(c): bound \(bound) above the optimum \(truth)")
+        #expect(early.stats.columnGenerationRounds <= full.stats.columnGenerationRounds)
+        // The agents' use is read from the last master solved, not lost with the columns added after it.
+        let usage = try #require(early.rootAgentUsage)
+        #expect(usage.reduce(0, +) > 0.5, "\(c): the root's agents used \(usage)")
+        let root = try #require(full.stats.decompositionBound)
+        if root >= 1 {
+            #expect(bound >= root * (1 - gap) - 1e-6 * root, "\(c): bound \(bound), the converged root's \(root)")
+        }
+    }
+
     /// Starting from a feasible plan (the worst one) exercises fixing against an incumbent.
     @Test(arguments: cases.filter { $0.seed % 2 == 0 })
     func warmStartedOptimumEqualsEnumeration(_ c: Case) throws {
