@@ -59,10 +59,8 @@ extension Advisor {
         if !stopped { control.progress(total, total) }
         // A stopped run lists what it priced; the candidates the stop left are counted, not listed.
         let ranked = Self.rank(stopped ? gains.filter { $0.gain != nil || $0.screenedOut || $0.provenWithoutSolve != nil } : gains)
-        let left = ranked.filter(\.screenedOut).count
-        let unsolved = ranked.contains { $0.gain == nil && !$0.screenedOut }
         var advice = Advice(scenarioName: scenario.name, options: options, baseline: point, baselineOutcome: outcome,
-                            singles: ranked, ranking: unsolved || stopped ? .incomplete : left > 0 ? .screened : .exact, joint: nil)
+                            singles: ranked, ranking: .of(ranked, stopped: stopped), joint: nil)
         if !stopped, control.shouldStop() { stopped = true }
         if !stopped {
             if let frames {

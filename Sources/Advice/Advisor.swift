@@ -65,6 +65,11 @@ public struct ActionGain: Sendable, Equatable {
     public var gainBound: Double?
     /// Not solved: its bound proves it cannot enter the first ones of its kind.
     public var screenedOut = false
+    /// Left out although its bound lies above the n-th gain of its kind, by no more than this
+    /// many points: the gap the solves were asked for (``PlanRequest/gap`` times the points
+    /// it is measured from), within which no solve tells two gains apart. Nil when its bound
+    /// lies below the n-th gain.
+    public var leftOutWithin: Double?
 
     /// Both solves are proven optimal, so the gain is exact.
     public var isExact: Bool { provenWithoutSolve != nil || (gainLow != nil && gainLow == gainHigh) }
@@ -91,6 +96,18 @@ public struct Advice: Sendable {
         /// others were left out by a bound on their gain below those gains (listed after them,
         /// with the bound only).
         case screened
+        /// As `screened`, but some were left out with a bound above the n-th gain by no more
+        /// than the solves' gap (``ActionGain/leftOutWithin``): at the gap asked they cannot
+        /// be told from it, so the list's last places may hold any of them.
+        case screenedWithinGap
+
+        /// The ranking of `singles`; `stopped` when the run was stopped before every candidate
+        /// was priced or left out.
+        public static func of(_ singles: [ActionGain], stopped: Bool = false) -> Ranking {
+            if stopped || singles.contains(where: { $0.gain == nil && !$0.screenedOut && $0.provenWithoutSolve == nil }) { return .incomplete }
+            if singles.contains(where: { $0.screenedOut && $0.leftOutWithin != nil }) { return .screenedWithinGap }
+            return singles.contains(where: \.screenedOut) ? .screened : .exact
+        }
     }
 
     public func ranked(_ kind: AdviceAction.Kind) -> [ActionGain] { singles.filter { $0.action.kind == kind } }
@@ -191,16 +208,22 @@ public struct Advisor: Sendable {
         let screening = screenTop != nil && !open.isEmpty && bounds.count == open.count
 
         /// Candidate `i` without a gain: left out by a bound (`screenedOut`), or not reached.
-        func notSolved(_ i: Int, high: Double?, bound: Double?, screenedOut: Bool) -> ActionGain {
+        func notSolved(_ i: Int, high: Double?, bound: Double?, screenedOut: Bool, within: Double? = nil) -> ActionGain {
             ActionGain(action: candidates[i], changes: candidates[i].changes(in: scenario), gain: nil, gainLow: nil, gainHigh: high,
-                       with: nil, provenWithoutSolve: nil, serves: [], plan: nil, gainBound: bound, screenedOut: screenedOut)
+                       with: nil, provenWithoutSolve: nil, serves: [], plan: nil, gainBound: bound, screenedOut: screenedOut,
+                       leftOutWithin: within)
         }
+        /// How far above the n-th gain a candidate may be left out: the gap the solves were
+        /// asked for, in points of the solve it is measured from. Two solves each within that
+        /// gap of their optimum cannot tell gains closer than that apart, so solving the
+        /// candidate to rank it against the n-th would not say more.
+        func tolerance(_ i: Int) -> Double { max(0, request.gap) * max(1, abs(base(i).point.objective ?? 0)) }
         var solvedCount = 0
         // Screening solves fewer: the count is of the candidates that may be solved.
         let total = open.count
         /// Solves `batch`; with a cutoff for a candidate, a solve whose bound reaches it settles the
         /// candidate there as unable to enter the list (its bound on the gain is below the n-th gain).
-        func solve(_ batch: [Int], cutoffs: [Int: Double] = [:]) throws {
+        func solve(_ batch: [Int], cutoffs: [Int: Double] = [:], threshold: [Int: Double] = [:]) throws {
             guard !batch.isEmpty else { return }
             let work = batch.map { i -> PlanBatch.Job in
                 // Each solve starts where the baseline ended: its plan (valid after the action,
@@ -227,9 +250,12 @@ public struct Advisor: Sendable {
                 let with = SolvedPoint(outcome, seconds: result.wallSeconds)
                 let from = base(i).point
                 if cutoffs[i] != nil, outcome.levels.last?.result.termination == .cutoff, let z0 = from.objective, let b1 = with.bound {
-                    // Its bound reached the cutoff: its gain is below the n-th one proven.
+                    // Its bound reached the cutoff: its gain is below the n-th one proven, or
+                    // above it by no more than the solves' gap.
                     let high = z0 - b1
-                    gains[i] = notSolved(i, high: high, bound: bounds[i].map { Swift.min($0, high) } ?? high, screenedOut: true)
+                    let t = threshold[i] ?? -.infinity
+                    gains[i] = notSolved(i, high: high, bound: bounds[i].map { Swift.min($0, high) } ?? high, screenedOut: true,
+                                         within: high > t + 1e-6 * Swift.max(1, abs(t)) ? tolerance(i) : nil)
                     continue
                 }
                 var g = Self.gain(action, changes: action.changes(in: scenario), baseline: from, with: with,
@@ -279,10 +305,19 @@ public struct Advisor: Sendable {
                 break
             }
             var batch: [Int] = []
-            var cutoffs: [Int: Double] = [:]
+            var cutoffs: [Int: Double] = [:], thresholds: [Int: Double] = [:]
             for k in orders.indices where active[k] {
                 let order = orders[k]
                 let t = threshold(k)
+                // The candidates left, in the order of their bounds, while one may beat the n-th
+                // gain by more than the solves' gap (the bounds' order is not the tolerances':
+                // skip those within it, solve the next one above).
+                while next[k] < order.count, t.isFinite, bounds[order[next[k]]]! < t + tolerance(order[next[k]]) - 1e-9 * max(1, abs(t)),
+                      bounds[order[next[k]]]! >= t - 1e-9 * max(1, abs(t)) {
+                    let i = order[next[k]]
+                    gains[i] = notSolved(i, high: bounds[i], bound: bounds[i], screenedOut: true, within: tolerance(i))
+                    next[k] += 1
+                }
                 guard next[k] < order.count, bounds[order[next[k]]]! >= t - 1e-9 * max(1, abs(t)) else {
                     active[k] = false
                     continue
@@ -290,12 +325,17 @@ public struct Advisor: Sendable {
                 let size = next[k] < n ? n - next[k] : max(1, jobs)
                 let chosen = order[next[k]..<min(order.count, next[k] + size)]
                 // Past the first n, a solve need only show whether the candidate beats the
-                // n-th gain: it stops once its bound proves it cannot.
-                if t.isFinite { for i in chosen { cutoffs[i] = base(i).point.objective! - t + 1e-6 * Swift.max(1, abs(t)) } }
+                // n-th gain by more than the solves' gap: it stops once its bound proves it cannot.
+                if t.isFinite {
+                    for i in chosen {
+                        cutoffs[i] = base(i).point.objective! - t - tolerance(i) + 1e-6 * Swift.max(1, abs(t))
+                        thresholds[i] = t
+                    }
+                }
                 batch += chosen
                 next[k] += chosen.count
             }
-            try solve(batch, cutoffs: cutoffs)
+            try solve(batch, cutoffs: cutoffs, threshold: thresholds)
         }
         for (k, order) in orders.enumerated() {
             for i in order[next[k]...] where gains[i] == nil { gains[i] = notSolved(i, high: bounds[i], bound: bounds[i], screenedOut: true) }
@@ -352,7 +392,6 @@ public struct AdviceError: Error, Sendable, CustomStringConvertible {
     public init(_ description: String) { self.description = description }
 }
 
-/// A thread-safe count of finished jobs, for progress lines.
 /// Bounds written by parallel workers, each index by one worker.
 final class BoundSlots: @unchecked Sendable {
     private let lock = NSLock()
@@ -361,6 +400,8 @@ final class BoundSlots: @unchecked Sendable {
     func values() -> [Int: Double] { lock.withLock { slots } }
 }
 
+/// A thread-safe count: of finished jobs, for progress lines; of the work parallel workers
+/// have taken, for the next to take.
 final class Counter: @unchecked Sendable {
     private let lock = NSLock()
     private var n = 0
@@ -392,7 +433,7 @@ extension Advisor {
         })
         let screened = singles.filter(\.screenedOut).count
         if screened > 0 { log?("\(screened) candidates left out by their bounds") }
-        let ranking: Advice.Ranking = singles.contains { $0.gain == nil && !$0.screenedOut } ? .incomplete : screened > 0 ? .screened : .exact
+        let ranking = Advice.Ranking.of(singles)
         var advice = Advice(scenarioName: scenario.name, options: options, baseline: point, baselineOutcome: outcome,
                             singles: singles, ranking: ranking, joint: nil)
         log?("joint choice")

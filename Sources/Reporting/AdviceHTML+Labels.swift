@@ -2,9 +2,10 @@ import Advice
 
 /// Every word of the advice page, in Vietnamese (the default) and English (docs/GLOSSARY.md).
 struct AdviceLabels: Sendable {
-    var title, resilienceTitle, baseline, budgets, rankingExact, rankingScreened, rankingIncomplete: String
+    var title, resilienceTitle, baseline, budgets, rankingExact, rankingScreened, rankingWithinGap, rankingIncomplete: String
     var leftOut: @Sendable (Int) -> String
     var notSolved: @Sendable (String) -> String
+    var withinGap: String
     var kinds: [AdviceAction.Kind: String]
     var kindTitle: @Sendable (AdviceAction.Kind, Int) -> String
     var chartCaption, gainAxis, points, bound, action, gain, interval, exact, spread, serves, whatIf, cost, zeroWithoutSolve: String
@@ -27,7 +28,12 @@ struct AdviceLabels: Sendable {
     func statusWord(_ s: String) -> String { statusWords[s] ?? s }
     func note(_ n: String) -> String { notes[n] ?? n }
     func ranking(_ r: String) -> String {
-        r == Advice.Ranking.exact.rawValue ? rankingExact : r == Advice.Ranking.screened.rawValue ? rankingScreened : rankingIncomplete
+        switch Advice.Ranking(rawValue: r) {
+        case .exact: rankingExact
+        case .screened: rankingScreened
+        case .screenedWithinGap: rankingWithinGap
+        case .incomplete, nil: rankingIncomplete
+        }
     }
 
     static func of(_ lang: ReportLanguage) -> AdviceLabels { lang == .vi ? .vi : .en }
@@ -44,9 +50,11 @@ struct AdviceLabels: Sendable {
         baseline: "Phương án với đội ngũ hiện có", budgets: "Ngân sách",
         rankingExact: "Xếp hạng chính xác: mọi phương án hành động đều được giải; lợi ích là điểm phạt của phương án hiện có trừ điểm phạt khi có hành động, và [thấp; cao] là khoảng mà cận dưới của hai lần giải để lại.",
         rankingScreened: "Xếp hạng chính xác cho các hành động đứng đầu mỗi loại: lợi ích là hiệu của hai lần giải; các hành động không giải có cận trên của lợi ích (từ biến đối ngẫu của phương án hiện có) thấp hơn các lợi ích đó, nên không thể vào danh sách.",
+        rankingWithinGap: "Xếp hạng các hành động đứng đầu mỗi loại trong độ chênh so với tối ưu đã đặt cho các lần giải: lợi ích là hiệu của hai lần giải; các hành động không giải có cận trên của lợi ích thấp hơn các lợi ích đó, hoặc cao hơn lợi ích cuối danh sách không quá độ chênh ấy (“trong độ chênh so với tối ưu”): với độ chênh đó, các lần giải không phân biệt được chúng với hành động cuối danh sách.",
         rankingIncomplete: "Xếp hạng chưa đầy đủ: có hành động chưa được giải ra phương án (hết thời gian hoặc bị dừng); các hành động đó không có lợi ích.",
         leftOut: { n in "\(n) hành động không cần giải: cận trên lợi ích của chúng thấp hơn các hành động được liệt kê." },
         notSolved: { b in "chưa giải, tối đa \(b)" },
+        withinGap: "trong độ chênh so với tối ưu",
         kinds: [.train: "Đào tạo", .hire: "Tuyển mới", .moveBase: "Chuyển nơi làm việc", .capacity: "Tăng định mức"],
         kindTitle: { k, n in "\(["train": "Đào tạo", "hire": "Tuyển mới", "move-base": "Chuyển nơi làm việc", "capacity": "Tăng định mức"][k.rawValue] ?? k.rawValue): các hành động tốt nhất (đã tính \(n))" },
         chartCaption: "Lợi ích của từng hành động (điểm phạt giảm được); vạch ngang: khoảng khi lợi ích chưa chính xác",
@@ -92,9 +100,11 @@ struct AdviceLabels: Sendable {
         baseline: "Plan with the roster as it is", budgets: "Budgets",
         rankingExact: "Ranking: exact — every candidate was solved; each gain is the baseline's points minus the points with the action, and [low; high] is what the two solves' bounds leave.",
         rankingScreened: "Ranking: exact for the first ones of each kind — each gain is the difference of two solves; the candidates not solved have a proven bound on their gain (from the baseline's duals) below those gains, so none of them can enter the list.",
+        rankingWithinGap: "Ranking: the first ones of each kind within the solves' gap — each gain is the difference of two solves; the candidates not solved have a proven bound on their gain below those gains, or above the last one listed by no more than the gap the solves were asked for (“within the gap”): at that gap they cannot be told from it.",
         rankingIncomplete: "Ranking: incomplete — some candidates were not solved to a plan (time limit or stopped); they are listed without a gain.",
         leftOut: { n in "\(n) candidate\(n == 1 ? "" : "s") left out by their bounds: none can enter the list." },
         notSolved: { b in "not solved, at most \(b)" },
+        withinGap: "within the gap",
         kinds: [.train: "Train", .hire: "Hire", .moveBase: "Move base", .capacity: "Capacity"],
         kindTitle: { k, n in "\(["train": "Train", "hire": "Hire", "move-base": "Move base", "capacity": "Capacity"][k.rawValue] ?? k.rawValue): best single actions (\(n) priced)" },
         chartCaption: "Gain of each action (penalty points saved); whiskers: the interval when a gain is not exact",

@@ -218,7 +218,8 @@ public enum AdviceHTML {
             if s.provenWithoutSolve != nil { out += "<small>\(HTML.escape(w.zeroWithoutSolve))</small>" }
             out += "</td><td class=\"r\">\(s.gain.map { lang.number($0, 2) } ?? "—")</td>"
             if s.screenedOut {
-                out += "<td>\(HTML.escape(w.notSolved(s.gainBound.map { lang.number($0, 2) } ?? "—")))</td>"
+                out += "<td>\(HTML.escape(w.notSolved(s.gainBound.map { lang.number($0, 2) } ?? "—")))"
+                    + (s.leftOutWithin == nil ? "" : "<small>\(HTML.escape(w.withinGap))</small>") + "</td>"
             } else {
                 out += "<td>\(s.exact ? HTML.escape(w.exact) : interval(s.gainLow, s.gainHigh, lang))</td>"
             }

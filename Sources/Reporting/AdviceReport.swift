@@ -59,6 +59,9 @@ public struct AdviceReport: Encodable, Sendable {
         public var gainBound: Double?
         /// Not solved: the bound proves it cannot enter the first ones of its kind.
         public var screenedOut: Bool
+        /// Not solved although its bound lies above the n-th gain, by no more than these points
+        /// (the solves' gap).
+        public var leftOutWithin: Double?
         public var with: Point?
         public var serves: [String]
         public var whatIf: String
@@ -93,7 +96,8 @@ public struct AdviceReport: Encodable, Sendable {
                 singles.append(Single(rank: i + 1, kind: kind.rawValue, key: g.action.key, action: Self.describe(g.action, scenario),
                                       gain: g.gain.map(r2), gainLow: g.gainLow.map(r2), gainHigh: g.gainHigh.map(r2), exact: g.isExact,
                                       cost: Self.cost(g.action, scenario), provenWithoutSolve: g.provenWithoutSolve,
-                                      gainBound: g.gainBound.map(r2), screenedOut: g.screenedOut, with: g.with.map(Point.init), serves: g.serves,
+                                      gainBound: g.gainBound.map(r2), screenedOut: g.screenedOut,
+                                      leftOutWithin: g.leftOutWithin.map(r2), with: g.with.map(Point.init), serves: g.serves,
                                       whatIf: Self.whatIfFile(g.action.key)))
             }
         }
@@ -151,6 +155,8 @@ public struct AdviceReport: Encodable, Sendable {
             out.append("Ranking: exact — every candidate was solved; each gain is the baseline's points minus the points with the action, and [low, high] is what the two solves' bounds leave.")
         case "screened":
             out.append("Ranking: exact for the first ones of each kind — each gain is the baseline's points minus the points with the action; the candidates not solved have a proven bound on their gain (from the baseline's duals) below those gains, so none of them can enter the list.")
+        case "screenedWithinGap":
+            out.append("Ranking: the first ones of each kind within the solves' gap — each gain is the baseline's points minus the points with the action; the candidates not solved have a proven bound on their gain below those gains, or above the last one listed by no more than the gap the solves were asked for (\"within the gap\"): at that gap they cannot be told from it, so the last places may hold any of them.")
         default:
             out.append("Ranking: incomplete — some candidates found no plan within the time limit; they are listed without a gain.")
         }
@@ -167,7 +173,7 @@ public struct AdviceReport: Encodable, Sendable {
                 out.append("| --: | --- | --: | --- | --: | --: | --: | --: | --: | --- | --- |")
             }
             for s in list {
-                let interval = s.screenedOut ? "not solved, at most \(f(s.gainBound))" : s.exact ? "exact" : "[\(f(s.gainLow)), \(f(s.gainHigh))]"
+                let interval = s.screenedOut ? "not solved, at most \(f(s.gainBound))" + (s.leftOutWithin == nil ? "" : ", within the gap") : s.exact ? "exact" : "[\(f(s.gainLow)), \(f(s.gainHigh))]"
                 let serves = s.serves.isEmpty ? "–" : s.serves.joined(separator: " ")
                 if md {
                     out.append("| \(s.rank) | \(s.action) | \(f(s.gain)) | \(interval) | \(s.with?.uncoveredNeeds.map(String.init) ?? "–") | \(f(s.with?.mountainDeviation)) | \(f(s.with?.utilisationSpread)) | \(s.with?.kmPerYear.map { decimal($0, 0) } ?? "–") | \(s.with?.moves.map(String.init) ?? "–") | \(serves) | \(s.whatIf) |")

@@ -159,15 +159,24 @@ func enumeratedOptimum(_ scenario: Scenario) -> Double? {
         _ = try jointMatchingEnumeration(s, options: options)
     }
 
-    @Test("Screening solves fewer candidates and keeps the first ones of every kind as solving every candidate does", arguments: [UInt64(21), 22, 23])
-    func screeningKeepsTheFirstOnes(seed: UInt64) throws {
+    /// A small scenario's advice with every candidate solved, and screened to the first `top`
+    /// of each kind with the solves' `gap` (the tests' own when nil).
+    func screenedAndAll(seed: UInt64, top: Int, gap: Double?) throws -> (all: Advice, screened: Advice) {
         let s = smallScenario(officers: 5, communes: 10, seed: seed)
         var options = AdviceOptions(budgets: [.train: 1, .hire: 1, .moveBase: 1, .capacity: 1])
         options.jobs = 2
         let all = try #require(try advisor.advise(s, options: options, request: request(s)).advice)
-        let top = 2
         options.screenTop = top
-        let screened = try #require(try advisor.advise(s, options: options, request: request(s)).advice)
+        var r = request(s)
+        if let gap { r.gap = gap }
+        let screened = try #require(try advisor.advise(s, options: options, request: r).advice)
+        return (all, screened)
+    }
+
+    @Test("Screening solves fewer candidates and keeps the first ones of every kind as solving every candidate does", arguments: [UInt64(21), 22, 23])
+    func screeningKeepsTheFirstOnes(seed: UInt64) throws {
+        let top = 2
+        let (all, screened) = try screenedAndAll(seed: seed, top: top, gap: nil)
         let truth = Dictionary(uniqueKeysWithValues: all.singles.map { ($0.action, $0) })
         for kind in AdviceAction.Kind.allCases {
             let exact = all.ranked(kind).compactMap(\.gain)
@@ -193,6 +202,32 @@ func enumeratedOptimum(_ scenario: Scenario) -> Double? {
         let left = screened.singles.filter(\.screenedOut).count
         #expect(screened.ranking == (left > 0 ? .screened : .exact))
         #expect(left > 0, "a bound left nothing out of \(screened.singles.count) candidates")
+    }
+
+    @Test("Screening at a loose gap leaves out only candidates that cannot beat the n-th gain by more than that gap", arguments: [UInt64(21), 24, 25])
+    func screeningWithinTheGap(seed: UInt64) throws {
+        let top = 2, gap = 0.05
+        let (all, screened) = try screenedAndAll(seed: seed, top: top, gap: gap)
+        let z0 = try #require(screened.baseline.objective)
+        let tolerance = gap * max(1, abs(z0))
+        let truth = Dictionary(uniqueKeysWithValues: all.singles.map { ($0.action, $0) })
+        for kind in AdviceAction.Kind.allCases {
+            let exact = all.ranked(kind).compactMap(\.gain)
+            let nth = exact.count >= top ? exact[top - 1] : -Double.infinity
+            for g in screened.ranked(kind) where g.screenedOut {
+                let solved = try #require(truth[g.action]?.gain)
+                #expect(g.gain == nil && g.gainBound != nil)
+                if let within = g.leftOutWithin {
+                    #expect(Self.close(within, tolerance), "\(g.action.key): left out within \(within), the gap is \(tolerance) points")
+                    #expect(solved <= nth + within + 1e-6 * max(1, abs(nth)), "\(g.action.key) left out with gain \(solved) above the \(top)-th \(nth) by more than the gap")
+                } else {
+                    #expect(solved <= nth + 1e-6 * max(1, abs(nth)), "\(g.action.key) left out with gain \(solved) above the \(top)-th \(nth)")
+                }
+            }
+        }
+        let left = screened.singles.filter(\.screenedOut)
+        #expect(!left.isEmpty, "a bound left nothing out of \(screened.singles.count) candidates")
+        #expect(screened.ranking == (left.contains { $0.leftOutWithin != nil } ? .screenedWithinGap : .screened))
     }
 
     @Test("Training someone in a specialty nobody needs gains 0, without an error")

@@ -9,6 +9,10 @@ export const advice = { path: null, train: '3', hire: '0', moveBase: '0', capaci
 // The number fields: budgets are whole numbers of actions; the others any number above 0.
 const budgets = ['train', 'hire', 'moveBase', 'capacity'];
 const fields = [...budgets, 'capacityUnits', 'timeLimit'];
+/** The words of each ranking the advice reports (Advice.Ranking). */
+const rankingWords = {
+  exact: 'advRankingExact', screened: 'advRankingScreened', screenedWithinGap: 'advRankingWithinGap', incomplete: 'advRankingIncomplete',
+};
 export const kinds = ['train', 'hire', 'move-base', 'capacity'];
 
 // A field's problem shown beside it (the server's sentence, which names the field).
@@ -133,7 +137,7 @@ panels.advice = {
       const b = a.baseline;
       parts.push(h('p', { class: 'status ' + (b.objective != null ? 'ok' : 'bad'), id: 'advice-baseline' },
         h('b', {}, t('advBaseline') + ': '), num(b.objective, 2) + ' · ' + t('bound') + ' ' + num(b.bound, 2)),
-        h('p', { class: 'muted' }, a.ranking === 'exact' ? t('advRankingExact') : t('advRankingIncomplete')));
+        h('p', { class: 'muted', id: 'advice-ranking' }, t(rankingWords[a.ranking] ?? 'advRankingIncomplete')));
       const cell = (x, places) => h('td', { class: 'r' }, num(x, places));
       for (const kind of kinds) {
         const list = a.singles.filter((s) => s.kind === kind);
