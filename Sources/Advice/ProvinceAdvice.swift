@@ -135,6 +135,14 @@ extension Advisor {
         // Each province's share, its own candidates and its singles.
         let shares = frames.byPart(shared, \.self)
         let candidatesOf = frames.byPart(candidates, \.self), singlesOf = frames.byPart(singles, \.action)
+        /// Province `p` with `actions`, re-solved from its baseline plan (hires numbered as in
+        /// the whole combination's what-if: the points do not depend on the numbers).
+        func resolved(_ p: Int, with actions: [AdviceAction]) throws -> PlanOutcome {
+            var r = request.resolving(from: frames.outcomes[p], jobs: 1)
+            r.start = frames.outcomes[p].plan
+            r.startSuffices = true
+            return try planner.plan(try frames.scenario(p, with: actions.changes(in: scenario)), request: r)
+        }
         var chosen: [AdviceAction] = []
         var replaced: [Int: PlanOutcome] = [:]
         for p in shares.keys.sorted() {
@@ -155,17 +163,13 @@ extension Advisor {
                let z = choice.with.objective, z < (frames.points[p].objective ?? .infinity) - 1e-9 {
                 actions = choice.actions
             }
-            // The province with its actions, re-solved from its baseline plan (hires numbered as
-            // in the whole combination's what-if: the points do not depend on the numbers).
-            var r = request.resolving(from: frames.outcomes[p], jobs: 1)
-            r.start = frames.outcomes[p].plan
-            r.startSuffices = true
-            var outcome = try planner.plan(try frames.scenario(p, with: actions.changes(in: scenario)), request: r)
+            // The province with its actions, re-solved.
+            var outcome = try resolved(p, with: actions)
             // The share itself, when the joint problem kept something else: within its share of
             // the time limit it may end on a start worse than the share (Hồ Chí Minh City on the
             // country, at ten hires).
             if Set(actions) != Set(share) {
-                let whole = try planner.plan(try frames.scenario(p, with: share.changes(in: scenario)), request: r)
+                let whole = try resolved(p, with: share)
                 if let z = whole.objective, z < (outcome.objective ?? .infinity) - 1e-9 {
                     actions = share
                     outcome = whole
@@ -175,7 +179,7 @@ extension Advisor {
             // hires, which the joint problem keeps, may be one too many.
             if let single = (singlesOf[p] ?? []).filter({ share.contains($0.action) && $0.gain != nil }).max(by: { $0.gain! < $1.gain! }),
                let z0 = frames.points[p].objective, z0 - single.gain! < (outcome.objective ?? .infinity) - 1e-9 {
-                let alone = try planner.plan(try frames.scenario(p, with: [single.action].changes(in: scenario)), request: r)
+                let alone = try resolved(p, with: [single.action])
                 if let z = alone.objective, z < (outcome.objective ?? .infinity) - 1e-9 {
                     actions = [single.action]
                     outcome = alone
@@ -199,12 +203,7 @@ extension Advisor {
         // kept when it does better than the sharing.
         if let combination = priced?.combination, shouldStop?() != true {
             var other: [Int: PlanOutcome] = [:]
-            for (p, actions) in combination.sorted(by: { $0.key < $1.key }) {
-                var r = request.resolving(from: frames.outcomes[p], jobs: 1)
-                r.start = frames.outcomes[p].plan
-                r.startSuffices = true
-                other[p] = try planner.plan(try frames.scenario(p, with: actions.changes(in: scenario)), request: r)
-            }
+            for (p, actions) in combination.sorted(by: { $0.key < $1.key }) { other[p] = try resolved(p, with: actions) }
             let point = frames.whole(replacing: other, seconds: Date().timeIntervalSince(started))
             log?("joint choice: the priced problems' plan, \(combination.values.map(\.count).reduce(0, +)) actions: "
                  + (point.objective.map { String(format: "%.2f", $0) } ?? "–") + " points against the sharing's "
